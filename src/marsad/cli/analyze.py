@@ -1,0 +1,147 @@
+"""``marsad analyze`` and ``marsad demo``: articles in, JSON Lines of events or articles out."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from marsad.cli.app import app
+from marsad.cli.common import cli_errors, config_from, parse_date, say
+from marsad.errors import InputError
+from marsad.exports.jsonl import write_article
+from marsad.ingest import IngestOptions, read_inputs
+from marsad.model import Article
+from marsad.pipeline import Pipeline
+from marsad.runners.local import IntermediateWriter, RunSummary, run_local
+from marsad.store import Store
+
+
+class OutputFormat(StrEnum):
+    events = "events"
+    articles = "articles"
+
+
+def samples_dir() -> Path:
+    """The folder of sample articles bundled with the package."""
+    return Path(str(resources.files("marsad").joinpath("resources", "samples")))
+
+
+def _parse_fields(values: list[str] | None) -> dict[str, tuple[str, ...]]:
+    fields: dict[str, tuple[str, ...]] = {}
+    for item in values or []:
+        key, sep, name = item.partition("=")
+        key = key.strip()
+        if not sep or key not in ("title", "text", "url", "outlet", "published") or not name:
+            raise typer.BadParameter(
+                f"{item!r}: use FIELD=NAME with FIELD one of title, text, url, outlet, "
+                "published", param_hint="--field")
+        fields[key] = tuple(n.strip() for n in name.split(",") if n.strip())
+    return fields
+
+
+def analyze_paths(
+    paths: list[str],
+    *,
+    fmt: OutputFormat = OutputFormat.events,
+    published: str | None = None,
+    outlet: str | None = None,
+    db: str | None = None,
+    config_path: str | None = None,
+    fields: list[str] | None = None,
+    encoding: str | None = None,
+    input_format: str | None = None,
+    save_intermediate: Path | None = None,
+) -> RunSummary:
+    """What ``marsad analyze`` does, callable from Python: lines go to stdout."""
+    config = config_from(config_path)
+    overrides = _parse_fields(fields)
+    options = IngestOptions.from_config(
+        config, outlet=outlet, published=parse_date(published), encoding=encoding,
+        input_format=input_format,
+    )
+    if overrides:
+        options = IngestOptions(**{**options.__dict__, "fields": {**options.fields,
+                                                                   **overrides}})
+    pipeline = Pipeline.from_config(config)
+    writer = IntermediateWriter(save_intermediate, pipeline.names) if save_intermediate else None
+    pipeline.on_stage = writer
+    store = Store.open(db) if db else None
+    out = sys.stdout
+
+    def emit(article: Article) -> None:
+        write_article(article, out, fmt.value)
+        out.flush()
+
+    def on_input_error(error: InputError) -> None:
+        say(f"skipped {error}")
+
+    try:
+        return run_local(
+            read_inputs(paths, options), pipeline, emit=emit, on_input_error=on_input_error,
+            store=store, batch_size=int(config.get("store", {}).get("batch_size", 200)),
+        )
+    finally:
+        if store is not None:
+            store.close()
+        if writer is not None:
+            writer.close()
+
+
+def _finish(summary: RunSummary) -> None:
+    say(summary.line())
+    if summary.articles == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, folders (read recursively), .zip/.gz archives, or - for stdin.")],
+    fmt: Annotated[OutputFormat, typer.Option(
+        "--format", help="One line per event, or per article with all its layers.")] =
+        OutputFormat.events,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date YYYY-MM-DD for inputs that carry none.")] = None,
+    outlet: Annotated[str | None, typer.Option(
+        help="Outlet name for inputs that carry none.")] = None,
+    db: Annotated[str | None, typer.Option(
+        help="Also store articles and events in this SQLite file (created if missing).")] = None,
+    config: Annotated[str | None, typer.Option(
+        help="A TOML file overriding any of marsad's default settings.")] = None,
+    field: Annotated[list[str] | None, typer.Option(
+        help="Record field names for JSON/CSV inputs, e.g. --field text=content "
+             "(repeatable; FIELD is title, text, url, outlet or published).")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        help="Force an input encoding (default: detect UTF-8/UTF-16/Windows-1256).")] = None,
+    input_format: Annotated[str | None, typer.Option(
+        help="Force the input format: text, markdown, html, json, jsonl or csv.")] = None,
+    save_intermediate: Annotated[Path | None, typer.Option(
+        help="Write each stage's output as JSON Lines into this folder.")] = None,
+) -> None:
+    """Analyse articles and print JSON Lines (one event, or one article, a line)."""
+    with cli_errors():
+        summary = analyze_paths(
+            paths, fmt=fmt, published=published, outlet=outlet, db=db, config_path=config,
+            fields=field, encoding=encoding, input_format=input_format,
+            save_intermediate=save_intermediate,
+        )
+    _finish(summary)
+
+
+@app.command()
+def demo(
+    fmt: Annotated[OutputFormat, typer.Option(
+        "--format", help="One line per event, or per article with all its layers.")] =
+        OutputFormat.events,
+    db: Annotated[str | None, typer.Option(
+        help="Also store the results in this SQLite file.")] = None,
+) -> None:
+    """Analyse the sample articles bundled with marsad (a one-command tour)."""
+    with cli_errors():
+        summary = analyze_paths([str(samples_dir())], fmt=fmt, db=db)
+    _finish(summary)

@@ -1,0 +1,51 @@
+"""Configuration: the packaged ``default.toml`` merged with an optional user file."""
+
+from __future__ import annotations
+
+import copy
+import os
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import ConfigError
+
+ENV_VAR = "MARSAD_CONFIG"
+
+
+def default_config() -> dict[str, Any]:
+    """The packaged defaults as a fresh dict."""
+    raw = resources.files("marsad").joinpath("default.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``base`` with ``override`` applied: tables merge, other values replace."""
+    out = copy.deepcopy(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def load_config(
+    path: str | Path | None = None, overrides: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Defaults, then the user file (``path`` or ``$MARSAD_CONFIG``), then ``overrides``."""
+    config = default_config()
+    path = path or os.environ.get(ENV_VAR) or None
+    if path:
+        p = Path(path)
+        try:
+            user = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file {p} does not exist; check --config/{ENV_VAR}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config file {p} is not valid TOML: {exc}") from None
+        config = merge(config, user)
+    if overrides:
+        config = merge(config, overrides)
+    return config

@@ -1,0 +1,61 @@
+"""SQLite specifics: the ``ar_norm()`` SQL function and an FTS5 index of normalised text.
+
+SQLite's own tokenizer splits Arabic words at diacritics, so marsad indexes its own
+normalised terms (see ``search_text``) with FTS5's plain ``unicode61`` tokenizer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, event, text
+from sqlalchemy.engine import Engine
+
+from marsad.store.search_text import index_terms
+from marsad.text.normalize import normalize
+
+
+def install_functions(engine: Engine) -> None:
+    """Register ``ar_norm(text)`` and sane pragmas on every new SQLite connection."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.create_function("ar_norm", 1, lambda s: None if s is None else normalize(s),
+                                   deterministic=True)
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+
+def create_search_index(conn: Connection) -> None:
+    conn.execute(text(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5("
+        "article_id UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 0')"
+    ))
+
+
+def index_article(conn: Connection, article_id: str, title: str | None, body: str) -> None:
+    conn.execute(text("DELETE FROM article_search WHERE article_id = :id"), {"id": article_id})
+    conn.execute(
+        text("INSERT INTO article_search (article_id, title, body) VALUES (:id, :t, :b)"),
+        {"id": article_id, "t": index_terms(title or ""), "b": index_terms(body)},
+    )
+
+
+def unindex_article(conn: Connection, article_id: str) -> None:
+    conn.execute(text("DELETE FROM article_search WHERE article_id = :id"), {"id": article_id})
+
+
+def search_ids(conn: Connection, terms: list[str], limit: int) -> list[str]:
+    """Article ids whose title or body holds every term, best first (bm25)."""
+    if not terms:
+        return []
+    match = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    rows = conn.execute(
+        text("SELECT article_id FROM article_search WHERE article_search MATCH :q "
+             "ORDER BY bm25(article_search, 0.0, 2.0, 1.0) LIMIT :n"),
+        {"q": match, "n": limit},
+    )
+    return [r[0] for r in rows]
