@@ -1,0 +1,280 @@
+"""Find counts in Arabic text and say what they count (killed, injured, captured ...).
+
+Each count is read from the tokens of the normalised view: an optional approximator
+(نحو، أكثر من، ما لا يقل عن، بين ... و)، the number (digits, words, a dual noun, or a
+vague عشرات/مئات/آلاف/بضعة/عدد من), the counted noun and a trailing على الأقل. Numbers
+that are dates, identifiers (الفرقة 17), weapon models (سام 7، T-72), measures, money,
+percentages and durations are left out.
+
+Bounds follow ACLED's conservative rule: the count is the lower figure the text allows.
+An exact number N gives count=min=max=N; نحو N gives count N without bounds; أكثر من N
+and N على الأقل give count N, min N (the stated figure; ACLED codes it, and the +1 of
+"more than" is noise); أقل من N gives max N and no count; بين A و B gives count A, min A,
+max B; عشرات → 10 (min 10, max 99), مئات → 100, آلاف → 1000, عشرات الآلاف → 10000,
+بضعة → 3 (max 9), عدد من → 3.
+
+``what`` comes from a casualty noun counted (12 قتيلاً، عشرات الجرحى) or else from the
+nearest cue in the same clause (قُتل 12 مدنياً، وأصيب نحو 30 آخرين); counts of objects
+(15 هدفاً) and subsets (بينهم أربعة أطفال) get ``what = None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from marsad.model import Quantity, Span
+from marsad.quantities import lexicon as lx
+from marsad.text.normalize import view_of
+from marsad.text.numerals import WORDS, read_number
+from marsad.text.tokens import Token, bare_forms, split_clitics, tokenize
+
+_BREAKS = frozenset(".،,؛;:!?؟()«»\"'[]{}")
+_LOOK_BACK = 4
+_LOOK_AHEAD = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    first: int          # token index where the expression starts (approximator included)
+    end: int            # token index after it
+    count: int | None
+    low: int | None
+    high: int | None
+    what: str | None = None
+    dual: bool = False
+    number_at: int = 0  # token index of the number itself
+
+
+def _phrase_at(tokens: list[Token], i: int, phrases: Iterable[tuple[tuple[str, ...], object]]
+               ) -> tuple[object, int] | None:
+    for words, value in phrases:
+        n = len(words)
+        if i + n <= len(tokens) and all(tokens[i + k].text == words[k] for k in range(n)):
+            return value, i + n
+    return None
+
+
+def _words_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int | None:
+    hit = _phrase_at(tokens, i, [(p, True) for p in phrases])
+    return hit[1] if hit else None
+
+
+def cue_of(word: str) -> tuple[bool, str | None]:
+    """(is a cue, what) for one word, clitics allowed."""
+    forms = [f for f, _ in bare_forms(word)]
+    forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 4]
+    for form in forms:
+        if form in lx.NOT_CUES:
+            return False, None
+        if form in lx.WHAT_WORDS:
+            what = lx.WHAT_WORDS[form]
+            return what is not None, what
+        if form.startswith("اسر") and form not in lx.CAPTURE_FORMS:
+            continue
+        for stem, what in lx.WHAT_STEMS:
+            if form.startswith(stem):
+                return True, what
+    return False, None
+
+
+class _Reader:
+    def __init__(self, tokens: list[Token], blocked: list[tuple[int, int]]) -> None:
+        self.t = tokens
+        self.n = len(tokens)
+        self.blocked = blocked
+
+    def word(self, i: int) -> str:
+        return self.t[i].text if 0 <= i < self.n else ""
+
+    def in_date(self, i: int) -> bool:
+        tok = self.t[i]
+        return any(s < tok.end and tok.start < e for s, e in self.blocked)
+
+    def core(self, i: int) -> tuple[int | None, int | None, int | None, int, bool] | None:
+        """(count, min, max, index after, dual) of a number, vague word or dual at ``i``."""
+        w = self.word(i)
+        forms = [f for f, _ in bare_forms(w)] if w else []
+        for form in forms:
+            if form in lx.VAGUE:
+                count, low, high = lx.VAGUE[form]
+                j = i + 1
+                if count in (10, 100) and self.word(j) in lx.THOUSANDS:
+                    count, low, high, j = count * 1000, low * 1000, None, j + 1
+                return count, low, high, j, False
+            if form in lx.DUALS:
+                return 2, 2, 2, i + 1, True
+        several = _phrase_at(self.t, i, lx.SEVERAL)
+        if several is not None:
+            (count, low, high), j = several  # type: ignore[misc]
+            return count, low, high, j, False
+        reading = read_number(self.t, i)
+        if reading is None:
+            return None
+        if reading.words and reading.value == 1:
+            return None  # واحد is an adjective far more often than a count
+        value = reading.integer
+        if value is None or value <= 0 or value >= 10**9:
+            return None
+        return value, value, value, reading.end, False
+
+    def not_a_count(self, i: int, j: int) -> bool:
+        """The number in tokens [i, j) is a date, identifier, model, measure or price."""
+        tok = self.t[i]
+        if any(self.in_date(k) for k in range(i, j)):
+            return True
+        if tok.is_number and any(c in tok.text for c in "/-"):
+            return True
+        if tok.is_number and len(tok.text.replace(",", "")) >= 8:
+            return True  # phone numbers, ids
+        prev = self.word(i - 1)
+        if prev and i > 0:
+            gap = tok.start - self.t[i - 1].end
+            if prev in ("-", "_", "#", "$", "€", "£") and gap <= 1:
+                return True
+            if prev.isascii() and prev.isalpha() and gap <= 1:
+                return True  # M16, T 72
+            if prev == "ال" and gap == 0:
+                return True  # الـ20: an ordinal or a name
+            if any(f in lx.ID_HEADS for f, _ in bare_forms(prev)):
+                return True
+        nxt = self.word(j)
+        if nxt in lx.UNITS or any(f in lx.UNITS for f, _ in bare_forms(nxt)[1:2]):
+            return True
+        if _words_at(self.t, j, lx.PERCENT_AFTER) is not None:
+            return True
+        if nxt in ("%", "-") and (j < self.n and self.t[j].start - self.t[j - 1].end <= 1):
+            return True
+        return tok.is_number and nxt.isascii() and nxt.isalpha()
+
+    def counted_noun(self, j: int, vague: bool) -> int:
+        """Index after the counted noun following a number ending at ``j`` (or ``j``)."""
+        w = self.word(j)
+        if not w or not self.t[j].is_word or w in lx.NOT_NOUNS:
+            return j
+        if w.startswith("ال") and not vague and w not in lx.CASUALTY_NOUNS:
+            return j
+        if cue_of(w)[0] and w not in lx.CASUALTY_NOUNS:
+            return j  # a verb: 12 قتلوا
+        if w[0] in "وف" and w not in lx.CASUALTY_NOUNS and w not in lx.W_NOUNS:
+            return j  # a clause joined by و/ف: عشرين وسقط
+        return j + 1
+
+    def read(self, i: int) -> _Count | None:
+        start = i
+        approx = _phrase_at(self.t, i, lx.APPROX)
+        kind = None
+        if approx is not None:
+            kind, i = approx  # type: ignore[assignment]
+        core = self.core(i) if i < self.n else None
+        if core is None:
+            return None
+        count, low, high, j, dual = core
+        number_at = i
+        if self.not_a_count(i, j):
+            return None
+        if kind in ("between", "from"):
+            if self.word(j) not in lx.RANGE_JOIN or j + 1 >= self.n:
+                return None
+            second = self.core(j + 1)
+            if second is None or count is None or second[0] is None or second[0] <= count:
+                return None
+            high, j = second[0], second[3]
+            low = count
+        elif kind == "about":
+            low = high = None
+        elif kind in ("more", "least"):
+            high = None
+        elif kind == "less":
+            count, low, high = None, None, count
+        if not dual:
+            j = self.counted_noun(j, vague=(low, high) != (count, count))
+        after = _words_at(self.t, j, lx.AT_LEAST_AFTER)
+        if after is not None:
+            high, j = None, after
+        elif kind is None:
+            tail = _phrase_at(self.t, j, lx.KIND_AFTER)
+            if tail is not None:
+                low, high = (None, None) if tail[0] == "about" else (low, None)
+                j = tail[1]
+        return _Count(start, j, count, low, high, dual=dual, number_at=number_at)
+
+    def what_of(self, c: _Count) -> str | None:
+        if any(self.word(k) in lx.SUBSET for k in (c.first - 1, c.first - 2)
+               if k >= 0 and self.word(k) not in _BREAKS):
+            return None
+        if c.dual:
+            what = lx.DUALS.get(self.word(c.number_at)) or next(
+                (lx.DUALS[f] for f, _ in bare_forms(self.word(c.number_at)) if f in lx.DUALS),
+                None)
+            if what:
+                return what
+        noun = self.word(c.end - 1) if c.end - 1 > c.number_at else ""
+        for form, _cut in bare_forms(noun):
+            if form in lx.CASUALTY_NOUNS:
+                return lx.CASUALTY_NOUNS[form]
+            if form in lx.OBJECTS:
+                return None
+        # "من" + casualty noun: عشرات من القتلى
+        if self.word(c.end) == "من":
+            for form, _cut in bare_forms(self.word(c.end + 1)):
+                if form in lx.CASUALTY_NOUNS:
+                    return lx.CASUALTY_NOUNS[form]
+                if form in lx.OBJECTS:
+                    return None
+        back = self._cue_back(c.first)
+        ahead = self._cue_ahead(c.end)
+        if back is not None and (ahead is None or back[0] <= ahead[0]):
+            return back[1]
+        return ahead[1] if ahead is not None else None
+
+    def _cue_back(self, first: int) -> tuple[int, str] | None:
+        for dist, k in enumerate(range(first - 1, max(first - 1 - _LOOK_BACK, -1), -1), 1):
+            w = self.word(k)
+            if w in _BREAKS or self.t[k].is_number:
+                return None
+            is_cue, what = cue_of(w)
+            if is_cue and what:
+                return dist, what
+        return None
+
+    def _cue_ahead(self, end: int) -> tuple[int, str] | None:
+        for dist, k in enumerate(range(end, min(end + _LOOK_AHEAD, self.n)), 1):
+            w = self.word(k)
+            if w in _BREAKS or self.t[k].is_number:
+                return None
+            is_cue, what = cue_of(w)
+            if is_cue and what:
+                return dist, what
+        return None
+
+
+def _may_start(tok: Token) -> bool:
+    return tok.is_number or tok.text in _STARTS
+
+
+_STARTS = frozenset(
+    {words[0] for words, _ in lx.APPROX} | {words[0] for words, _ in lx.SEVERAL}
+    | set(lx.VAGUE) | set(lx.DUALS) | set(WORDS)
+)
+
+def find_quantities(text: str, dates: Iterable[Span] = ()) -> list[Quantity]:
+    """Every count in ``text``; numbers inside the ``dates`` spans are skipped."""
+    view = view_of(text)
+    tokens = split_clitics(tokenize(view.text), _STARTS)
+    blocked = [view.view_span(span) for span in dates]
+    reader = _Reader(tokens, blocked)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        found = reader.read(i) if _may_start(tokens[i]) else None
+        if found is None:
+            i += 1
+            continue
+        start = tokens[found.first].start
+        span = view.span(start, tokens[found.end - 1].end)
+        out.append(Quantity(count=found.count, min=found.low, max=found.high,
+                            text=text[span.start:span.end], span=span,
+                            what=reader.what_of(found)))
+        i = found.end
+    return out
