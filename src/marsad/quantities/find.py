@@ -25,8 +25,9 @@ from dataclasses import dataclass
 
 from marsad.model import Quantity, Span
 from marsad.quantities import lexicon as lx
+from marsad.temporal.lexicon import GREGORIAN_MONTHS, HIJRI_MONTHS
 from marsad.text.normalize import view_of
-from marsad.text.numerals import WORDS, read_number
+from marsad.text.numerals import FRACTIONS, WORDS, read_number
 from marsad.text.tokens import Token, bare_forms, split_clitics, tokenize
 
 _BREAKS = frozenset(".،,؛;:!?؟()«»\"'[]{}")
@@ -139,6 +140,8 @@ class _Reader:
             if any(f in lx.ID_HEADS for f, _ in bare_forms(prev)):
                 return True
         nxt = self.word(j)
+        if nxt in MONTH_WORDS:
+            return True  # قصر 22 مايو: a name made of a date
         if nxt in lx.UNITS or any(f in lx.UNITS for f, _ in bare_forms(nxt)[1:2]):
             return True
         if _words_at(self.t, j, lx.PERCENT_AFTER) is not None:
@@ -212,6 +215,10 @@ class _Reader:
         noun = self.word(c.end - 1) if c.end - 1 > c.number_at else ""
         for form, _cut in bare_forms(noun):
             if form in lx.CASUALTY_NOUNS:
+                other = next((lx.CASUALTY_NOUNS[f] for f, _ in bare_forms(self.word(c.end))[1:]
+                              if f in lx.CASUALTY_NOUNS), None)
+                if other and other != lx.CASUALTY_NOUNS[form]:
+                    return None  # القتلى والجرحى: both together
                 return lx.CASUALTY_NOUNS[form]
             if form in lx.OBJECTS:
                 return None
@@ -228,24 +235,40 @@ class _Reader:
             return back[1]
         return ahead[1] if ahead is not None else None
 
-    def _cue_back(self, first: int) -> tuple[int, str] | None:
-        for dist, k in enumerate(range(first - 1, max(first - 1 - _LOOK_BACK, -1), -1), 1):
+    def _cue_back(self, first: int) -> tuple[int, str | None] | None:
+        """The nearest cue before a count in its clause (dates in between are skipped);
+        what is None when two cues are joined (مقتل وإصابة 30)."""
+        dist, k = 0, first - 1
+        while k >= 0 and dist < _LOOK_BACK:
             w = self.word(k)
             if w in _BREAKS or self.t[k].is_number:
                 return None
+            if self.in_date(k):
+                k -= 1
+                continue
+            dist += 1
             is_cue, what = cue_of(w)
             if is_cue and what:
+                if w[0] == "و" and k > 0 and self.word(k - 1) in lx.NOMINAL_CUES:
+                    before = cue_of(self.word(k - 1))
+                    if before[0] and before[1] and before[1] != what:
+                        return dist, None
                 return dist, what
+            k -= 1
         return None
 
     def _cue_ahead(self, end: int) -> tuple[int, str] | None:
+        """A verb after the count saying what happened to it (12 مدنياً قتلوا)."""
         for dist, k in enumerate(range(end, min(end + _LOOK_AHEAD, self.n)), 1):
             w = self.word(k)
             if w in _BREAKS or self.t[k].is_number:
                 return None
-            is_cue, what = cue_of(w)
-            if is_cue and what:
-                return dist, what
+            if w == "عداد" and self.word(k + 1) in lx.CASUALTY_NOUNS:  # في عداد المفقودين
+                return dist, lx.CASUALTY_NOUNS[self.word(k + 1)]  # type: ignore[return-value]
+            if any(f in lx.AFTER_VERBS for f, _ in bare_forms(w)):
+                is_cue, what = cue_of(w)
+                if is_cue and what:
+                    return dist, what
         return None
 
 
@@ -255,13 +278,14 @@ def _may_start(tok: Token) -> bool:
 
 _STARTS = frozenset(
     {words[0] for words, _ in lx.APPROX} | {words[0] for words, _ in lx.SEVERAL}
-    | set(lx.VAGUE) | set(lx.DUALS) | set(WORDS)
+    | set(lx.VAGUE) | set(lx.DUALS) | set(WORDS) | set(FRACTIONS)
 )
+MONTH_WORDS = frozenset(GREGORIAN_MONTHS._by_first) | frozenset(HIJRI_MONTHS._by_first)
 
 def find_quantities(text: str, dates: Iterable[Span] = ()) -> list[Quantity]:
     """Every count in ``text``; numbers inside the ``dates`` spans are skipped."""
     view = view_of(text)
-    tokens = split_clitics(tokenize(view.text), _STARTS)
+    tokens = split_clitics(tokenize(view.text), _STARTS, any_preposition=True)
     blocked = [view.view_span(span) for span in dates]
     reader = _Reader(tokens, blocked)
     out: list[Quantity] = []

@@ -24,6 +24,7 @@ WHAT_STEMS: tuple[tuple[str, str], ...] = tuple(
         ("تقتل", KILLED), ("مصرع", KILLED), ("استشهد", KILLED), ("استشهاد", KILLED),
         ("شهيد", KILLED), ("شهداء", KILLED), ("وفاة", KILLED), ("وفيات", KILLED),
         ("حتف", KILLED), ("أعدم", KILLED), ("إعدام", KILLED), ("ذبح", KILLED),
+        ("اغتال", KILLED), ("اغتيال", KILLED),
         ("جثث", KILLED), ("جثة", KILLED), ("ضحايا", KILLED), ("ضحية", KILLED),
         ("جرح", INJURED), ("جريح", INJURED), ("إصاب", INJURED), ("أصيب", INJURED),
         ("مصاب", INJURED), ("يصاب", INJURED), ("بجروح", INJURED),
@@ -78,6 +79,11 @@ DUALS = {normalize(w): what for w, what in (
     ("شابين", None), ("ضابطان", None), ("ضابطين", None), ("مدنيان", None), ("مقاتلان", None),
     ("مسلحان", None), ("مواطنان", None), ("عسكريان", None), ("طفلتين", None), ("طفلتان", None),
     ("صحفيان", None), ("ناشطان", None), ("مهاجمان", None), ("انتحاريان", None),
+    # objects: nothing is "killed", but they are counts
+    ("منزلين", None), ("منزلان", None), ("برميلين", None), ("صاروخين", None),
+    ("قذيفتين", None), ("دبابتين", None), ("سيارتين", None), ("غارتين", None),
+    ("طائرتين", None), ("مروحيتين", None), ("عبوتين", None), ("مبنيين", None),
+    ("قريتين", None), ("هجومين", None), ("انفجارين", None), ("تفجيرين", None),
 )}
 
 # (words before the number, meaning) — matched longest first.
@@ -110,6 +116,7 @@ VAGUE = {normalize(w): v for w, v in (
 # "a number of": plural, so at least three (ACLED codes the lower bound).
 SEVERAL = [(tuple(normalize(p).split()), (3, 3, None)) for p in (
     "عدد من", "العديد من", "عدد كبير من", "أعداد من", "عددا من", "عدد آخر من", "عدة",
+    "أعداد كبيرة من", "أعدادا من", "أعدادا كبيرة من",
 )]
 SEVERAL.sort(key=lambda row: -len(row[0]))
 THOUSANDS = _set("آلاف الآلاف ألف الألوف")
@@ -117,7 +124,7 @@ THOUSANDS = _set("آلاف الآلاف ألف الألوف")
 # A number before these is a measure, a price, a share or a duration, not a count.
 UNITS = _set(
     "كم كيلومتر كيلومترات كيلومترا كلم متر مترا أمتار ميل أميال ملم مم مليمتر ملليمتر سم "
-    "سنتيمتر إنش بوصة طن أطنان طنا كيلوغرام كغ كلغ كيلو غرام لتر لترات برميل براميل هكتار "
+    "سنتيمتر إنش بوصة طن أطنان طنا كيلوغرام كغ كلغ كيلو غرام لتر لترات هكتار "
     "دونم دونما ميغاواط كيلوواط درجة درجات % بالمئة بالمائة بالمية دولار دولارا دولارات "
     "الدولارات يورو ريال ريالا ريالات دينار دينارا درهم دراهم جنيه جنيها ليرة ليرات "
     "روبل تومان ساعة ساعات ساعتين دقيقة دقائق ثانية ثوان يوم أيام يوما يومين أسبوع أسابيع "
@@ -156,3 +163,8 @@ NOT_NOUNS = _set(
 )
 # Counted nouns that begin with و (so are not a following clause).
 W_NOUNS = _set("وحدات وحدة وزراء وزيرا وفدا وفود ولدا ولد أولاد وافدا وافدين وكالات وظيفة وظائف")
+# Verb forms after a count that say what happened to it (12 مدنياً قتلوا).
+AFTER_VERBS = _set("قتل قتلوا أصيب أصيبوا جرح جرحوا اعتقل اعتقلوا أسروا لقي لقوا قضوا سقطوا "
+                   "نزحوا فقدوا أعدموا اختطفوا خطفوا استشهدوا هلكوا")
+# Noun cues that join another (مقتل وإصابة 30): the count covers both, so what is None.
+NOMINAL_CUES = _set("مقتل قتلى القتلى قتيل إصابة جرحى الجرحى جريح سقوط استشهاد اعتقال أسر")

@@ -156,6 +156,28 @@ def hijri_month_year(month: int, published: dt.date, rel: str | None) -> int:
     return today.year - 1 if start - published > FUTURE_SLACK else today.year
 
 
+def season_range(months: tuple[int, int], year: int) -> DateRange:
+    """A season of ``year`` (winter runs from its December into the next year)."""
+    first, last = months
+    end_year = year + 1 if last < first else year
+    return month_range(year, first)[0], month_range(end_year, last)[1]
+
+
+def season_of(months: tuple[int, int], published: dt.date, rel: str | None) -> DateRange:
+    """``past``: the last such season over before publication; ``next``: the first to
+    begin after it; otherwise the one of the publication year (or the winter it is in)."""
+    year = published.year
+    if rel == PAST:
+        while season_range(months, year)[1] >= published:
+            year -= 1
+    elif rel == NEXT:
+        while season_range(months, year)[0] <= published:
+            year += 1
+    elif months[1] < months[0] and published.month <= months[1]:
+        year -= 1
+    return season_range(months, year)
+
+
 def precision_of(start: dt.date, end: dt.date) -> int:
     """ACLED time precision of a range: 1 one day, 2 up to a week, 3 longer."""
     days = (end - start).days

@@ -24,7 +24,7 @@ from marsad.model import DateValue, Span
 from marsad.temporal import calendar as cal
 from marsad.temporal import lexicon as lx
 from marsad.text.normalize import TATWEEL, normalize, view_of
-from marsad.text.numerals import read_number
+from marsad.text.numerals import TEN, TEN_TAIL, UNIT, WORDS, read_number
 from marsad.text.tokens import Token, bare_forms, split_clitics, tokenize
 
 Resolve = Callable[[dt.date | None], "cal.DateRange | None"]
@@ -406,8 +406,9 @@ class _Grammar:
     def window(self, i: int) -> Found | None:
         """[خلال] الأيام الماضية، اليومين الماضيين، الـ24 ساعة الماضية، الأسابيع القليلة الماضية."""
         j = i
-        if self.word(j) in lx.WITHIN and self.word(j) != "في":
-            j += 1
+        lead = lx.WITHIN.at(self.t, j) if j < self.n else None
+        if lead:
+            j = lead[1]
         count = None
         w = self.word(j)
         unit = lx.WINDOW_UNITS.get(w)
@@ -423,17 +424,22 @@ class _Grammar:
             if w in lx.WINDOW_DUALS:
                 count = 2
             j += 1
+            after = self.word(j)
+            entry = WORDS.get(after[2:]) if after.startswith("ال") else None
+            if entry is not None and entry[0] in (UNIT, TEN, TEN_TAIL):
+                count, j = entry[1], j + 1  # الأشهر الستة الماضية
         ends = 0
         while self.word(j) in lx.WINDOW_ENDS:
             j, ends = j + 1, ends + 1
         if ends == 0 or self.word(j - 1) == normalize("القليلة"):
             return None
-        days = {"hour": max(1, -(-(count or 24) // 24)), "day": count or 6,
-                "week": 7 * (count or 4), "month": 30 * (count or 6),
-                "year": 365 * (count or 3)}[unit]
+        if unit == "hour":
+            unit, count = "day", max(1, -(-(count or 24) // 24))
+        size = count or {"day": 6, "week": 4, "month": 6, "year": 3}[unit]
+        window_unit = unit
 
         def resolve(p: dt.date | None) -> cal.DateRange | None:
-            return None if p is None else (p - dt.timedelta(days=days), p)
+            return None if p is None else (cal.shift(p, window_unit, size), p)
 
         return Found(i, j, "relative", resolve)
 
@@ -540,8 +546,9 @@ class _Grammar:
         """[فجر|مساء ...] [يوم] [اليوم|أمس|غداً] [الخميس|(الخميس)] [الماضي] [، 15 كانون الأول]."""
         j = i
         tod = lx.TIMES_OF_DAY.at(self.t, j)
+        night = None
         if tod:
-            j = tod[1]
+            night, j = tod
         offset = None
         head = self.word(j)
         for form, _cut in bare_forms(head)[:3]:
@@ -582,6 +589,9 @@ class _Grammar:
                 if not (nxt in ("،", ",", ")", ".") and prv in ("،", ",", "(")):
                     weekday = None
                     j = wj
+            if weekday == 6 and (self.word(j) in lx.NOT_SUNDAY_AFTER
+                                 or self.word(wj - 1) in lx.NOT_SUNDAY_BEFORE):
+                weekday, j = None, wj
             if weekday == 4 and not context and any(
                     f in lx.FRIDAY_PRAYER for f, _ in bare_forms(self.word(wj - 1))):
                 weekday, j = None, wj
@@ -614,13 +624,24 @@ class _Grammar:
                 return day, day
             return Found(i, end, "relative", resolve)
         wd, wrel = weekday, rel
+        second = None
+        if night in (lx.NIGHT, lx.AFTER_MIDNIGHT) and self.word(end) in lx.NIGHT_JOIN:
+            other = lx.WEEKDAYS.get(self.word(end + 1))
+            if other is not None and other == (wd + 1) % 7:
+                second, end = other, end + 2
+        shape = night if night in (lx.NIGHT, lx.AFTER_MIDNIGHT) else None
 
         def resolve_wd(p: dt.date | None) -> cal.DateRange | None:
             if p is None:
                 return None
             day = cal.weekday_date(wd, p, wrel)
-            return day, day
-        return Found(i, end, "weekday", resolve_wd)
+            one = dt.timedelta(days=1)
+            if shape is None:
+                return day, day
+            if second is None:  # ليلة الخميس: the night before Thursday
+                return (day - one, day) if shape == lx.NIGHT else (day, day)
+            return (day, day + one) if shape == lx.NIGHT else (day + one, day + one)
+        return Found(i, end, "weekday", resolve_wd, precision=1 if shape else None)
 
     def ranged_months(self, i: int) -> Found | None:
         """بين آذار ونيسان 2016, من أيار إلى تموز."""
@@ -653,10 +674,11 @@ class _Grammar:
         return Found(i, k, "range", resolve)
 
     def within(self, i: int) -> Found | None:
-        """خلال/طوال + a period or window: the word is part of the expression."""
-        if self.word(i) not in lx.WITHIN or self.word(i) == "في":
+        """خلال/طوال/على مدى + a period or window: the words are part of the expression."""
+        lead = lx.WITHIN.at(self.t, i)
+        if lead is None:
             return None
-        inner = self.period(i + 1) or self.window(i + 1)
+        inner = self.period(lead[1]) or self.window(lead[1])
         return Found(i, inner.end, inner.kind, inner.resolve, precision=inner.precision) \
             if inner else None
 
@@ -669,8 +691,29 @@ class _Grammar:
             return None
         return Found(i, inner.end, "range", inner.resolve)
 
+    def season(self, i: int) -> Found | None:
+        """الصيف الماضي، هذا الشتاء، صيف 2012."""
+        j = i + 1 if self.word(i) in lx.THIS else i
+        months = lx.SEASONS.get(self.word(j))
+        if months is None:
+            return None
+        yr = self.year(j + 1)
+        if yr is not None and yr[2] != "h" and not self.word(j).startswith("ال"):
+            rng = cal.season_range(months, yr[0])
+            return Found(i, yr[1], "month", _fixed(*rng))
+        if not self.word(j).startswith("ال"):
+            return None
+        rel, k = self.modifier(j + 1)
+        if rel is None and j == i:
+            return None
+
+        def resolve(p: dt.date | None) -> cal.DateRange | None:
+            return None if p is None else cal.season_of(months, p, rel)
+
+        return Found(i, k, "relative", resolve)
+
     RULES = ("point", "numeric", "day_range", "day_month", "month_alone", "year_alone",
-             "period", "window", "ago", "part", "ranged_months", "within", "range_years")
+             "period", "window", "ago", "part", "ranged_months", "within", "range_years", "season")
 
     def best_at(self, i: int) -> Found | None:
         best = None
@@ -718,7 +761,8 @@ def _starts() -> frozenset[str]:
     for table in (lx.GREGORIAN_MONTHS, lx.HIJRI_MONTHS, lx.DAY_WORDS, lx.TIMES_OF_DAY,
                   lx.PARTS, lx.ORDINAL_DAYS):
         words.update(table._by_first)
-    words.update(lx.WEEKDAYS, lx.YEAR_WORDS, lx.PERIODS, lx.THIS, lx.AGO, lx.WITHIN,
+    words.update(lx.WITHIN._by_first, lx.SEASONS)
+    words.update(lx.WEEKDAYS, lx.YEAR_WORDS, lx.PERIODS, lx.THIS, lx.AGO,
                  lx.RANGE_START, lx.MONTH_WORD, lx.WINDOW_UNITS, {"يوم", "(", "ال"})
     return frozenset(words)
 

@@ -88,7 +88,10 @@ WEEKDAYS = {normalize(w): n for w, n in (
 )}
 # Weekdays that are also common words (the one, the two): need يوم, a day word or a
 # modifier next to them.
-AMBIGUOUS_WEEKDAYS = frozenset({normalize("الأحد"), normalize("الاثنين")})
+AMBIGUOUS_WEEKDAYS = frozenset({normalize("الاثنين")})
+# الأحد is "the one" before these (الأحد عشر) and after الواحد.
+NOT_SUNDAY_AFTER = frozenset(normalize(w) for w in ("عشر", "عشرة"))
+NOT_SUNDAY_BEFORE = frozenset(normalize(w) for w in ("الواحد",))
 # Words before الجمعة that make it the prayer, not the day.
 FRIDAY_PRAYER = frozenset(normalize(w) for w in ("صلاة", "خطبة", "خطيب", "خطب", "صلوات"))
 
@@ -107,13 +110,27 @@ NOT_TODAY = frozenset(normalize(w) for w in (
 ))
 NOT_TODAY_BEFORE = frozenset(normalize(w) for w in ("هذا", "ذلك", "نفس", "ذات", "هذه", "تلك"))
 
-TIMES_OF_DAY = PhraseTable([(w, w) for w in (
-    "فجر", "صباح", "ظهر", "ظهيرة", "عصر", "مساء", "ليلة", "ليل", "منتصف ليلة", "بعد ظهر",
-    "قبيل فجر", "قبيل منتصف ليلة", "قبيل ظهر", "قبيل مساء", "قبيل صباح", "فجر يوم",
-    "صباح يوم", "مساء يوم", "ليلة يوم", "ظهر يوم", "عصر يوم", "ساعات فجر", "ساعات صباح",
-    "ساعات مساء", "وقت متأخر من ليلة", "وقت متأخر من مساء", "وقت مبكر من صباح",
+DAYTIME, NIGHT, AFTER_MIDNIGHT = "daytime", "night", "after midnight"
+# Times of day before a day word or weekday. "ليلة الخميس" is the night before Thursday
+# (Wednesday evening); "بعد منتصف ليل السبت-الأحد" is early Sunday.
+TIMES_OF_DAY = PhraseTable([(w, DAYTIME) for w in (
+    "فجر", "صباح", "ظهر", "ظهيرة", "عصر", "مساء", "بعد ظهر", "قبيل فجر", "قبيل ظهر",
+    "قبيل مساء", "قبيل صباح", "فجر يوم", "صباح يوم", "مساء يوم", "ظهر يوم", "عصر يوم",
+    "ساعات فجر", "ساعات صباح", "ساعات مساء", "وقت متأخر من مساء", "وقت مبكر من صباح",
     "وقت مبكر من فجر",
+)] + [(w, NIGHT) for w in (
+    "ليلة", "ليل", "ليلة يوم", "وقت متأخر من ليلة", "وقت متأخر من ليل", "قبيل منتصف ليلة",
+    "قبيل منتصف ليل",
+)] + [(w, AFTER_MIDNIGHT) for w in (
+    "منتصف ليلة", "منتصف ليل", "بعد منتصف ليلة", "بعد منتصف ليل",
 )])
+# Night between two weekdays: ليلة الخميس - الجمعة، ليل السبت على الأحد.
+NIGHT_JOIN = frozenset(normalize(w) for w in ("-", "–", "على", "إلى", "الى", "و"))
+
+SEASONS = {normalize(w): v for w, v in (
+    ("الصيف", (6, 8)), ("الشتاء", (12, 2)), ("الربيع", (3, 5)), ("الخريف", (9, 11)),
+    ("صيف", (6, 8)), ("شتاء", (12, 2)), ("ربيع", (3, 5)), ("خريف", (9, 11)),
+)}
 
 PAST = "past"
 NEXT = "next"
@@ -167,7 +184,8 @@ MONTH_WORD = frozenset(normalize(w) for w in ("شهر", "شهري"))
 HIJRI_MARKS = frozenset(normalize(w) for w in ("هـ", "ه", "هجري", "هجرية", "للهجرة"))
 GREGORIAN_MARKS = frozenset(normalize(w) for w in ("م", "ميلادي", "ميلادية", "للميلاد"))
 AGO = frozenset(normalize(w) for w in ("منذ", "قبل"))
-WITHIN = frozenset(normalize(w) for w in ("خلال", "طوال", "طيلة", "في", "على مدى"))
+# Words before a period that make it "during": part of the expression.
+WITHIN = PhraseTable([(w, True) for w in ("خلال", "طوال", "طيلة", "على مدى")])
 RANGE_START = frozenset(normalize(w) for w in ("بين", "من", "ما بين"))
 RANGE_JOIN = frozenset(normalize(w) for w in ("و", "إلى", "الى", "حتى", "لغاية", "-", "–"))
 EQUALS = frozenset(normalize(w) for w in ("الموافق", "الموافقة", "والموافق", "وفق"))
@@ -200,6 +218,6 @@ def _ordinal_days() -> list[tuple[str, int]]:
 ORDINAL_DAYS = PhraseTable(_ordinal_days())
 # Words before a yearless day-month that make it a name (ثورة 25 يناير، شارع 6 أكتوبر).
 NAME_HEADS = frozenset(normalize(w) for w in (
-    "قوى", "تيار", "حركة", "ثورة", "فريق", "انتفاضة", "شارع", "ساحة", "جسر", "ميدان", "مدينة",
+    "قوى", "تيار", "حركة", "ثورة", "قصر", "فريق", "انتفاضة", "شارع", "ساحة", "جسر", "ميدان", "مدينة",
     "مدرسة", "مستشفى", "حرب", "جامعة", "حي", "ملعب", "مطار", "نادي", "جبهة",
 ))

@@ -39,19 +39,21 @@ def _table() -> dict[str, tuple[int, int]]:
                         (70, "سبع"), (80, "ثمان"), (90, "تسع")):
         add(TEN, value, stem + "ون", stem + "ين")
     add(HUNDRED, 100, "مئة", "مائة", "مئه", "مائه", "مية")
-    add(HUNDRED, 200, "مئتان", "مئتين", "مائتان", "مائتين", "ميتين")
+    add(HUNDRED, 200, "مئتان", "مئتين", "مائتان", "مائتين", "ميتين", "مئتي", "مائتي")
     for value, stem in ((3, "ثلاث"), (4, "أربع"), (5, "خمس"), (6, "ست"), (7, "سبع"),
                         (8, "ثمان"), (9, "تسع")):
         add(HUNDRED, value * 100, stem + "مئة", stem + "مائة")
     add(SCALE, 1000, "ألف", "ألفا", "آلاف")
-    add(SCALE, 2000, "ألفان", "ألفين")
+    add(SCALE, 2000, "ألفان", "ألفين", "ألفي")
     add(SCALE, 1_000_000, "مليون", "مليونا", "ملايين")
-    add(SCALE, 2_000_000, "مليونان", "مليونين")
+    add(SCALE, 2_000_000, "مليونان", "مليونين", "مليوني")
     add(SCALE, 1_000_000_000, "مليار", "مليارا", "مليارات")
     return words
 
 
 WORDS = _table()
+# Fractions before a scale word: نصف مليون، ربع مليون.
+FRACTIONS = {normalize("نصف"): 0.5, normalize("ربع"): 0.25}
 PLURAL_SCALES = frozenset({normalize("آلاف"), normalize("ملايين"), normalize("مليارات")})
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 
@@ -107,6 +109,11 @@ def read_number(tokens: list[Token], i: int) -> Reading | None:
         if scaled is not None and tokens[i + 1].start - tok.end <= 1:
             return Reading(value * scaled[0], i, scaled[1])
         return Reading(value, i, i + 1)
+    if tok.text in FRACTIONS:
+        scaled = _scale_after(tokens, i + 1)
+        if scaled is None:
+            return None
+        return Reading(FRACTIONS[tok.text] * scaled[0], i, scaled[1], words=True)
     return _read_words(tokens, i)
 
 

@@ -38,7 +38,7 @@ def tokenize(view_text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(view_text)]
 
 
-def bare_forms(word: str) -> list[tuple[str, int]]:
+def bare_forms(word: str, any_preposition: bool = False) -> list[tuple[str, int]]:
     """``word`` and its forms without attached و/ف and ب/ك/ل before ال, as (form, clitic length).
 
     ``وبالأمس`` gives ``بالامس``, ``الامس``; ``للعام`` gives ``العام`` (clitic length 0:
@@ -54,7 +54,7 @@ def bare_forms(word: str) -> list[tuple[str, int]]:
         forms.append((rest[1:], cut + 1))
     elif len(rest) > 3 and rest.startswith("لل"):
         forms.append(("ال" + rest[2:], 0 if cut == 0 else cut))
-    elif len(rest) > 2 and rest[0] == "ل" and rest[1:] in _LAM_NOUNS:
+    elif (len(rest) > 2 and rest[0] == "ل" and rest[1:] in _LAM_NOUNS) or (any_preposition and len(rest) > 3 and rest[0] in "بلك"):
         forms.append((rest[1:], cut + 1))
     return forms
 
@@ -63,7 +63,8 @@ def bare_forms(word: str) -> list[tuple[str, int]]:
 _LAM_NOUNS = frozenset({"عام", "سنه", "شهر", "يوم"})
 
 
-def split_clitics(tokens: list[Token], known: Collection[str]) -> list[Token]:
+def split_clitics(tokens: list[Token], known: Collection[str],
+                  any_preposition: bool = False) -> list[Token]:
     """Split an attached و/ف/ب off words whose bare form is in ``known`` (وأمس → و + أمس),
     so rules see the bare word and spans leave the clitic out; لل + word keeps its
     offsets and reads as ال + word."""
@@ -72,7 +73,7 @@ def split_clitics(tokens: list[Token], known: Collection[str]) -> list[Token]:
         if not tok.is_word or tok.text in known:
             out.append(tok)
             continue
-        for form, cut in bare_forms(tok.text)[1:]:
+        for form, cut in bare_forms(tok.text, any_preposition)[1:]:
             if form in known:
                 if cut:
                     out.append(Token(tok.text[:cut], tok.start, tok.start + cut))

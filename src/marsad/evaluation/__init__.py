@@ -1,0 +1,1 @@
+"""Evaluations of marsad's extractors against gold files (``marsad eval ...``)."""
