@@ -249,7 +249,8 @@ class _Reader:
             dist += 1
             is_cue, what = cue_of(w)
             if is_cue and what:
-                if w[0] == "و" and k > 0 and self.word(k - 1) in lx.NOMINAL_CUES:
+                if w[0] == "و" and k > 0 and self.word(k - 1) in lx.NOMINAL_CUES and not (
+                        k > 1 and (self.t[k - 2].is_number or self.word(k - 2) in _STARTS)):
                     before = cue_of(self.word(k - 1))
                     if before[0] and before[1] and before[1] != what:
                         return dist, None

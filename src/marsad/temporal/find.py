@@ -277,6 +277,8 @@ class _Grammar:
             first_month = None
             got = self.month(k, lx.GREGORIAN_MONTHS)
             if got is not None:
+                if j == i:
+                    return None  # 7 أكتوبر و9 يونيو: two dates unless بين/من opens a range
                 first_month, k = got[0], got[1]
             if self.word(k) not in lx.RANGE_JOIN:
                 return None

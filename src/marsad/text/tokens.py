@@ -53,8 +53,9 @@ def bare_forms(word: str, any_preposition: bool = False) -> list[tuple[str, int]
     if len(rest) > 3 and rest[0] in _PREPOSITIONS and rest[1:3] == "ال":
         forms.append((rest[1:], cut + 1))
     elif len(rest) > 3 and rest.startswith("لل"):
-        forms.append(("ال" + rest[2:], 0 if cut == 0 else cut))
-    elif (len(rest) > 2 and rest[0] == "ل" and rest[1:] in _LAM_NOUNS) or (any_preposition and len(rest) > 3 and rest[0] in "بلك"):
+        forms.append(("ال" + rest[2:], cut))
+    elif (len(rest) > 2 and rest[0] == "ل" and rest[1:] in _LAM_NOUNS) or (
+            any_preposition and len(rest) > 3 and rest[0] in "بلك"):
         forms.append((rest[1:], cut + 1))
     return forms
 
