@@ -47,20 +47,6 @@ class _Count:
     number_at: int = 0  # token index of the number itself
 
 
-def _phrase_at(tokens: list[Token], i: int, phrases: Iterable[tuple[tuple[str, ...], object]]
-               ) -> tuple[object, int] | None:
-    for words, value in phrases:
-        n = len(words)
-        if i + n <= len(tokens) and all(tokens[i + k].text == words[k] for k in range(n)):
-            return value, i + n
-    return None
-
-
-def _words_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int | None:
-    hit = _phrase_at(tokens, i, [(p, True) for p in phrases])
-    return hit[1] if hit else None
-
-
 def cue_of(word: str) -> tuple[bool, str | None]:
     """(is a cue, what) for one word, clitics allowed."""
     forms = [f for f, _ in bare_forms(word)]
@@ -95,17 +81,15 @@ class _Reader:
     def core(self, i: int) -> tuple[int | None, int | None, int | None, int, bool] | None:
         """(count, min, max, index after, dual) of a number, vague word or dual at ``i``."""
         w = self.word(i)
-        forms = [f for f, _ in bare_forms(w)] if w else []
-        for form in forms:
-            if form in lx.VAGUE:
-                count, low, high = lx.VAGUE[form]
-                j = i + 1
-                if count in (10, 100) and self.word(j) in lx.THOUSANDS:
-                    count, low, high, j = count * 1000, low * 1000, None, j + 1
-                return count, low, high, j, False
-            if form in lx.DUALS:
-                return 2, 2, 2, i + 1, True
-        several = _phrase_at(self.t, i, lx.SEVERAL)
+        if w in lx.VAGUE:
+            count, low, high = lx.VAGUE[w]
+            j = i + 1
+            if count in (10, 100) and self.word(j) in lx.THOUSANDS:
+                count, low, high, j = count * 1000, low * 1000, None, j + 1
+            return count, low, high, j, False
+        if w in lx.DUALS:
+            return 2, 2, 2, i + 1, True
+        several = lx.SEVERAL.at(self.t, i)
         if several is not None:
             (count, low, high), j = several  # type: ignore[misc]
             return count, low, high, j, False
@@ -144,7 +128,7 @@ class _Reader:
             return True  # قصر 22 مايو: a name made of a date
         if nxt in lx.UNITS or any(f in lx.UNITS for f, _ in bare_forms(nxt)[1:2]):
             return True
-        if _words_at(self.t, j, lx.PERCENT_AFTER) is not None:
+        if j < self.n and lx.PERCENT_AFTER.at(self.t, j) is not None:
             return True
         if nxt in ("%", "-") and (j < self.n and self.t[j].start - self.t[j - 1].end <= 1):
             return True
@@ -165,7 +149,7 @@ class _Reader:
 
     def read(self, i: int) -> _Count | None:
         start = i
-        approx = _phrase_at(self.t, i, lx.APPROX)
+        approx = lx.APPROX.at(self.t, i)
         kind = None
         if approx is not None:
             kind, i = approx  # type: ignore[assignment]
@@ -192,14 +176,10 @@ class _Reader:
             count, low, high = None, None, count
         if not dual:
             j = self.counted_noun(j, vague=(low, high) != (count, count))
-        after = _words_at(self.t, j, lx.AT_LEAST_AFTER)
-        if after is not None:
-            high, j = None, after
-        elif kind is None:
-            tail = _phrase_at(self.t, j, lx.KIND_AFTER)
-            if tail is not None:
-                low, high = (None, None) if tail[0] == "about" else (low, None)
-                j = tail[1]
+        tail = lx.KIND_AFTER.at(self.t, j) if j < self.n else None
+        if tail is not None and (tail[0] == "least" or kind is None):
+            low, high = (None, None) if tail[0] == "about" else (low, None)
+            j = tail[1]
         return _Count(start, j, count, low, high, dual=dual, number_at=number_at)
 
     def what_of(self, c: _Count) -> str | None:
@@ -278,10 +258,10 @@ def _may_start(tok: Token) -> bool:
 
 
 _STARTS = frozenset(
-    {words[0] for words, _ in lx.APPROX} | {words[0] for words, _ in lx.SEVERAL}
+    lx.APPROX.first_words | lx.SEVERAL.first_words
     | set(lx.VAGUE) | set(lx.DUALS) | set(WORDS) | set(FRACTIONS)
 )
-MONTH_WORDS = frozenset(GREGORIAN_MONTHS._by_first) | frozenset(HIJRI_MONTHS._by_first)
+MONTH_WORDS = GREGORIAN_MONTHS.first_words | HIJRI_MONTHS.first_words
 
 def find_quantities(text: str, dates: Iterable[Span] = ()) -> list[Quantity]:
     """Every count in ``text``; numbers inside the ``dates`` spans are skipped."""

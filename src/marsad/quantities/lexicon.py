@@ -8,6 +8,7 @@ without attached و/ف/ب/ل, either exactly (``WHAT_WORDS``) or by stem prefix
 from __future__ import annotations
 
 from marsad.text.normalize import normalize
+from marsad.text.phrases import PhraseTable
 
 
 def _set(words: str) -> frozenset[str]:
@@ -86,8 +87,8 @@ DUALS = {normalize(w): what for w, what in (
     ("قريتين", None), ("هجومين", None), ("انفجارين", None), ("تفجيرين", None),
 )}
 
-# (words before the number, meaning) — matched longest first.
-APPROX = [(tuple(normalize(p).split()), kind) for p, kind in (
+# Words before the number and their meaning.
+APPROX = PhraseTable([(p, kind) for p, kind in (
     ("نحو", "about"), ("حوالي", "about"), ("حوالى", "about"), ("قرابة", "about"),
     ("زهاء", "about"), ("ما يقارب", "about"), ("يقارب", "about"), ("ما يقرب من", "about"),
     ("ما يناهز", "about"), ("يناهز", "about"), ("تقريبا", "about"),
@@ -97,12 +98,11 @@ APPROX = [(tuple(normalize(p).split()), kind) for p, kind in (
     ("ما لا يقل عن", "least"), ("لا يقل عن", "least"), ("على الأقل", "least"),
     ("أقل من", "less"), ("ما دون", "less"), ("ما يقل عن", "less"),
     ("ما بين", "between"), ("بين", "between"), ("من", "from"),
-)]
-APPROX.sort(key=lambda row: -len(row[0]))
-AT_LEAST_AFTER = [tuple(normalize(p).split()) for p in (
-    "على الأقل", "على أقل تقدير", "في الأقل", "كحد أدنى", "على الاقل")]
-KIND_AFTER = [(tuple(normalize(p).split()), kind) for p, kind in (
-    ("تقريبا", "about"), ("أو أكثر", "more"), ("أو يزيد", "more"))]
+)])
+# Words after the number: على الأقل (at least), تقريبا (about), أو أكثر (or more).
+KIND_AFTER = PhraseTable([(p, kind) for p, kind in (
+    ("على الأقل", "least"), ("على أقل تقدير", "least"), ("في الأقل", "least"),
+    ("كحد أدنى", "least"), ("تقريبا", "about"), ("أو أكثر", "more"), ("أو يزيد", "more"))])
 RANGE_JOIN = _set("و إلى الى حتى - لـ")
 
 # Vague quantities: (count, min, max) by ACLED's conservative rule (the lower bound).
@@ -114,11 +114,10 @@ VAGUE = {normalize(w): v for w, v in (
     ("بضعة", (3, 3, 9)), ("بضع", (3, 3, 9)),
 )}
 # "a number of": plural, so at least three (ACLED codes the lower bound).
-SEVERAL = [(tuple(normalize(p).split()), (3, 3, None)) for p in (
+SEVERAL = PhraseTable([(p, (3, 3, None)) for p in (
     "عدد من", "العديد من", "عدد كبير من", "أعداد من", "عددا من", "عدد آخر من", "عدة",
     "أعداد كبيرة من", "أعدادا من", "أعدادا كبيرة من",
-)]
-SEVERAL.sort(key=lambda row: -len(row[0]))
+)])
 THOUSANDS = _set("آلاف الآلاف ألف الألوف")
 
 # A number before these is a measure, a price, a share or a duration, not a count.
@@ -131,7 +130,7 @@ UNITS = _set(
     "أسبوعا شهر أشهر شهرا شهور عام أعوام عاما سنة سنوات سنين عقد عقود قرن مرة مرات نقطة "
     "نقاط عيار ميلي"
 )
-PERCENT_AFTER = [tuple(normalize(p).split()) for p in ("في المئة", "في المائة", "في المية")]
+PERCENT_AFTER = PhraseTable([(p, True) for p in ("في المئة", "في المائة", "في المية")])
 CURRENCY_BEFORE = _set("$ € £ دولار")
 # A number right after these is a name or an identifier (الفرقة 17، الطريق 4، سام 7).
 ID_HEADS = _set(

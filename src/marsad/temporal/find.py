@@ -36,6 +36,10 @@ _DM = re.compile(r"(\d{1,2})/(\d{1,2})")
 _YY = re.compile(r"(\d{4})[/\-](\d{4})")
 _DD = re.compile(r"(\d{1,2})-(\d{1,2})")
 _SHORT_DATE_CUES = frozenset(normalize(w) for w in ("يوم", "بتاريخ", "تاريخ", "ليلة"))
+_THE_MONTH = normalize("الشهر")
+_FEW_ADJ = normalize("القليلة")
+_NEARLY = frozenset(normalize(w) for w in ("يقارب", "يزيد"))
+_A_FEW = frozenset(normalize(w) for w in ("بضعة", "بضع"))
 _COUNTED_AFTER_YEAR = frozenset(normalize(w) for w in (
     "قتيل", "قتيلا", "شخص", "شخصا", "عنصر", "عنصرا", "مدني", "مدنيا", "طفل", "طفلا", "جريح",
     "جريحا", "منزل", "منزلا", "غارة", "غارات", "مقاتل", "مقاتلا", "دولار", "ريال", "ليرة",
@@ -84,11 +88,7 @@ class _Grammar:
         (month, index after, ambiguous)."""
         if i >= self.n:
             return None
-        hit = None
-        for form, _cut in bare_forms(self.word(i))[:2]:
-            hit = table.at(self.t, i, form)
-            if hit:
-                break
+        hit = table.at(self.t, i)
         if not hit:
             return None
         month, j = hit
@@ -201,7 +201,7 @@ class _Grammar:
             j += 1
         if self.word(j) == "شهر":
             j += 1
-        if self.word(j) == normalize("الشهر"):
+        if self.word(j) == _THE_MONTH:
             rel, k = self.modifier(j + 1)
             if rel is None:
                 return None
@@ -384,11 +384,7 @@ class _Grammar:
         this = self.word(j) in lx.THIS
         if this:
             j += 1
-        unit = None
-        for form, _cut in bare_forms(self.word(j)):
-            unit = lx.PERIODS.get(form)
-            if unit:
-                break
+        unit = lx.PERIODS.get(self.word(j))
         if unit is None:
             return None
         rel, k = self.modifier(j + 1)
@@ -433,7 +429,7 @@ class _Grammar:
         ends = 0
         while self.word(j) in lx.WINDOW_ENDS:
             j, ends = j + 1, ends + 1
-        if ends == 0 or self.word(j - 1) == normalize("القليلة"):
+        if ends == 0 or self.word(j - 1) == _FEW_ADJ:
             return None
         if unit == "hour":
             unit, count = "day", max(1, -(-(count or 24) // 24))
@@ -454,13 +450,13 @@ class _Grammar:
             j += 1
             if self.word(j) == "من":
                 j += 1
-        elif self.word(j) == "ما" and self.word(j + 1) in (normalize("يقارب"), normalize("يزيد")):
+        elif self.word(j) == "ما" and self.word(j + 1) in _NEARLY:
             j += 2
             if self.word(j) in ("على", "عن"):
                 j += 1
         count: float | None = None
         vague = False
-        if self.word(j) == normalize("بضعة") or self.word(j) == normalize("بضع"):
+        if self.word(j) in _A_FEW:
             vague, j = True, j + 1
         else:
             reading = read_number(self.t, j) if j < self.n else None
@@ -544,6 +540,16 @@ class _Grammar:
 
         return Found(j, k, "month", resolve)
 
+    def _not_today(self, j: int, after: int, tod: bool) -> bool:
+        """اليوم that is "the day" of something (اليوم الأول، اليوم الوطني، هذا اليوم)."""
+        if self.word(j) != "اليوم" or after != j + 1:
+            return False
+        nxt = self.word(after)
+        if nxt in lx.NOT_TODAY or (nxt.startswith("ال") and nxt.endswith("ي")
+                                   and nxt not in lx.WEEKDAYS):
+            return True
+        return not tod and self.word(j - 1) in lx.NOT_TODAY_BEFORE
+
     def point(self, i: int) -> Found | None:
         """[فجر|مساء ...] [يوم] [اليوم|أمس|غداً] [الخميس|(الخميس)] [الماضي] [، 15 كانون الأول]."""
         j = i
@@ -552,22 +558,9 @@ class _Grammar:
         if tod:
             night, j = tod
         offset = None
-        head = self.word(j)
-        for form, _cut in bare_forms(head)[:3]:
-            hit = lx.DAY_WORDS.at(self.t, j, form)
-            if hit:
-                offset, j2 = hit
-                if form == "اليوم" and j2 == j + 1:
-                    nxt = self.word(j2)
-                    if (nxt in lx.NOT_TODAY or (nxt.startswith("ال") and nxt.endswith("ي")
-                                                 and nxt not in lx.WEEKDAYS)):
-                        offset = None
-                        break
-                    if not tod and self.word(j - 1) in lx.NOT_TODAY_BEFORE:
-                        offset = None
-                        break
-                j = j2
-                break
+        hit = lx.DAY_WORDS.at(self.t, j) if j < self.n else None
+        if hit and not self._not_today(j, hit[1], bool(tod)):
+            offset, j = hit
         yawm = False
         if offset is None and self.word(j) == "يوم":
             yawm, j = True, j + 1
@@ -576,12 +569,9 @@ class _Grammar:
         wj = j
         paren = self.word(j) == "(" and self.word(j + 1) in lx.WEEKDAYS and self.word(j + 2) == ")"
         wd_word = self.word(j + 1) if paren else self.word(j)
-        wd_forms = [f for f, _ in bare_forms(wd_word)[:2]] if not paren else [wd_word]
-        for form in wd_forms:
-            if form in lx.WEEKDAYS:
-                weekday = lx.WEEKDAYS[form]
-                j = j + 3 if paren else j + 1
-                break
+        if wd_word in lx.WEEKDAYS:
+            weekday = lx.WEEKDAYS[wd_word]
+            j = j + 3 if paren else j + 1
         if weekday is not None:
             if offset is None:
                 rel, j = self.modifier(j)
@@ -762,8 +752,8 @@ def _starts() -> frozenset[str]:
     words: set[str] = set()
     for table in (lx.GREGORIAN_MONTHS, lx.HIJRI_MONTHS, lx.DAY_WORDS, lx.TIMES_OF_DAY,
                   lx.PARTS, lx.ORDINAL_DAYS):
-        words.update(table._by_first)
-    words.update(lx.WITHIN._by_first, lx.SEASONS)
+        words.update(table.first_words)
+    words.update(lx.WITHIN.first_words, lx.SEASONS)
     words.update(lx.WEEKDAYS, lx.YEAR_WORDS, lx.PERIODS, lx.THIS, lx.AGO,
                  lx.RANGE_START, lx.MONTH_WORD, lx.WINDOW_UNITS, {"يوم", "(", "ال"})
     return frozenset(words)

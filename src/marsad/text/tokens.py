@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\d+(?:[.,/\-]\d+)*|[^\W\d_]+|[^\w\s]")
 # Conjunctions that attach to any word; prepositions that attach to definite nouns.
@@ -18,8 +19,7 @@ _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ك")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -34,8 +34,13 @@ class Token:
 
 
 def tokenize(view_text: str) -> list[Token]:
-    """The tokens of a normalised text, in order."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(view_text)]
+    """The tokens of a normalised text, in order (a fresh list; the tokens are shared)."""
+    return list(_tokens(view_text))
+
+
+@lru_cache(maxsize=16)
+def _tokens(view_text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(view_text))
 
 
 def bare_forms(word: str, any_preposition: bool = False) -> list[tuple[str, int]]:
@@ -60,6 +65,7 @@ def bare_forms(word: str, any_preposition: bool = False) -> list[tuple[str, int]
     return forms
 
 
+_CLITIC_LETTERS = frozenset("وفبكل")
 # Indefinite nouns that take a bare ل (لعام 2015).
 _LAM_NOUNS = frozenset({"عام", "سنه", "شهر", "يوم"})
 
@@ -71,7 +77,7 @@ def split_clitics(tokens: list[Token], known: Collection[str],
     offsets and reads as ال + word."""
     out: list[Token] = []
     for tok in tokens:
-        if not tok.is_word or tok.text in known:
+        if tok.text[0] not in _CLITIC_LETTERS or tok.text in known:
             out.append(tok)
             continue
         for form, cut in bare_forms(tok.text, any_preposition)[1:]:
