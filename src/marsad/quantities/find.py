@@ -49,7 +49,7 @@ class _Count:
 
 def cue_of(word: str) -> tuple[bool, str | None]:
     """(is a cue, what) for one word, clitics allowed."""
-    forms = [f for f, _ in bare_forms(word)]
+    forms = [f for f, _ in bare_forms(word, any_preposition=True)]
     forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 4]
     for form in forms:
         if form in lx.NOT_CUES:
@@ -197,8 +197,10 @@ class _Reader:
             if form in lx.CASUALTY_NOUNS:
                 other = next((lx.CASUALTY_NOUNS[f] for f, _ in bare_forms(self.word(c.end))[1:]
                               if f in lx.CASUALTY_NOUNS), None)
-                if other and other != lx.CASUALTY_NOUNS[form]:
-                    return None  # القتلى والجرحى: both together
+                nxt = c.end + 1
+                own_count = nxt < self.n and (self.t[nxt].is_number or self.word(nxt) in _STARTS)
+                if other and other != lx.CASUALTY_NOUNS[form] and not own_count:
+                    return None  # القتلى والجرحى: both together (not "قتلى وإصابة 24")
                 return lx.CASUALTY_NOUNS[form]
             if form in lx.OBJECTS:
                 return None
