@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import os
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -181,61 +181,56 @@ def _gold_spans(gold: GoldText, text: str, rows: list[dict[str, Any]]) -> list[S
     return spans
 
 
-def _score_dates(gold: GoldText, article: Article, tally: _Tally) -> None:
-    spans = _gold_spans(gold, article.text, gold.dates)
-    preds = [d for d in article.dates if d.span is not None]
-    pairs = _match(spans, [d.span for d in preds])  # type: ignore[misc]
+def _score(gold: GoldText, rows: list[dict[str, Any]], spans: list[Span], preds: list[Any],
+           tally: _Tally, check: Callable[[dict[str, Any], Any], dict[str, bool]],
+           shown: tuple[str, ...]) -> None:
+    """Match predictions to gold spans, tally detection and the ``check`` results of each
+    pair, and record misses, spurious hits and wrong values."""
+    pairs = _match(spans, [p.span for p in preds])
     tally.gold += len(spans)
     tally.pred += len(preds)
     tally.tp += len(pairs)
+    for gi, pi in pairs:
+        g, p = rows[gi], preds[pi]
+        tally.exact += spans[gi] == p.span
+        results = check(g, p)
+        for name, ok in results.items():
+            tally.right[name] += ok
+        if not all(results.values()):
+            tally.errors.append({"id": gold.id, "gold": g, "predicted": {
+                name: _iso(getattr(p, name)) for name in shown}})
     matched_g = {gi for gi, _ in pairs}
     matched_p = {pi for _, pi in pairs}
-    for gi, pi in pairs:
-        g, p = gold.dates[gi], preds[pi]
-        tally.exact += spans[gi] == p.span
-        value_ok = _iso(p.value) == g.get("value")
-        precision_ok = p.precision == g.get("precision")
-        end_ok = _iso(p.end) == g.get("end", g.get("value"))
-        tally.right["value"] += value_ok
-        tally.right["precision"] += precision_ok
-        tally.right["resolution"] += value_ok and precision_ok and end_ok
-        if not (value_ok and precision_ok and end_ok):
-            tally.errors.append({"id": gold.id, "gold": g, "predicted": {
-                "text": p.text, "value": _iso(p.value), "end": _iso(p.end),
-                "precision": p.precision}})
-    tally.errors += [{"id": gold.id, "missed": gold.dates[gi]}
+    tally.errors += [{"id": gold.id, "missed": rows[gi]}
                      for gi in range(len(spans)) if gi not in matched_g]
     tally.errors += [{"id": gold.id, "spurious": preds[pi].text}
                      for pi in range(len(preds)) if pi not in matched_p]
+
+
+def _score_dates(gold: GoldText, article: Article, tally: _Tally) -> None:
+    def check(g: dict[str, Any], p: Any) -> dict[str, bool]:
+        value_ok = _iso(p.value) == g.get("value")
+        precision_ok = p.precision == g.get("precision")
+        end_ok = _iso(p.end) == g.get("end", g.get("value"))
+        return {"value": value_ok, "precision": precision_ok,
+                "resolution": value_ok and precision_ok and end_ok}
+
+    preds = [d for d in article.dates if d.span is not None]
+    _score(gold, gold.dates, _gold_spans(gold, article.text, gold.dates), preds, tally, check,
+           ("text", "value", "end", "precision"))
 
 
 def _score_numbers(gold: GoldText, article: Article, tally: _Tally,
                    casualty: dict[str, int]) -> None:
-    spans = _gold_spans(gold, article.text, gold.quantities)
+    def check(g: dict[str, Any], p: Any) -> dict[str, bool]:
+        count_ok = p.count == g.get("count")
+        what_ok = p.what == g.get("what")
+        casualty["tp"] += bool(g.get("what")) and what_ok and count_ok
+        return {"count": count_ok, "bounds": (p.min, p.max) == (g.get("min"), g.get("max")),
+                "what": what_ok}
+
     preds = [q for q in article.quantities if q.span is not None]
-    pairs = _match(spans, [q.span for q in preds])  # type: ignore[misc]
-    tally.gold += len(spans)
-    tally.pred += len(preds)
-    tally.tp += len(pairs)
     casualty["gold"] += sum(1 for g in gold.quantities if g.get("what"))
     casualty["pred"] += sum(1 for q in preds if q.what)
-    matched_g = {gi for gi, _ in pairs}
-    matched_p = {pi for _, pi in pairs}
-    for gi, pi in pairs:
-        g, p = gold.quantities[gi], preds[pi]
-        tally.exact += spans[gi] == p.span
-        count_ok = p.count == g.get("count")
-        bounds_ok = (p.min, p.max) == (g.get("min"), g.get("max"))
-        what_ok = p.what == g.get("what")
-        tally.right["count"] += count_ok
-        tally.right["bounds"] += bounds_ok
-        tally.right["what"] += what_ok
-        casualty["tp"] += bool(g.get("what")) and what_ok and count_ok
-        if not (count_ok and bounds_ok and what_ok):
-            tally.errors.append({"id": gold.id, "gold": g, "predicted": {
-                "text": p.text, "count": p.count, "min": p.min, "max": p.max,
-                "what": p.what}})
-    tally.errors += [{"id": gold.id, "missed": gold.quantities[gi]}
-                     for gi in range(len(spans)) if gi not in matched_g]
-    tally.errors += [{"id": gold.id, "spurious": preds[pi].text}
-                     for pi in range(len(preds)) if pi not in matched_p]
+    _score(gold, gold.quantities, _gold_spans(gold, article.text, gold.quantities), preds,
+           tally, check, ("text", "count", "min", "max", "what"))

@@ -58,6 +58,20 @@ class Found:
     precision: int | None = None
 
 
+def _year_of(year: int | None, published: dt.date | None, hijri: bool, month: int,
+             rel: str | None, day: int | None = None) -> int | None:
+    """The year written, else the one the publication date implies, else None."""
+    if year is not None:
+        return year
+    if published is None:
+        return None
+    if hijri:
+        return cal.hijri_month_year(month, published, rel)
+    if day is not None:
+        return cal.day_year(month, day, published, rel)
+    return cal.month_year(month, published, rel)
+
+
 def _fixed(start: dt.date, end: dt.date | None = None) -> Resolve:
     return lambda published: (start, end or start)
 
@@ -103,6 +117,14 @@ class _Grammar:
                     k += 1
                 return month, k, False
         return month, j, ambiguous
+
+    def any_month(self, i: int) -> tuple[int, int, bool, bool] | None:
+        """A Gregorian or Hijri month as (month, index after, ambiguous, hijri)."""
+        got = self.month(i, lx.GREGORIAN_MONTHS)
+        if got is not None:
+            return (*got, False)
+        got = self.month(i, lx.HIJRI_MONTHS)
+        return (*got, True) if got is not None else None
 
     def year(self, i: int) -> tuple[int, int, str | None] | None:
         """A four-digit year as (year, index after, era mark 'h'/'g'/None)."""
@@ -214,14 +236,10 @@ class _Grammar:
                 value = first.replace(day=day)
                 return value, value
             return Found(i, k, "relative", rel_day)
-        got = self.month(j, lx.GREGORIAN_MONTHS)
-        hijri = False
-        if got is None:
-            got = self.month(j, lx.HIJRI_MONTHS)
-            hijri = True
+        got = self.any_month(j)
         if got is None:
             return None
-        month, k, _ambiguous = got
+        month, k, _ambiguous, hijri = got
         return self._finish_day_month(i, k, [day], month, hijri)
 
     def _finish_day_month(self, i: int, k: int, days: list[int], month: int,
@@ -243,14 +261,9 @@ class _Grammar:
         start_month = first_month or month
 
         def resolve(p: dt.date | None) -> cal.DateRange | None:
-            if year is not None:
-                y2 = year
-            elif p is None:
+            y2 = _year_of(year, p, hijri, month, rel, days[-1])
+            if y2 is None:
                 return None
-            elif hijri:
-                y2 = cal.hijri_month_year(month, p, rel)
-            else:
-                y2 = cal.day_year(month, days[-1], p, rel)
             y1 = y2 - 1 if start_month > month else y2
             if hijri:
                 return cal.hijri_date(y1, start_month, days[0]), cal.hijri_date(y2, month, days[-1])
@@ -288,17 +301,12 @@ class _Grammar:
             d2, k = b
             if first_month is None and not d1 < d2:
                 return None
-        got = self.month(k, lx.GREGORIAN_MONTHS)
-        hijri = False
-        if got is None:
-            got = self.month(k, lx.HIJRI_MONTHS)
-            hijri = True
+        got = self.any_month(k)
         if got is None:
             return None
-        fm = None if m else first_month
-        if fm == got[0]:
-            fm = None
-        return self._finish_day_month(i, got[1], [d1, d2], got[0], hijri, fm)
+        month, k, _ambiguous, hijri = got
+        fm = None if m or first_month == month else first_month
+        return self._finish_day_month(i, k, [d1, d2], month, hijri, fm)
 
     def month_alone(self, i: int) -> Found | None:
         """[شهر] أيار [2015] | [الماضي]; شهر رمضان; رمضان 1436هـ."""
@@ -306,14 +314,10 @@ class _Grammar:
         named = self.word(j) in lx.MONTH_WORD
         if named:
             j += 1
-        hijri = False
-        got = self.month(j, lx.GREGORIAN_MONTHS)
-        if got is None:
-            got = self.month(j, lx.HIJRI_MONTHS)
-            hijri = True
+        got = self.any_month(j)
         if got is None:
             return None
-        month, k, ambiguous = got
+        month, k, ambiguous, hijri = got
         kk = k + 1 if self.word(k) in lx.YEAR_WORDS else k
         yr = self.year(kk)
         rel = None
@@ -327,18 +331,11 @@ class _Grammar:
             if rel is None and not named and (
                     ambiguous or self.word(i - 1) not in lx.MONTH_CONTEXT):
                 return None
-            if rel is None and named and ambiguous and month in (2, 7, 8) and hijri:
-                return None  # شهر صفر/رجب/شعبان are safe, but keep names out
 
         def resolve(p: dt.date | None) -> cal.DateRange | None:
-            if year is not None:
-                y = year
-            elif p is None:
+            y = _year_of(year, p, hijri, month, rel)
+            if y is None:
                 return None
-            elif hijri:
-                y = cal.hijri_month_year(month, p, rel)
-            else:
-                y = cal.month_year(month, p, rel)
             return cal.hijri_month_range(y, month) if hijri else cal.month_range(y, month)
 
         return Found(i, k, "hijri" if hijri else "month", resolve)
