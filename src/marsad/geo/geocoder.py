@@ -196,6 +196,7 @@ class Geocoder:
 
     def _score(self, e: Entry, anchors: list[Entry], shares: dict[str, float],
                country: str | None) -> float:
+        """How likely ``e`` is meant, given the other phrases' anchors (see module doc)."""
         s = prior(e)
         if country:
             s += 8.0 if e.country == country else -8.0
@@ -204,14 +205,11 @@ class Geocoder:
                 else REGION_COUNTRIES.get(e.country, 0.0)
             s += 2.5 * shares.get(e.country, 0.0)
         if anchors:
-            d = min(distance_km(e.lat, e.lon, a.lat, a.lon) for a in anchors if a is not e) \
-                if any(a is not e for a in anchors) else math.inf
-            scale = 15.0 if e.feature == "neighbourhood" else 40.0
-            weight = 5.0 if e.feature == "neighbourhood" else 3.0
-            if d < math.inf:
-                s += weight * math.exp(-d / scale)
+            d = min(distance_km(e.lat, e.lon, a.lat, a.lon) for a in anchors)
+            near_weight, scale = (5.0, 15.0) if e.feature == "neighbourhood" else (3.0, 40.0)
+            s += near_weight * math.exp(-d / scale)
             if e.admin1 and any(a.admin1 == e.admin1 and a.country == e.country
-                                for a in anchors if a is not e):
+                                for a in anchors):
                 s += 0.8
         return s
 
@@ -219,18 +217,18 @@ class Geocoder:
                  country: str | None, force: bool = False) -> list[Resolved]:
         named = [p for p in phrases if p.match is not None]
         cands = {id(p): self._candidates(p) for p in named}
-        # pass 1: anchors
-        anchors: list[Entry] = []
+        # pass 1: anchors (phrases whose reading is clear without context)
+        anchors: dict[int, Entry] = {}
         for p in named:
             entries, _ = cands[id(p)]
             if len({(round(e.lat, 1), round(e.lon, 1)) for e in entries}) == 1:
-                anchors.append(entries[0])
+                anchors[id(p)] = entries[0]
             else:
                 ranked = sorted(((self._score(e, [], {}, country), e) for e in entries),
                                 key=lambda pair: pair[0])
-                if len(ranked) >= 2 and ranked[-1][0] - ranked[-2][0] >= 2.5:
-                    anchors.append(ranked[-1][1])
-        votes = Counter(a.country for a in anchors)
+                if ranked[-1][0] - ranked[-2][0] >= 2.5:
+                    anchors[id(p)] = ranked[-1][1]
+        votes = Counter(a.country for a in anchors.values())
         total = sum(votes.values())
         shares = {cc: n / total for cc, n in votes.items()} if total else {}
         # pass 2: everything, in text order; anaphora refer to what came before
@@ -246,7 +244,8 @@ class Geocoder:
                                     "a place cue (a government's name, not a location?)",
                                     len(entries)))
                 continue
-            best = max(entries, key=lambda e: self._score(e, anchors, shares, country))
+            others = [a for pid, a in anchors.items() if pid != id(p)]
+            best = max(entries, key=lambda e: self._score(e, others, shares, country))
             place = self._place(view, p, best, facility_near)
             out.append(Resolved(p, place, best, None, len(entries)))
         return out

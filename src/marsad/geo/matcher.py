@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from marsad.geo.gazetteer import Entry, Gazetteer
-from marsad.geo.names import LATIN_ARTICLES, TOKEN, fold_token, is_arabic
+from marsad.geo.names import LATIN_ARTICLES, TOKEN, fold_token, is_arabic, skeleton
 from marsad.geo.phrases import (
     ANAPHORA,
     CLITICS,
@@ -169,8 +169,15 @@ class Matcher:
                     start = tok.start if restored else tok.start + len(clitic)
                     key = self._key(tokens, i, j, first)
                     found = NameMatch(i, j, start, tokens[j].end, key, entries, clitic)
-            if found is None and not tok.arabic and tok.text[:1].isalpha():
-                found = self._loose(view, tokens, i)
+            if not tok.arabic and tok.text[:1].isalpha():
+                loose = self._loose(view, tokens, i)
+                if loose is not None and (found is None or loose.last >= found.last):
+                    if found is not None and loose.last == found.last:
+                        seen = {id(e) for e in found.entries}
+                        found.entries = found.entries + [e for e in loose.entries
+                                                         if id(e) not in seen]
+                    else:
+                        found = loose
             if found is not None:
                 out.append(found)
                 i = found.last + 1
@@ -192,7 +199,7 @@ class Matcher:
             key = tuple(t.text for t in tokens[i:j + 1] if t.text not in LATIN_ARTICLES)
             if not key or any(t.arabic for t in tokens[i:j + 1]):
                 continue
-            if sum(len(t) for t in key) < 4:
+            if sum(len(t) for t in skeleton(key)) < 3 or sum(len(t) for t in key) < 4:
                 continue
             entries = self.gazetteer.lookup_loose(key)
             if entries:
