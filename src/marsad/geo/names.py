@@ -58,6 +58,7 @@ def joined_key(key: tuple[str, ...]) -> tuple[str, ...] | None:
     return ("".join(key),)
 
 
+_FINAL_H = re.compile(r"(?<=[aeiy])h$")
 _VOWELS = re.compile(r"(?<=.)[aeiouyw]")
 _DOUBLE = re.compile(r"(.)\1+")
 _DIGRAPHS = (("kh", "k"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("q", "k"),
@@ -71,7 +72,7 @@ def skeleton(key: tuple[str, ...]) -> tuple[str, ...]:
         return key
     out = []
     for token in key:
-        t = token
+        t = _FINAL_H.sub("", token)  # taa marbuta: Izzah/Izza, Raqqah/Raqqa
         for a, b in _DIGRAPHS:
             t = t.replace(a, b)
         t = _DOUBLE.sub(r"\1", _VOWELS.sub("", t))

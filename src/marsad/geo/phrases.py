@@ -41,9 +41,8 @@ FACILITY = frozenset({"airbase", "airport", "oilfield", "gasfield", "dam", "camp
 
 # cue word -> features it announces
 TYPE_CUES: dict[str, frozenset[str]] = _fold_map({
-    "مدينة مدينتي مدن": frozenset({"city", "town"}),
-    "بلدة بلدتي بلدات البلدة": frozenset({"town", "village", "city"}),
-    "قرية قريتي قرى": frozenset({"village", "town"}),
+    # a populated place of any size: GeoNames populations are often missing (0)
+    "مدينة مدينتي مدن بلدة بلدتي بلدات البلدة قرية قريتي قرى": POPULATED,
     "حي أحياء حيي": frozenset({"neighbourhood"}),
     "مخيم مخيمي مخيمات": frozenset({"camp"}),
     "معسكر معسكرات كتيبة اللواء الفوج": frozenset({"military_base", "camp"}),
@@ -78,8 +77,7 @@ PREPOSITION_CLITICS = frozenset({"ب", "ل", "وب", "ول", "فب", "فل"})
 # Generic nouns that refer back to a place named earlier ("جنوب المطار").
 ANAPHORA: dict[str, frozenset[str]] = _fold_map({
     "المطار القاعدة": frozenset({"airbase", "airport", "military_base"}),
-    "المدينة": frozenset({"city", "town"}),
-    "البلدة القرية": frozenset({"town", "village", "city"}),
+    "المدينة البلدة القرية": POPULATED,
     "الحقل": frozenset({"oilfield", "gasfield"}),
     "المعسكر": frozenset({"military_base", "camp"}),
     "السد": frozenset({"dam"}),
