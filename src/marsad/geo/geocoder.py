@@ -38,6 +38,7 @@ from marsad.geo.phrases import FACILITY_CUES, ORG_PHRASES, POPULATED, TYPE_CUES
 from marsad.model import Mention, Place, Span
 from marsad.text.normalize import NormalizedView, view_of
 
+AREA_CUES = frozenset({"ناحيه", "منطقه"})
 PLACE_KINDS = frozenset({"LOC", "GPE", "FAC"})
 NON_PLACE_KINDS = frozenset({"PER", "ORG", "ARMED_GROUP", "MILITARY_UNIT", "NORP", "WEAPON"})
 AREA_PRIOR = {"governorate": 2.5, "district": 1.2, "subdistrict": 1.6, "region": 3.0,
@@ -181,9 +182,18 @@ class Geocoder:
     # ------------------------------------------------------------------ resolution
 
     def _candidates(self, p: PlacePhrase) -> tuple[list[Entry], bool]:
-        """Entries a phrase may mean, and whether a facility cue met a non-facility."""
+        """Entries a phrase may mean, and whether it means the area around them (a facility
+        or an admin unit named after a town: precision 2)."""
         assert p.match is not None
         entries = list(p.match.entries)
+        key = p.match.key
+        if p.type_cue in AREA_CUES or (len(key) > 1 and key[0] in AREA_CUES):
+            # ناحية عقيربات / منطقة الباب: the town the unit is named after, when there is
+            # one (precision 2: the area around it), else the unit's centroid
+            named = entries if p.type_cue in AREA_CUES else self.gazetteer.lookup(key[1:])
+            towns = [e for e in named if e.feature in POPULATED]
+            if towns:
+                return towns, True
         if p.type_cue:
             wanted = TYPE_CUES[p.type_cue]
             kept = [e for e in entries if e.feature in wanted]
