@@ -493,6 +493,9 @@ def iter_entries(shared: Path, curated_path: Path, report: BuildReport) -> Itera
 ANERCORP = Path("ner") / "anercorp" / "ANERCorp"
 COMMON_MIN_COUNT = 3
 COMMON_MAX_LOC_SHARE = 0.34
+# ... and names of important places too when ANERcorp never tags them LOC in 10+ uses
+# (عنه "about it" is also an alias of Anah; القائم "existing" is al-Qaim)
+COMMON_KEEP_MIN_COUNT = 10
 
 
 def common_words(shared: Path, entries: Iterable[Entry], report: BuildReport) -> list[str]:
@@ -501,7 +504,8 @@ def common_words(shared: Path, entries: Iterable[Entry], report: BuildReport) ->
     Counts how often each one-word Arabic name occurs in ANERcorp and how often it is
     tagged LOC there; names seen at least 3 times and tagged LOC under a third of the time
     (المصدر, ميدان, بيان ...) need a strong place cue in text; names of Syrian and Iraqi
-    towns of 20,000 or more, areas and curated sites are kept out. Only the word list with
+    towns of 20,000 or more, areas and curated sites are kept out unless seen 10+ times and
+    never as a location (عنه, القائم). Only the word list with
     its counts is written, not the corpus.
     """
     names: set[str] = set()
@@ -512,8 +516,9 @@ def common_words(shared: Path, entries: Iterable[Entry], report: BuildReport) ->
         for n in e.all_names():
             key = name_key(n)
             if len(key) == 1 and is_arabic(key[0]):
-                (keep if important else names).add(key[0])
-    names -= keep
+                names.add(key[0])
+                if important:
+                    keep.add(key[0])
     path = shared / ANERCORP
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -530,8 +535,12 @@ def common_words(shared: Path, entries: Iterable[Entry], report: BuildReport) ->
         total[key[0]] += 1
         if tag.endswith("LOC"):
             loc[key[0]] += 1
-    return [f"{w}\t{total[w]}\t{loc[w]}" for w in sorted(total)
-            if total[w] >= COMMON_MIN_COUNT and loc[w] / total[w] < COMMON_MAX_LOC_SHARE]
+    def common(w: str) -> bool:
+        if w in keep:  # an important place's name: only when the word is very common
+            return total[w] >= COMMON_KEEP_MIN_COUNT and loc[w] == 0
+        return total[w] >= COMMON_MIN_COUNT and loc[w] / total[w] < COMMON_MAX_LOC_SHARE
+
+    return [f"{w}\t{total[w]}\t{loc[w]}" for w in sorted(total) if common(w)]
 
 
 NOTICE_LINES = (

@@ -38,7 +38,7 @@ from marsad.geo.phrases import FACILITY_CUES, ORG_PHRASES, POPULATED, TYPE_CUES
 from marsad.model import Mention, Place, Span
 from marsad.text.normalize import NormalizedView, view_of
 
-AREA_CUES = frozenset({"ناحيه", "منطقه"})
+AREA_CUES = frozenset({"ناحيه", "منطقه", "مناطق"})
 PLACE_KINDS = frozenset({"LOC", "GPE", "FAC"})
 NON_PLACE_KINDS = frozenset({"PER", "ORG", "ARMED_GROUP", "MILITARY_UNIT", "NORP", "WEAPON"})
 AREA_PRIOR = {"governorate": 2.5, "district": 1.2, "subdistrict": 1.6, "region": 3.0,
@@ -49,6 +49,8 @@ DEFAULT_COUNTRY_BONUS = 2.0
 # Small places far from the region need the article's context to win (الحميدية in the
 # Emirates, not Tartus's).
 FAR_SMALL_PENALTY = 1.5
+# Where small places may be named without a cue ("سيطرت القوات على الزربة"): the focus.
+HOME = frozenset({"SY", "IQ"})
 REGION_COUNTRIES = {"SY": 1.0, "IQ": 1.0, "LB": 0.5, "JO": 0.5, "TR": 0.3, "PS": 0.2,
                     "IL": 0.2}
 BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
@@ -109,7 +111,7 @@ class Geocoder:
         """Every place phrase in ``text`` with its outcome (``force``: no cue needed)."""
         view = view_of(text)
         tokens = tokenize(view.text)
-        phrases = self.matcher.phrases(view.text, tokens)
+        phrases = self.matcher.phrases(view.text, tokens, None if force else view)
         self._apply_mentions(view, phrases, mentions)
         self._block_org_names(tokens, phrases)
         live = [p for p in phrases if force or p.blocked is None]
@@ -245,6 +247,8 @@ class Geocoder:
             if all(distance_km(top.lat, top.lon, e.lat, e.lon) < 50 for e in rivals):
                 anchors[id(p)] = top
         votes = Counter(a.country for a in anchors.values())
+        # countries vote for their country but are too large to be near anything
+        anchors = {k: a for k, a in anchors.items() if a.feature != "country"}
         total = sum(votes.values())
         shares = {cc: n / total for cc, n in votes.items()} if total else {}
         # pass 2: everything, in text order; anaphora refer to what came before
@@ -254,14 +258,21 @@ class Geocoder:
                 out.append(self._anaphora(view, p, out))
                 continue
             entries, facility_near = cands[id(p)]
-            if not force and (not p.cue_ok or p.idafa) and all(
-                    e.country not in REGION_COUNTRIES for e in entries):
-                out.append(Resolved(p, None, None, "a place outside the region named without "
-                                    "a place cue (a government's name, not a location?)",
+            far = all(e.country not in REGION_COUNTRIES
+                      or (e.country not in HOME and e.population < 100_000) for e in entries)
+            # جماله (his beauty) is not جمالة: a foreign name written with a final haa
+            pronoun = all(e.country not in HOME for e in entries) and view.original[
+                view.span(p.match.start, p.match.end).end - 1] == "ه"
+            if not force and len(p.match.key) == 1 and (
+                    (far and (not p.cue_ok or p.idafa)) or (pronoun and not p.type_cue)):
+                out.append(Resolved(p, None, None, "a foreign or small regional place named "
+                                    "without a place cue (a word, or a government's name?)",
                                     len(entries)))
                 continue
             others = [a for pid, a in anchors.items() if pid != id(p)]
             best = max(entries, key=lambda e: self._score(e, others, shares, country))
+            if best.feature in ("subdistrict", "district") and not p.type_cue:
+                best = self._seat(best)
             place = self._place(view, p, best, facility_near)
             out.append(Resolved(p, place, best, None, len(entries)))
         return out
@@ -311,6 +322,18 @@ class Geocoder:
                               feature=e.feature)
                 return Resolved(p, place, e, None, 1)
         return Resolved(p, None, None, "refers back to a place the text did not name")
+
+    def _seat(self, unit: Entry) -> Entry:
+        """The town an admin unit is named after, when it lies within 30 km (كوباني:
+        the subdistrict's alias, the town of عين العرب); else the unit itself."""
+        best: tuple[float, Entry] | None = None
+        for name in unit.all_names():
+            for e in self.gazetteer.lookup(name_key(name)):
+                if e.feature in POPULATED and e.country == unit.country:
+                    d = distance_km(unit.lat, unit.lon, e.lat, e.lon)
+                    if d <= 30 and (best is None or d < best[0]):
+                        best = (d, e)
+        return best[1] if best else unit
 
     def _governorate_of_capital(self, e: Entry) -> Entry | None:
         """The governorate named like a city (حمص -> Homs governorate), if any."""

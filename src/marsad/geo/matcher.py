@@ -27,8 +27,10 @@ from marsad.geo.phrases import (
     PREPOSITION_CLITICS,
     PREPOSITIONS,
     REGION,
+    STRICT_NAMES,
     TYPE_CUES,
 )
+from marsad.text.normalize import NormalizedView
 
 _LATIN_MARKS = re.compile(r"[ʿʾʻʼ‘’'`´]")
 
@@ -106,12 +108,17 @@ class Matcher:
 
     def __init__(self, gazetteer: Gazetteer, extra_common: Iterable[tuple[str, ...]] = ()) -> None:
         self.gazetteer = gazetteer
+        self.original: NormalizedView | None = None
         self.common = COMMON_NAMES | frozenset(extra_common)
-        self.strict = gazetteer.common
+        self.strict = STRICT_NAMES | {(w,) for w in gazetteer.common}
         self.prefixes: set[tuple[str, ...]] = set()
-        for key in gazetteer.names_keys():
+        keys = set(gazetteer.names_keys())
+        for key in keys:
             for n in range(1, len(key) + 1):
                 self.prefixes.add(key[:n])
+        # رقه, ميادين, سلمية: article-less spellings of ال names are often ordinary words
+        self.common |= {(k[0][2:],) for k in keys
+                        if len(k) == 1 and k[0].startswith("ال") and (k[0][2:],) in keys}
 
     # ---------------------------------------------------------------- names
 
@@ -165,6 +172,14 @@ class Matcher:
                 if hit is None:
                     continue
                 j, entries = hit
+                if clitic and j == i and len(first) <= 3:
+                    # بلاد is not ب + لاد (Lod): a short name after a clitic must be a
+                    # well-known Syrian or Iraqi place (بحلب, وحمص)
+                    entries = [e for e in entries if e.country in ("SY", "IQ") and (
+                        e.population >= 10_000 or e.feature == "governorate"
+                        or e.id.startswith("marsad:"))]
+                    if not entries:
+                        continue
                 if found is None or j > found.last:
                     # للرقة reads ل + الرقة: quote the whole token
                     restored = clitic and first != tok.text[len(clitic):]
@@ -211,9 +226,13 @@ class Matcher:
 
     # ---------------------------------------------------------------- phrases
 
-    def phrases(self, view: str, tokens: list[Token] | None = None) -> list[PlacePhrase]:
-        """Every place phrase in ``view``: names with their cues, and anaphoric phrases."""
+    def phrases(self, view: str, tokens: list[Token] | None = None,
+                original: NormalizedView | None = None) -> list[PlacePhrase]:
+        """Every place phrase in ``view``: names with their cues, and anaphoric phrases.
+
+        ``original`` (the view object) lets Latin names be checked for capitals."""
         tokens = tokens if tokens is not None else tokenize(view)
+        self.original = original
         matches = self.names(view, tokens)
         taken = {k for m in matches for k in range(m.first, m.last + 1)}
         out = [self._phrase(view, tokens, m) for m in matches]
@@ -271,10 +290,13 @@ class Matcher:
             elif nxt.text[:1].isdigit() and not p.cue_ok and len(m.key) == 1:
                 p.blocked = "followed by a number (a verb or noun, not a place)"
         strong = p.type_cue or p.region or p.near or self._dateline_cue(view, tokens, m)
-        if len(m.key) == 1 and (m.key[0] in NEVER_ALONE or (tokens[m.first].arabic
+        first = tokens[m.first]
+        if len(m.key) == 1 and (m.key[0] in NEVER_ALONE or (first.arabic
                                                             and len(m.key[0]) < 3)):
             p.blocked = "a word that is only part of names"
-        elif len(m.key) == 1 and m.key[0] in self.strict and not strong:
+        elif not first.arabic and not view_upper(self.original, first):
+            p.blocked = "a lower-case Latin word (place names are capitalised)"
+        elif m.key in self.strict and not strong:
             p.blocked = p.blocked or "a common word (mostly not a place in ANERcorp) without " \
                 "a type, ريف or near cue"
         elif m.key in self.common and not (p.cue_ok or p.region or p.near or p.type_cue):
@@ -335,3 +357,11 @@ def closest(key: tuple[str, ...], entries: list[Entry]) -> list[Entry]:
         scored.append((best, e))
     top = max(s for s, _e in scored)
     return [e for s, e in scored if s >= top - 0.1]
+
+
+def view_upper(view: NormalizedView | None, token: Token) -> bool:
+    """Whether a Latin token starts with a capital in the original text (True if unknown)."""
+    if view is None:
+        return True
+    ch = view.original[view.to_original(token.start):][:1]
+    return ch.isupper() or not ch.isalpha()

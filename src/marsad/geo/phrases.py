@@ -85,12 +85,13 @@ ANAPHORA: dict[str, frozenset[str]] = _fold_map({
     "الجبل": frozenset({"mountain", "hill"}),
 })
 
-NEVER_ALONE = _fold(
+NEVER_ALONE_WORDS = (
     "عين تل تل تلة جبل دير خان بئر بير كفر أم ام أبو ابو بيت رأس راس قصر سد حي باب مدينة "
     "قرية بلدة منطقة شمال جنوب شرق غرب الشمال الجنوب الشرق الغرب مركز ناحية جديدة الجديدة "
     "القديمة البلد الوسط المركز العاصمة المدينة البلدة القرية الحي المطار المنطقة المحافظة "
     "الحقل المخيم السد الجبل القاعدة المعسكر الريف الناحية"
 )
+# ... and every type, region or near cue word on its own (معسكر is also Mascara, Algeria)
 
 def _phrases(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(k for p in text.split("،") if (k := name_key(p.strip())))
@@ -113,6 +114,15 @@ COMMON_NAMES = _phrases(
     # verbs spelled like famous places: "الطائرات تدمر مواقع" (destroy)
     "تدمر"
 )
+# Names so common as words that even a preposition is not enough (في السجن, للثورة): they
+# need a type cue (مدينة, بلدة ...), a ريف/near phrase, a dateline or a LOC mention.
+STRICT_NAMES = _phrases(
+    "السجن، القدم، الثورة، ثورة، الحرية، الكرامة، السلام، المصدر، الصورة، الحاضر، الميدان، "
+    "النصر، الشهداء، الوحدة، الأمل، العلم، الحد، الجديد، الاتحاد، الطيبة، العين، حضر، جملة، "
+    "عدوان، الكريمة، القائم، عنه، صور، بنان، الجزيرة، الساحل، البادية، المدينة، الشيخ، "
+    "الصناعة، الملعب، التحرير، الانتصار، الاستقلال، السلامة، الهلال، المحطة، الحديقة"
+)
+
 # Words after a name that make it something else: حماة الديار (protectors), باب الحارة.
 NOT_AFTER = _fold(
     "الديار الوطن الثورة الحرية الدين العقيدة الإسلام البيئة المستهلك الأرض الحمى الشرف "
@@ -142,3 +152,6 @@ ORG_PHRASES = _phrases(
     "جيش حلب، جيش إدلب الحر، ولاية دجلة، بوابة الشرق، "
     "الائتلاف الوطني السوري، الجيش السوري الحر، شبكة شام، صوت دمشق، حزب الله العراقي"
 )
+
+NEVER_ALONE = (_fold(NEVER_ALONE_WORDS) | frozenset(TYPE_CUES) | REGION | NEAR
+               | frozenset(ANAPHORA))
