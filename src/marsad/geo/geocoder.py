@@ -218,7 +218,8 @@ class Geocoder:
         else:
             s += DEFAULT_COUNTRY_BONUS if e.country == self.default_country \
                 else REGION_COUNTRIES.get(e.country, 0.0)
-            if e.country not in REGION_COUNTRIES and e.population < 100_000:
+            if (e.country not in REGION_COUNTRIES and e.country != self.default_country
+                    and e.population < 100_000):
                 s -= FAR_SMALL_PENALTY
             s += 2.5 * shares.get(e.country, 0.0)
         if anchors:
@@ -248,9 +249,7 @@ class Geocoder:
                 anchors[id(p)] = top
         votes = Counter(a.country for a in anchors.values())
         # countries vote for their country but are too large to be near anything
-        anchors = {k: a for k, a in anchors.items() if a.feature != "country"}
-        total = sum(votes.values())
-        shares = {cc: n / total for cc, n in votes.items()} if total else {}
+        near_anchors = {k: a for k, a in anchors.items() if a.feature != "country"}
         # pass 2: everything, in text order; anaphora refer to what came before
         out: list[Resolved] = []
         for p in phrases:
@@ -269,7 +268,8 @@ class Geocoder:
                                     "without a place cue (a word, or a government's name?)",
                                     len(entries)))
                 continue
-            others = [a for pid, a in anchors.items() if pid != id(p)]
+            others = [a for pid, a in near_anchors.items() if pid != id(p)]
+            shares = _shares(votes, anchors.get(id(p)))
             best = max(entries, key=lambda e: self._score(e, others, shares, country))
             if best.feature in ("subdistrict", "district") and not p.type_cue:
                 best = self._seat(best)
@@ -370,6 +370,15 @@ class Geocoder:
             return gov.lat, gov.lon
         return (sum(s.lat for s in picked) / len(picked),
                 sum(s.lon for s in picked) / len(picked))
+
+
+def _shares(votes: Counter[str], own: Entry | None) -> dict[str, float]:
+    """Each country's share of the article's anchors, not counting the phrase's own."""
+    counts = Counter(votes)
+    if own is not None:
+        counts[own.country] -= 1
+    total = sum(n for n in counts.values() if n > 0)
+    return {cc: n / total for cc, n in counts.items() if n > 0} if total else {}
 
 
 def _with_span(place: Place, span: Span, text: str) -> Place:

@@ -6,6 +6,7 @@ Everything here works in view offsets; :mod:`marsad.geo.geocoder` maps them back
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -236,9 +237,23 @@ class Matcher:
         matches = self.names(view, tokens)
         taken = {k for m in matches for k in range(m.first, m.last + 1)}
         out = [self._phrase(view, tokens, m) for m in matches]
+        self._coordinate(view, out)
         out += self._anaphora(view, tokens, taken)
         out.sort(key=lambda p: p.start)
         return out
+
+    def _coordinate(self, view: str, phrases: list[PlacePhrase]) -> None:
+        """In a list ("في الأحمدي والفحيحيل", "بين حلب وإدلب") a name joined by و to a
+        cued place shares its cue (common words included, not the strict ones)."""
+        for prev, p in itertools.pairwise(phrases):
+            m = p.match
+            if (m is None or p.cue_ok or not prev.cue_ok or prev.blocked
+                    or not m.clitic.startswith("و")
+                    or view[prev.end:m.start - len(m.clitic)].strip()):
+                continue
+            p.cue_ok = True
+            if p.blocked and "common word without" in p.blocked:
+                p.blocked = None
 
     def _prev(self, tokens: list[Token], view: str, i: int) -> Token | None:
         """The token before i when only spaces separate them."""
