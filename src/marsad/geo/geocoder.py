@@ -311,9 +311,11 @@ class Geocoder:
     def _anaphora(self, view: NormalizedView, p: PlacePhrase, before: list[Resolved]
                   ) -> Resolved:
         assert p.anaphora is not None
-        for r in reversed(before):
-            if r.entry is not None and r.entry.feature in p.anaphora and r.place is not None:
-                e = r.entry
+        named = [r.entry for r in before if r.entry is not None and r.place is not None
+                 and r.phrase.anaphora is None and not r.phrase.region]
+        for feature in p.anaphora:
+            e = next((e for e in reversed(named) if e.feature == feature), None)
+            if e is not None:
                 span = view.span(p.start, p.end)
                 place = Place(name=e.name, name_ar=e.name_ar, lat=e.lat, lon=e.lon,
                               country=e.country, admin1=e.admin1, admin2=e.admin2,

@@ -98,7 +98,7 @@ class PlacePhrase:
     region: bool = False  # ريف X
     near: str | None = None  # the near/direction word before: شمال, قرب, محيط ...
     direction: str | None = None  # east/west/north/south after: ريف حمص الشرقي
-    anaphora: frozenset[str] | None = None  # جنوب المطار: features of the referent
+    anaphora: tuple[str, ...] | None = None  # جنوب المطار: referent features, preferred first
     cue_ok: bool = False  # some cue says this is a place
     idafa: bool = False  # followed by a definite noun: ميدان المعركة, موسكو الأربعاء
     blocked: str | None = None  # why this is not a place (person, common word, ...)
@@ -235,10 +235,16 @@ class Matcher:
         tokens = tokens if tokens is not None else tokenize(view)
         self.original = original
         matches = self.names(view, tokens)
-        taken = {k for m in matches for k in range(m.first, m.last + 1)}
         out = [self._phrase(view, tokens, m) for m in matches]
         self._coordinate(view, out)
-        out += self._anaphora(view, tokens, taken)
+        taken = {k for p in out if p.blocked is None and p.match is not None
+                 for k in range(p.match.first, p.match.last + 1)}
+        anaphora = self._anaphora(view, tokens, taken)
+        if anaphora:  # "غربي المدينة" replaces a blocked reading of المدينة as a name
+            spans = [(a.start, a.end) for a in anaphora]
+            out = [p for p in out if p.blocked is None
+                   or not any(s <= p.start < e for s, e in spans)]
+        out += anaphora
         out.sort(key=lambda p: p.start)
         return out
 

@@ -75,15 +75,18 @@ CLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل
 PREPOSITION_CLITICS = frozenset({"ب", "ل", "وب", "ول", "فب", "فل"})
 
 # Generic nouns that refer back to a place named earlier ("جنوب المطار").
-ANAPHORA: dict[str, frozenset[str]] = _fold_map({
-    "المطار القاعدة": frozenset({"airbase", "airport", "military_base"}),
-    "المدينة البلدة القرية": POPULATED,
-    "الحقل": frozenset({"oilfield", "gasfield"}),
-    "المعسكر": frozenset({"military_base", "camp"}),
-    "السد": frozenset({"dam"}),
-    "المخيم": frozenset({"camp"}),
-    "الجبل": frozenset({"mountain", "hill"}),
-})
+ANAPHORA: dict[str, tuple[str, ...]] = {
+    w: prefs for words, prefs in {
+        "المطار القاعدة": ("airbase", "airport", "military_base"),
+        "المدينة": ("city", "town", "village"),  # the story's city before a village
+        "البلدة القرية": ("town", "village", "city"),
+        "الحقل": ("oilfield", "gasfield"),
+        "المعسكر": ("military_base", "camp"),
+        "السد": ("dam",),
+        "المخيم": ("camp",),
+        "الجبل": ("mountain", "hill"),
+    }.items() for w in _fold(words)
+}
 
 NEVER_ALONE_WORDS = (
     "عين تل تل تلة جبل دير خان بئر بير كفر أم ام أبو ابو بيت رأس راس قصر سد حي باب مدينة "
