@@ -57,8 +57,9 @@ def geocode(
         help="Place names as written in news (تدمر, وبتدمر, ريف حمص الشرقي, Deir ez-Zor), "
              "or - to read one a line from stdin.")],
     country: Annotated[str | None, typer.Option(
-        help="ISO country code the places are in (e.g. IQ); default: decide from the name, "
-             "the context and Syria first.")] = None,
+        help="Prefer places in this country (ISO code, e.g. IQ) for ambiguous names; a "
+             "name found only elsewhere still resolves there. Default: decide from the "
+             "name and the context, Syria first.")] = None,
     context: Annotated[str | None, typer.Option(
         help="Text around the names (other places in the story) used to disambiguate.")]
         = None,

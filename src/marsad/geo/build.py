@@ -17,8 +17,10 @@ Sources, in order of trust (all CC BY 4.0 or MIT, attribution in resources/geo/N
 Syrian admin1/admin2 are derived: admin1 from the GeoNames admin1 code (each code named
 after the Open-Syria governorate most of its places lie nearest to), admin2 from the
 nearest Open-Syria subdistrict centroid inside that governorate. The checks flag curated
-points that fall outside their declared country or governorate, lie far from a
-same-named Open-Syria subdistrict, disagree with airportsdata, or duplicate GeoNames.
+points that fall outside their declared country or out of reach of every subdistrict of
+their declared governorate (1.5 times the subdistrict's radius from its centroid, plus
+5 km), lie far from a same-named Open-Syria subdistrict, disagree with airportsdata, or
+duplicate GeoNames.
 """
 
 from __future__ import annotations
@@ -426,12 +428,19 @@ def check_curated(curated: list[Curated], geonames: list[Entry], os_: OpenSyria,
         if box and e.feature != "country" and not (
                 box[0] <= e.lat <= box[1] and box[2] <= e.lon <= box[3]):
             report.problems.append(f"{e.id}: ({e.lat}, {e.lon}) lies outside {e.country}")
-        if e.country == "SY" and e.feature != "country" and c.declared_admin1:
-            derived = admin.governorate_of(e.lat, e.lon)
-            if derived != c.declared_admin1:
+        if e.country == "SY" and e.feature not in ("country", "region") and c.declared_admin1:
+            # inside the declared governorate: within reach of one of its subdistricts
+            subs = admin.by_gov.get(c.declared_admin1, [])
+            reach = [(distance_km(e.lat, e.lon, s.lat, s.lon)
+                      - 1.5 * math.sqrt(os_.area_km2.get(s.id, 100.0) / math.pi), s)
+                     for s in subs]
+            if not subs:
+                report.problems.append(f"{e.id}: unknown governorate {c.declared_admin1!r}")
+            elif min(r for r, _s in reach) > 5.0:
+                derived = admin.governorate_of(e.lat, e.lon)
                 report.warnings.append(
-                    f"{e.id}: declared in {c.declared_admin1} but its nearest Open-Syria "
-                    f"subdistrict is in {derived} (a border case, or wrong coordinates)")
+                    f"{e.id}: declared in {c.declared_admin1} but outside the reach of its "
+                    f"subdistricts (nearest is in {derived}): check the coordinates")
         if not e.name_ar:
             continue
         for other in by_key.get(name_key(e.name_ar), []):

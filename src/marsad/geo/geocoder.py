@@ -273,6 +273,10 @@ class Geocoder:
             best = max(entries, key=lambda e: self._score(e, others, shares, country))
             if best.feature in ("subdistrict", "district") and not p.type_cue:
                 best = self._seat(best)
+            stray = self._stray(best, others)
+            if stray and not force:
+                out.append(Resolved(p, None, None, stray, len(entries)))
+                continue
             place = self._place(view, p, best, facility_near)
             out.append(Resolved(p, place, best, None, len(entries)))
         return out
@@ -324,6 +328,21 @@ class Geocoder:
                               feature=e.feature)
                 return Resolved(p, place, e, None, 1)
         return Resolved(p, None, None, "refers back to a place the text did not name")
+
+    def _stray(self, e: Entry, anchors: list[Entry]) -> str | None:
+        """Why a small place is not believable in this story, if it is not: a neighbourhood
+        far from every place the story names (حي الخالدية in a story about Aleppo is not
+        Homs's), or a village in a country the story's places are not in (قرية النصر in a
+        story about Nineveh is not the Palestinian one)."""
+        if not anchors:
+            return None
+        if e.feature == "neighbourhood" and min(
+                distance_km(e.lat, e.lon, a.lat, a.lon) for a in anchors) > 30:
+            return "a neighbourhood far from every other place in the text (another city's?)"
+        if (e.feature == "village" and e.population < 10_000
+                and all(a.country != e.country for a in anchors)):
+            return "a village in a country none of the text's other places is in"
+        return None
 
     def _seat(self, unit: Entry) -> Entry:
         """The town an admin unit is named after, when it lies within 30 km (كوباني:
