@@ -170,3 +170,11 @@ def test_default_country_is_configurable():
         Entry("b", "Riqqah", "الرقة", 29.1, 48.1, "KW", feature="town", population=50000),
     ])
     assert Geocoder(g, default_country="KW").resolve_name("الرقة").place.country == "KW"
+
+
+def test_one_edit_spelling_variants_after_a_place_cue(geocoder):
+    p = only(geocoder, "قصف على بلدة السخنه")  # exact after folding: a subdistrict name
+    assert p.gazetteer_id == "t:sokhneh"
+    p = only(geocoder, "قصف على مدينة الموصلل")  # one letter too many, after مدينة
+    assert p.gazetteer_id == "t:mosul"
+    assert places(geocoder, "قصف على الموصلل") == []  # no cue: no guessing

@@ -34,6 +34,28 @@ from marsad.geo.phrases import (
 from marsad.text.normalize import NormalizedView
 
 _LATIN_MARKS = re.compile(r"[ʿʾʻʼ‘’'`´]")
+FUZZY_COUNTRIES = frozenset({"SY", "IQ"})
+FUZZY_MIN_LETTERS = 5
+
+
+def _deletions(text: str) -> set[str]:
+    return {text[:k] + text[k + 1:] for k in range(len(text)) if text[k] != " "}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by at most one inserted, deleted or replaced letter."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+def tokens_key(tokens: list[Token], i: int, j: int) -> tuple[str, ...]:
+    return tuple(t.text for t in tokens[i:j + 1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +139,16 @@ class Matcher:
         for key in keys:
             for n in range(1, len(key) + 1):
                 self.prefixes.add(key[:n])
+        self.fuzzy_index: dict[str, set[tuple[str, ...]]] = {}
+        for e in gazetteer.entries:
+            if e.country not in FUZZY_COUNTRIES:
+                continue
+            for n in e.all_names():
+                key = name_key(n)
+                text = " ".join(key)
+                if key and is_arabic(key[0]) and len(text.replace(" ", "")) >= FUZZY_MIN_LETTERS:
+                    for v in (text, *_deletions(text)):
+                        self.fuzzy_index.setdefault(v, set()).add(key)
         # رقه, ميادين, سلمية: article-less spellings of ال names are often ordinary words
         self.common |= {(k[0][2:],) for k in keys
                         if len(k) == 1 and k[0].startswith("ال") and (k[0][2:],) in keys}
@@ -196,12 +228,41 @@ class Matcher:
                                                          if id(e) not in seen]
                     else:
                         found = loose
+            if found is None and tok.arabic and i > 0 and self._after_cue(view, tokens, i):
+                found = self._fuzzy(view, tokens, i)
             if found is not None:
                 out.append(found)
                 i = found.last + 1
             else:
                 i += 1
         return out
+
+    def _after_cue(self, view: str, tokens: list[Token], i: int) -> bool:
+        """Token i follows a type, ريف or near word (so a place name is expected)."""
+        prev = self._prev(tokens, view, i)
+        if prev is None:
+            return False
+        word = cue_word(prev)[1]
+        return word in TYPE_CUES or word in REGION or word in NEAR
+
+    def _fuzzy(self, view: str, tokens: list[Token], i: int) -> NameMatch | None:
+        """One edit away from a Syrian or Iraqi name (المزاريب for المزيريب), only where a
+        cue says a place follows: names of five letters or more, up to three words."""
+        for n in (3, 2, 1):
+            j = i + n - 1
+            if j >= len(tokens) or not self._joined(view, tokens, i, j):
+                continue
+            text = " ".join(t.text for t in tokens[i:j + 1])
+            if len(text.replace(" ", "")) < FUZZY_MIN_LETTERS:
+                continue
+            keys = {k for v in (text, *_deletions(text)) for k in self.fuzzy_index.get(v, ())}
+            keys = {k for k in keys if _one_edit(text, " ".join(k))}
+            entries = [e for k in sorted(keys) for e in self.gazetteer.lookup(k)
+                       if e.country in FUZZY_COUNTRIES]
+            if entries:
+                return NameMatch(i, j, tokens[i].start, tokens[j].end, tokens_key(tokens, i, j),
+                                 entries, loose=True)
+        return None
 
     def _key(self, tokens: list[Token], i: int, j: int, first: str) -> tuple[str, ...]:
         rest = [t.text for t in tokens[i + 1:j + 1]
