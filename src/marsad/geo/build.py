@@ -444,6 +444,8 @@ def check_curated(curated: list[Curated], geonames: list[Entry], os_: OpenSyria,
         if not e.name_ar:
             continue
         for other in by_key.get(name_key(e.name_ar), []):
+            if other.country != e.country:
+                continue  # a homonym abroad (ربيعة in Latakia and in Nineveh)
             d = distance_km(e.lat, e.lon, other.lat, other.lon)
             if other.feature == "subdistrict":
                 radius = math.sqrt(os_.area_km2.get(other.id, 100.0) / math.pi)
