@@ -119,10 +119,11 @@ def eval_geocode(
     gazetteer: Annotated[str | None, typer.Option(
         help="A compiled gazetteer file instead of the packaged one.")] = None,
 ) -> None:
-    """Share of gold places resolved within 10 km and 25 km (and unresolved), overall, by
-    split and level and on Syrian village-level names; region and false-place checks.
+    """Accuracy of the geocoder on gold files (one JSON object).
 
-    Prints one JSON object.
+    Reports the share of gold places resolved within 10 km and 25 km and the unresolved
+    share, overall, by split and level and on Syrian village-level names; region phrases
+    (admin1 and precision), near-phrase precision, and false places on negative items.
     """
     with cli_errors():
         geocoder = default_geocoder(gazetteer) if gazetteer else default_geocoder()

@@ -112,9 +112,6 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def __contains__(self, key: tuple[str, ...]) -> bool:
-        return key in self._keys
-
     def names_keys(self) -> Iterator[tuple[str, ...]]:
         return iter(self._keys)
 
@@ -128,19 +125,6 @@ class Gazetteer:
 
     def lookup_name(self, name: str) -> list[Entry]:
         return self.lookup(name_key(name))
-
-    def near(self, lat: float, lon: float, km: float,
-             features: frozenset[str] | None = None) -> list[tuple[float, Entry]]:
-        """Entries within ``km`` of a point, nearest first (a linear scan: for checks)."""
-        out = []
-        for e in self.entries:
-            if features is not None and e.feature not in features:
-                continue
-            d = distance_km(lat, lon, e.lat, e.lon)
-            if d <= km:
-                out.append((d, e))
-        out.sort(key=lambda pair: pair[0])
-        return out
 
 
 # ------------------------------------------------------------------ reading and writing

@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.geo.gazetteer import Entry, Gazetteer, distance_km
 from marsad.geo.matcher import Matcher, PlacePhrase, Token, tokenize
@@ -403,6 +403,4 @@ def _shares(votes: Counter[str], own: Entry | None) -> dict[str, float]:
 
 
 def _with_span(place: Place, span: Span, text: str) -> Place:
-    from dataclasses import replace
-
     return replace(place, span=span, text=text[span.start:span.end])
