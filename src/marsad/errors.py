@@ -30,3 +30,7 @@ class InputError(MarsadError):
 
 class StoreError(MarsadError):
     """A database that cannot be opened or written."""
+
+
+class GazetteerError(MarsadError):
+    """A gazetteer (or curated source file) that cannot be read or built."""

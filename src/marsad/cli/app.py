@@ -11,3 +11,14 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def command_group(name: str, help: str) -> typer.Typer:
+    """The sub-command group ``marsad NAME`` (e.g. ``eval``), made once and shared by every
+    command module that adds to it."""
+    for info in app.registered_groups:
+        if info.name == name and info.typer_instance is not None:
+            return info.typer_instance
+    group = typer.Typer(help=help, no_args_is_help=True)
+    app.add_typer(group, name=name)
+    return group

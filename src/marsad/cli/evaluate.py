@@ -9,14 +9,12 @@ from typing import Annotated
 
 import typer
 
-from marsad.cli.app import app
+from marsad.cli.app import command_group
 from marsad.cli.common import cli_errors
 from marsad.errors import InputError
 from marsad.evaluation.timenum import evaluate_timenum
 
-eval_app = typer.Typer(name="eval", help="Score marsad's layers against gold files.",
-                       no_args_is_help=True)
-app.add_typer(eval_app, name="eval")
+eval_app = command_group("eval", "Measure marsad's components against gold data.")
 
 GoldArg = Annotated[Path, typer.Argument(
     help="Gold JSON Lines (e.g. benchmarks/gold/timenum-real.jsonl); see "

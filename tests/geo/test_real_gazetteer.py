@@ -1,0 +1,73 @@
+"""The packaged gazetteer: known places, the bundled samples and the quality floors."""
+
+from pathlib import Path
+
+import pytest
+
+from marsad.geo import default_geocoder
+from marsad.geo.evaluate import evaluate, read_gold
+
+GOLD = Path(__file__).resolve().parents[2] / "benchmarks" / "gold" / "geocode-gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def real():
+    return default_geocoder()
+
+
+def test_tadmur(real):
+    for name in ("تدمر", "Tadmur", "وبتدمر", "Palmyra"):
+        p = real.resolve_name(name).place
+        assert (round(p.lat, 2), round(p.lon, 2), p.admin1, p.country) == (
+            34.56, 38.28, "Homs", "SY"), name
+
+
+def test_raqqa_is_in_syria(real):
+    assert real.resolve_name("الرقة").place.country == "SY"
+
+
+def test_eastern_homs_countryside_is_a_region(real):
+    p = real.resolve_name("ريف حمص الشرقي").place
+    assert (p.feature, p.precision, p.admin1, p.gazetteer_id) == (
+        "region", 3, "Homs", "opensyria:SY04")
+
+
+@pytest.mark.parametrize("name, gid, precision", [
+    ("مطار دير الزور العسكري", "marsad:deir-ez-zor-airbase", 1),
+    ("جبل الثردة", "marsad:thardah-mountain", 1),
+    ("معسكر وادي الضيف", "marsad:wadi-al-deif-camp", 1),
+    ("حقل شاعر", "marsad:shaer-gasfield", 1),
+    ("مطار التيفور", "marsad:tiyas-airbase", 1),
+    ("الموصل", "geonames:99072", 1),
+    ("تلعفر", "geonames:90393", 1),
+    ("مضايا", "geonames:167558", 1),
+    ("الباب", "geonames:174018", 1),
+    ("حلب", "geonames:170063", 1),
+    ("ريف دمشق", "opensyria:SY03", 3),
+    ("ريف إدلب الجنوبي", "opensyria:SY07", 3),
+    ("محافظة إدلب", "opensyria:SY07", 3),
+    ("معرة النعمان", "geonames:167611", 1),
+])
+def test_sample_places(real, name, gid, precision):
+    p = real.resolve_name(name).place
+    assert (p.gazetteer_id, p.precision) == (gid, precision)
+
+
+def test_bundled_samples_find_their_places(real, make_article):
+    text = ("أعلنت قيادة العمليات المشتركة أن قوات مكافحة الإرهاب سيطرت على حي الزهراء في "
+            "الجانب الأيسر من مدينة الموصل، وتقدمت من جهة تلعفر غربي المدينة.")
+    found = {p.text: p for p in real.places(text)}
+    assert found["حي الزهراء"].gazetteer_id == "marsad:zahraa-mosul"
+    assert found["الموصل"].country == "IQ"
+    west = found["غربي المدينة"]  # the story's city, not the village named last
+    assert (west.gazetteer_id, west.precision) == ("geonames:99072", 2)
+
+
+def test_quality_floor_on_held_out_gold(real):
+    """Floors from the recorded held-out runs (README); they only go up."""
+    for split in ("heldout", "heldout2"):
+        r = evaluate(real, read_gold([GOLD]), split=split).to_dict()
+        assert r["points"]["within_25km"] >= 0.95, (split, r["errors"])
+        assert r["syrian_village_level"]["within_25km"] >= 0.90, (split, r["errors"])
+        assert r["negatives"]["false_places"] <= 1, (split, r["errors"])
+        assert r["regions"]["admin1_correct"] >= 0.95, (split, r["errors"])
