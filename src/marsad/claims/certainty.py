@@ -45,7 +45,7 @@ def apply_certainty(claims: list[Claim], found: Sequence[_Found], view: Normaliz
             certainty = "hedged"
         elif _has(content[:400], lex.hedge_words):
             certainty = "hedged"
-        head = _WORD.findall(content)[:3]
+        head = _WORD.findall(content)[:2]
         if any(w in lex.negation for w in head):
             negated = True
         out.append(replace(claim, certainty=certainty, negated=negated))  # type: ignore[arg-type]

@@ -23,7 +23,13 @@ _QUOTES_CLOSE = frozenset("»\"”'")
 _CLAUSE_PUNCT = frozenset("،,؛;")
 _DISCLOSE = frozenset({"الكشف", "ذكر", "الافصاح", "الاعلان", "صادر", "صدر"})
 _PLATFORMS = frozenset({"تويتر", "فيسبوك", "فيس", "تلغرام", "تليغرام", "يوتيوب", "انستغرام"})
+_SELF = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاتهم", "نفسهم", "انفسهم"})
 MAX_SOURCE_WORDS = 14
+
+
+def _agrees(t: str) -> bool:
+    """A word that can follow a head noun inside its phrase: الإيرانية، محلية، ذاتها."""
+    return t.startswith("ال") or t.endswith(("ي", "يه", "يين", "يون", "يان")) or t in _SELF
 LOOKAHEAD = 12          # words scanned after a source for the complementizer
 ANTECEDENT_SENTENCES = 3  # how far back a subject-less cue may find its speaker
 
@@ -59,6 +65,10 @@ class ClaimExtractor:
 
     def __init__(self, lexicon: ClaimsLexicon | None = None) -> None:
         self.lex = lexicon or packaged_lexicon()
+        self._lead_words = frozenset(
+            p.split()[0] for v in self.lex.kinds.values() for p in v if " " in p)
+        self._original = ""
+        self._index: tuple[int, ...] | None = None
 
     # ------------------------------------------------------------ cue detection
     def _cue_kind(self, words: Sequence[Word], i: int) -> str | None:
@@ -76,10 +86,23 @@ class ClaimExtractor:
             return PARTICIPLE
         if bare in lex.passive_hedged and not self._subject_follows(words, i):
             return PASSIVE
+        if i > 0 and words[i - 1].text in ("لم", "ولم", "لا", "ولا", "لن", "ولن"):
+            if bare in lex.speech or bare in lex.guarded:
+                return None
         if bare in lex.guarded or text in lex.guarded:
-            if text == bare or not self._complementizer_within(words, i + 1, 4):
+            if bare in ("جاء",) and text != bare and i + 2 < len(words) and \
+                    words[i + 1].text == "في" and self._channel(words[i + 2].text):
+                return SPEECH
+            if text == bare or not self._complementizer_within(words, i + 1, 6):
                 return None
             return SPEECH
+        if bare in ("نقل", "نقلت", "ينقل", "تنقل") and not (
+                self._complementizer_within(words, i + 1, 10)
+                or any(w.text == "عن" for w in words[i + 1 : i + 10])):
+            return None
+        if bare in lex.passive_reported and text == bare and \
+                self._complementizer_within(words, i + 1, 1):
+            return PASSIVE
         if bare in lex.speech or text in lex.speech:
             if bare in ("يذكر",) and text == bare:
                 return None
@@ -93,7 +116,7 @@ class ClaimExtractor:
 
     def _complementizer_within(self, words: Sequence[Word], i: int, n: int) -> bool:
         comp = self.lex.complementizers
-        return any(w.text in comp for w in words[i : i + n])
+        return any(w.text in comp or w.text == ":" for w in words[i : i + n])
 
     def _subject_follows(self, words: Sequence[Word], i: int) -> bool:
         if i + 1 >= len(words):
@@ -120,7 +143,7 @@ class ClaimExtractor:
 
     def _is_source_word(self, t: str) -> bool:
         lex = self.lex
-        if t in lex.person_titles or t in lex.anaphors:
+        if t in lex.person_titles or t in lex.anaphors or t in self._lead_words:
             return True
         if any(t in v for v in lex.kinds.values()):
             return True
@@ -130,11 +153,42 @@ class ClaimExtractor:
 
     # ------------------------------------------------------------ phrases
     def _source_end(self, words: Sequence[Word], i: int, cues: set[int]) -> int:
-        """Index after the last word of the source phrase starting at ``i``."""
+        """Index after the last word of the source phrase starting at ``i``.
+
+        When no word marks where the phrase ends (a complementizer, a channel, a time
+        word ...), it is cut after its head noun and the words that agree with it.
+        """
+        j, natural = self._source_scan(words, i, cues)
+        if not natural:
+            j = min(j, self._head_phrase_end(words, i))
+        while j > i and (words[j - 1].is_punct and words[j - 1].text not in _QUOTES_CLOSE):
+            j -= 1
+        return j
+
+    def _head_phrase_end(self, words: Sequence[Word], i: int) -> int:
+        n = len(words)
+        if i >= n:
+            return i
+        first = words[i].text
+        j = i + 1
+        if self._is_source_word(first) or self._is_source_word(strip_clitic(first)):
+            if j < n and not words[j].is_punct and words[j].text not in self.lex.stops:
+                j += 1  # the genitive of a construct: وكالة أنباء، مصادر صحفية
+            while j < n and _agrees(words[j].text):
+                j += 1
+            return j
+        while j < n and j - i < 3 and not words[j].is_punct and \
+                not words[j].text.startswith("ال") and not words[j].text.endswith("ه") and \
+                not self._is_source_word(words[j].text) and words[j].text not in self.lex.stops:
+            j += 1
+        return j
+
+    def _source_scan(self, words: Sequence[Word], i: int, cues: set[int]) -> tuple[int, bool]:
         lex = self.lex
         j = i
         n = len(words)
         quoted = False
+        natural = True
         while j < n and j - i < MAX_SOURCE_WORDS:
             w = words[j]
             t = w.text
@@ -149,7 +203,10 @@ class ClaimExtractor:
             if t == "عن" and j > i and words[j - 1].text in _DISCLOSE:
                 j += 1
                 continue
-            if t == "على" and j + 1 < n and words[j + 1].text in _PLATFORMS:
+            if t == "علي" and self._written_ali(w):
+                j += 1
+                continue
+            if t == "علي" and j + 1 < n and words[j + 1].text in _PLATFORMS:
                 j += 1
                 continue
             if t in lex.content_preps and j > i:
@@ -161,6 +218,7 @@ class ClaimExtractor:
                 j += 1
                 continue
             if t == "." or t in "؟!":
+                natural = False
                 break
             if t in ("في", "لدي") and j + 1 < n and self._channel(words[j + 1].text):
                 break
@@ -179,10 +237,15 @@ class ClaimExtractor:
             j += 1
             if t in _PLATFORMS:
                 break
-        # drop trailing punctuation
-        while j > i and (words[j - 1].is_punct and words[j - 1].text not in _QUOTES_CLOSE):
-            j -= 1
-        return j
+        else:
+            natural = False
+        return j, natural
+
+    def _written_ali(self, w: Word) -> bool:
+        """The name علي (not the preposition على, which the view folds to the same letters)."""
+        last = w.end - 1
+        pos = self._index[last] if self._index is not None else last
+        return pos < len(self._original) and self._original[pos] == "ي"
 
     def _quote_in_source(self, words: Sequence[Word], j: int) -> bool:
         """A short quoted name inside a source phrase: صحيفة «نيويورك تايمز», الوكالة "سانا"."""
@@ -205,12 +268,17 @@ class ClaimExtractor:
     def _apposition(self, words: Sequence[Word], j: int, cues: set[int]) -> bool:
         """After a comma in a source: a short title or name followed by another comma."""
         lex = self.lex
-        for k in range(j, min(len(words), j + 7)):
+        for k in range(j, min(len(words), j + 10)):
             t = words[k].text
             if k in cues or t in lex.complementizers or t in lex.stops or t == ".":
                 return False
             if t in _CLAUSE_PUNCT:
-                return k > j and self._followed_by_content(words, k + 1)
+                seg = [w.text for w in words[j:k] if not w.is_punct]
+                titled = any(x in lex.person_titles for x in seg)
+                named = 0 < len(seg) <= 3 and all(
+                    not x.startswith("ال") and not x.endswith("ي") and
+                    not self._is_source_word(x) for x in seg)
+                return (titled or named) and self._followed_by_content(words, k + 1)
         return False
 
     def _followed_by_content(self, words: Sequence[Word], k: int) -> bool:
@@ -247,13 +315,16 @@ class ClaimExtractor:
         if not text:
             return []
         view = view_of(text)
+        self._original, self._index = view.original, view.index
         sentences = article.sentences or tuple(split_sentences(text))
         mentions = article.mentions if mentions is None else mentions
         found: list[_Found] = []
+        self._previous_words: list[Word] = []
         for s_index, sent in enumerate(sentences):
             vs, ve = view.view_span(sent)
             words = _tokens(view, vs, ve)
             self._sentence(words, s_index, (vs, ve), found)
+            self._previous_words = words
         claims = [self._to_claim(f, view, mentions, found) for f in found]
         return apply_certainty(claims, found, view, self.lex, sentences)
 
@@ -296,8 +367,17 @@ class ClaimExtractor:
         lex = self.lex
         j = i + 1
         n = len(words)
-        if j < n and words[j].text in ("قد",):
+        if j < n and words[j].text in ("قد", "فيه", "فيها", "ذلك"):
             j += 1
+        if j + 1 < n and words[j].text in ("ل", "لـ") and words[j + 1].text in _QUOTES_OPEN:
+            k = j + 2
+            while k < n and k < j + 8 and words[k].text not in _QUOTES_CLOSE:
+                k += 1
+            j = k + 1 if k < n else j
+        if f.cue_word == "جاء" and j + 1 < n and words[j].text == "في":
+            self._statement_source(words, j + 1, cues, f)
+            self._content_after(words, self._after_source(words, f), f)
+            return
         src_start = j
         has_subject = (f.kind == SPEECH and j < n and not words[j].is_punct
                        and words[j].text not in lex.complementizers
@@ -350,6 +430,26 @@ class ClaimExtractor:
         else:
             self._content_after(words, j, f)
 
+    def _statement_source(self, words: list[Word], k: int, cues: set[int], f: _Found) -> None:
+        """«وجاء في بيان لـ X»: X speaks; a bare «بيان» is the statement of a body."""
+        n = len(words)
+        if k + 1 < n and words[k + 1].text.startswith("ل") and len(words[k + 1].text) > 2:
+            end = self._source_end(words, k + 1, cues)
+            start = words[k + 1].start + 1
+            f.source = (start, words[end - 1].end)
+        else:
+            f.source = (words[k].start, words[k].end)
+
+    def _after_source(self, words: list[Word], f: _Found) -> int:
+        end = f.source[1] if f.source else f.cue[1]
+        k = 0
+        while k < len(words) and words[k].start < end:
+            k += 1
+        while k < len(words) and (words[k].text in self.lex.complementizers or
+                                  words[k].text in (":", "،", ",")):
+            k += 1
+        return k
+
     def _subject_before(self, words: list[Word], i: int, f: _Found,
                         earlier: list[_Found]) -> None:
         """SVO order (مصدر عسكري ومصدر أمني أشارا ...) or a continuation of the last speaker."""
@@ -371,9 +471,19 @@ class ClaimExtractor:
                  words[start - 1].text in lex.clause_openers):
             f.source = (words[start].start, words[end - 1].end)
             return
-        prior = [e for e in earlier if e.source is not None or e.inherited is not None]
+        prior = [e for e in earlier if (e.source is not None or e.inherited is not None)
+                 and (e.boundary or not any(o is not e and o.content and o.content[0] <= e.cue[0] < o.content[1]
+                             for o in earlier))]
         if prior and f.sentence - prior[-1].sentence <= ANTECEDENT_SENTENCES:
             f.inherited = prior[-1].inherited or prior[-1]
+        elif self._previous_words:
+            prev = self._previous_words
+            for k in range(len(prev) - 1, -1, -1):
+                if prev[k].text in lex.person_titles and not prev[k].text.startswith("ل"):
+                    end = self._source_end(prev, k, set())
+                    if end > k:
+                        f.source = (prev[k].start, prev[end - 1].end)
+                    break
 
     def _preposition(self, words: list[Word], i: int, cues: set[int], f: _Found,
                      consumed: set[int], bounds: tuple[int, int]) -> None:

@@ -81,6 +81,11 @@ def classify(words: Sequence[Word], lex: ClaimsLexicon,
         return "anonymous"
     if any(m.kind in PERSON_MENTIONS for m in mentions):
         return "person"
+    if head in ("بيان", "بيانات", "البيان") and len(words) > 1:
+        rest = [w for w in words[1:] if not w.is_punct]
+        if rest and rest[0].text not in ("صادر", "صدر"):
+            inner = classify(rest, lex, mentions)
+            return "official" if inner in ("person", "unspecified") else inner
     if head in lex.person_titles:
         if _definite(head) or head.startswith("معالي") or _definite(second) or len(toks) > 3:
             return "person"
@@ -99,8 +104,8 @@ def classify(words: Sequence[Word], lex: ClaimsLexicon,
         return "official"
     if any(t in kinds["social_media"] for t in toks):
         return "social_media"
-    if not _definite(head):
-        return "person"  # an unknown bare word after a reporting verb is mostly a name
+    if not _definite(head) or len(toks) <= 2 or any(t in lex.person_titles for t in toks):
+        return "person"  # unknown words after a reporting verb are mostly names
     return "official"
 
 
