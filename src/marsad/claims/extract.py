@@ -163,6 +163,20 @@ class ClaimExtractor:
             j = min(j, self._head_phrase_end(words, i))
         while j > i and (words[j - 1].is_punct and words[j - 1].text not in _QUOTES_CLOSE):
             j -= 1
+        return self._anonymity_clause(words, j)
+
+    def _anonymity_clause(self, words: Sequence[Word], j: int) -> int:
+        """Extend over «، الذي طلب عدم الكشف عن اسمه،»: it belongs to the source."""
+        n = len(words)
+        if j + 1 < n and words[j].text in _CLAUSE_PUNCT and \
+                words[j + 1].text in ("الذي", "التي", "الذين", "اللذين", "اللتين"):
+            k = j + 2
+            while k < n and k < j + 12 and words[k].text not in _CLAUSE_PUNCT and \
+                    words[k].text != ".":
+                k += 1
+            clause = " ".join(w.text for w in words[j + 1 : k])
+            if any(m in clause for m in self.lex.anonymous_markers):
+                return k
         return j
 
     def _head_phrase_end(self, words: Sequence[Word], i: int) -> int:
@@ -415,6 +429,9 @@ class ClaimExtractor:
         k = j
         while k < limit:
             t = words[k].text
+            if t == "عن" and k > 0 and words[k - 1].text in _DISCLOSE:
+                k += 1
+                continue
             if t in lex.complementizers or t == ":" or t in lex.content_preps:
                 break
             if t in _QUOTES_OPEN:
@@ -643,8 +660,9 @@ class ClaimExtractor:
         bodies = [m for m in mentions if m.kind != "PER" and m.norm]
         if bodies:
             return bodies[0].norm
-        if kind == "social_media":
-            return None
+        if kind == "social_media" or not any(w.text.startswith(("ال", "لل")) or
+                                             w.text in _QUOTES_OPEN for w in words):
+            return None  # a generic plural (ناشطون، مراقبون) names nobody
         span = view.span(words[0].start, words[-1].end)
         return text[span.start : span.end]
 
