@@ -40,10 +40,9 @@ def apply_certainty(claims: list[Claim], found: Sequence[_Found], view: Normaliz
         negated = cue in lex.denial
         if cue in lex.allegation:
             certainty = "alleged"
-        elif cue in lex.hedging or f.kind in ("noun",) or (
-                f.kind == "passive" and cue in lex.passive_hedged):
-            certainty = "hedged"
-        elif _has(content[:400], lex.hedge_words):
+        elif (cue in lex.hedging or f.kind == "noun"
+              or (f.kind == "passive" and cue in lex.passive_hedged)
+              or _has(content[:400], lex.hedge_words)):
             certainty = "hedged"
         head = _WORD.findall(content)[:2]
         if any(w in lex.negation for w in head):

@@ -7,6 +7,7 @@ every span back to the original text. The rules are documented in docs/CLAIMS.md
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -25,6 +26,12 @@ _DISCLOSE = frozenset({"الكشف", "ذكر", "الافصاح", "الاعلان
 _PLATFORMS = frozenset({"تويتر", "فيسبوك", "فيس", "تلغرام", "تليغرام", "يوتيوب", "انستغرام"})
 _SELF = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاتهم", "نفسهم", "انفسهم"})
 MAX_SOURCE_WORDS = 14
+
+
+def _nested(e: _Found, others: list[_Found]) -> bool:
+    """Whether ``e``'s cue sits inside another claim's content (ما أوردته الوكالة ...)."""
+    return any(o is not e and o.content and o.content[0] <= e.cue[0] < o.content[1]
+               for o in others)
 
 
 def _agrees(t: str) -> bool:
@@ -65,10 +72,17 @@ class ClaimExtractor:
 
     def __init__(self, lexicon: ClaimsLexicon | None = None) -> None:
         self.lex = lexicon or packaged_lexicon()
+        self._name_heads = frozenset(k.split()[0] for k in self.lex.names)
         self._lead_words = frozenset(
             p.split()[0] for v in self.lex.kinds.values() for p in v if " " in p)
         self._original = ""
         self._index: tuple[int, ...] | None = None
+        lex = self.lex
+        forms = (lex.speech | lex.participles | lex.guarded | lex.prepositions
+                 | lex.passive_reported | lex.passive_hedged | lex.hedge_nouns)
+        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        # a cheap first pass: only sentences with a candidate cue word are tokenized
+        self._candidates = re.compile(rf"(?<!\w)[وف]?(?:{alternatives})(?!\w)")
 
     # ------------------------------------------------------------ cue detection
     def _cue_kind(self, words: Sequence[Word], i: int) -> str | None:
@@ -77,18 +91,17 @@ class ClaimExtractor:
             return None
         lex = self.lex
         bare, text = w.bare, w.text
-        if i == 0 or (i == 1 and words[0].is_punct):
-            if text in lex.background:
-                return None
+        if (i == 0 or (i == 1 and words[0].is_punct)) and text in lex.background:
+            return None
         if bare in lex.prepositions or text in lex.prepositions:
             return PREPOSITION if self._source_follows(words, i) else None
         if bare in lex.participles:
             return PARTICIPLE
         if bare in lex.passive_hedged and not self._subject_follows(words, i):
             return PASSIVE
-        if i > 0 and words[i - 1].text in ("لم", "ولم", "لا", "ولا", "لن", "ولن"):
-            if bare in lex.speech or bare in lex.guarded:
-                return None
+        negated_verb = i > 0 and words[i - 1].text in ("لم", "ولم", "لا", "ولا", "لن", "ولن")
+        if negated_verb and (bare in lex.speech or bare in lex.guarded):
+            return None  # «ولم يوضح ...», «لم تحدد ...»: nothing is claimed
         if bare in lex.guarded or text in lex.guarded:
             if bare in ("جاء",) and text != bare and i + 2 < len(words) and \
                     words[i + 1].text == "في" and self._channel(words[i + 2].text):
@@ -149,7 +162,7 @@ class ClaimExtractor:
             return True
         if not t.startswith("ال") and ("ال" + t) in lex.kinds["official"]:
             return True
-        return any(k.split()[0] == t for k in lex.names)
+        return t in self._name_heads
 
     # ------------------------------------------------------------ phrases
     def _source_end(self, words: Sequence[Word], i: int, cues: set[int]) -> int:
@@ -241,9 +254,8 @@ class ClaimExtractor:
             if j > i and t.startswith("ل") and (self._relay_head(t[1:]) or
                                                   t[1:] in self.lex.kinds["media"]):
                 break
-            if t in _CLAUSE_PUNCT:
-                if not self._apposition(words, j + 1, cues):
-                    break
+            if t in _CLAUSE_PUNCT and not self._apposition(words, j + 1, cues):
+                break
             if t in ("نقلا", "قوله", "قولها", "قولهم") and j > i:
                 break
             if t == "عن" and j > i and words[j - 1].text not in _DISCLOSE:
@@ -333,18 +345,27 @@ class ClaimExtractor:
         sentences = article.sentences or tuple(split_sentences(text))
         mentions = article.mentions if mentions is None else mentions
         found: list[_Found] = []
-        self._previous_words: list[Word] = []
+        self._view = view
+        self._previous: tuple[int, int] | None = None
+        hits = [m.start() for m in self._candidates.finditer(view.text)]
+        if not hits:
+            return []
+        hit_set = set(hits)
         for s_index, sent in enumerate(sentences):
             vs, ve = view.view_span(sent)
+            k = bisect_left(hits, vs)
+            if k == len(hits) or hits[k] >= ve:
+                continue
+            self._previous = view.view_span(sentences[s_index - 1]) if s_index else None
             words = _tokens(view, vs, ve)
-            self._sentence(words, s_index, (vs, ve), found)
-            self._previous_words = words
+            self._sentence(words, s_index, (vs, ve), found, hit_set)
         claims = [self._to_claim(f, view, mentions, found) for f in found]
         return apply_certainty(claims, found, view, self.lex, sentences)
 
     def _sentence(self, words: list[Word], s_index: int, bounds: tuple[int, int],
-                  found: list[_Found]) -> None:
-        kinds = {i: k for i in range(len(words)) if (k := self._cue_kind(words, i))}
+                  found: list[_Found], hits: set[int]) -> None:
+        kinds = {i: k for i, w in enumerate(words)
+                 if w.start in hits and (k := self._cue_kind(words, i))}
         if not kinds:
             return
         cues = set(kinds)
@@ -482,19 +503,18 @@ class ClaimExtractor:
                 break
             k -= 1
         start = k + 1
-        if f.kind == SPEECH and 0 < end - start <= 10 and \
-                self._is_source_word(strip_clitic(words[start].text)) or \
+        if (f.kind == SPEECH and 0 < end - start <= 10 and \
+                self._is_source_word(strip_clitic(words[start].text))) or \
                 (f.kind == SPEECH and 0 < end - start <= 10 and start > 0 and
                  words[start - 1].text in lex.clause_openers):
             f.source = (words[start].start, words[end - 1].end)
             return
         prior = [e for e in earlier if (e.source is not None or e.inherited is not None)
-                 and (e.boundary or not any(o is not e and o.content and o.content[0] <= e.cue[0] < o.content[1]
-                             for o in earlier))]
+                 and (e.boundary or not _nested(e, earlier))]
         if prior and f.sentence - prior[-1].sentence <= ANTECEDENT_SENTENCES:
             f.inherited = prior[-1].inherited or prior[-1]
-        elif self._previous_words:
-            prev = self._previous_words
+        elif self._previous is not None:
+            prev = _tokens(self._view, *self._previous)
             for k in range(len(prev) - 1, -1, -1):
                 if prev[k].text in lex.person_titles and not prev[k].text.startswith("ل"):
                     end = self._source_end(prev, k, set())
@@ -525,11 +545,10 @@ class ClaimExtractor:
         if end > src_start:
             first = words[src_start]
             s0 = first.start
-            if first.text.startswith("لل") and len(first.text) > 4:
-                s0 += 1
-            elif first.text.startswith("ل") and len(first.text) > 3 and \
-                    self._is_source_word(first.text[1:]):
-                s0 += 1
+            lam = first.text.startswith("ل") and len(first.text) > 3
+            if (lam and first.text.startswith("لل")) or (lam and
+                                                         self._is_source_word(first.text[1:])):
+                s0 += 1  # «وفقاً لمصادر»: the source starts after the preposition ل
             f.source = (s0, words[end - 1].end)
             k = end
             if k < n and words[k].text == "عن" and k + 1 < n:
@@ -632,7 +651,7 @@ class ClaimExtractor:
                 if gh and (gh[0] == head or gh[0] == stem or gh[0].endswith(stem)):
                     return g
             return None
-        if 1 <= len(bare.split()) <= 2 and not head.startswith("ال") or \
+        if (1 <= len(bare.split()) <= 2 and not head.startswith("ال")) or \
                 (len(bare.split()) <= 2 and head.startswith("ال") and head not in lex.kinds[
                     "official"] and head not in lex.kinds["media"]):
             for g in reversed(earlier):

@@ -103,7 +103,5 @@ def load_gold(path: str | Path, data: str | Path | None = None,
             out.append(GoldArticle(rec["zip"], int(rec["index"]), rec.get("url"), rec["split"],
                                    _span(rec["region"]), text, claims))  # type: ignore[arg-type]
         except (KeyError, TypeError, ValueError) as exc:
-            if isinstance(exc, InputError):
-                raise
             raise InputError(f"{path}:{n}", f"not a claims gold record ({exc!r})") from None
     return out

@@ -15,9 +15,9 @@ def claim_at(article: Article, span: Span) -> Claim:
     best: Claim | None = None
     for claim in article.claims:
         c = claim.content
-        if c.start <= span.start and span.end <= c.end and len(c) > 0:
-            if best is None or len(c) < len(best.content):
-                best = claim
+        inside = c.start <= span.start and span.end <= c.end and len(c) > 0
+        if inside and (best is None or len(c) < len(best.content)):
+            best = claim
     if best is None:
         overlapping = [c for c in article.claims
                        if c.content.overlaps(span) and len(c.content) > 0]

@@ -10,10 +10,9 @@ from marsad.model import Mention
 
 PERSON_MENTIONS = frozenset({"PER"})
 BODY_MENTIONS = frozenset({"ORG", "ARMED_GROUP", "MILITARY_UNIT", "GPE", "NORP"})
-_MEDIA_NAMES_FIRST = True
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Word:
     """A token of the folded view: its view offsets and folded text."""
 
@@ -114,9 +113,9 @@ def canonical_name(folded: str, lex: ClaimsLexicon) -> str | None:
     best: tuple[int, str] | None = None
     padded = f" {folded} "
     for key, name in lex.names.items():
-        if f" {key} " in padded or f" ل{key} " in padded or f" و{key} " in padded:
-            if best is None or len(key) > best[0]:
-                best = (len(key), name)
+        present = f" {key} " in padded or f" ل{key} " in padded or f" و{key} " in padded
+        if present and (best is None or len(key) > best[0]):
+            best = (len(key), name)
     return best[1] if best else None
 
 
