@@ -220,8 +220,9 @@ class ClaimExtractor:
             w = words[j]
             t = w.text
             if quoted:
-                quoted = t not in _QUOTES_CLOSE
                 j += 1
+                if t in _QUOTES_CLOSE:
+                    break  # a quoted name closes the phrase: الوكالة "سانا"
                 continue
             if j in cues and j > i:
                 break
@@ -453,6 +454,9 @@ class ClaimExtractor:
             if t == "عن" and k > 0 and words[k - 1].text in _DISCLOSE:
                 k += 1
                 continue
+            if k in cues and k > i:
+                k = limit  # another cue speaks first: «نشرت حسابات ... صوراً قالت إنها»
+                break
             if t in lex.complementizers or t == ":" or t in lex.content_preps:
                 break
             if t in _QUOTES_OPEN:

