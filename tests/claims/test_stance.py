@@ -33,3 +33,26 @@ def test_committed_model_answers_a_label_and_probability():
 def test_ans_reader(shared_data):
     rows = read_ans(shared_data, "dev")
     assert len(rows) == 755 and {r[2] for r in rows} <= set(LABELS)
+
+
+def test_model_combines_sparse_and_dense_features(tmp_path):
+    import numpy as np
+
+    from marsad.claims.stance import DIM, StanceModel, dense_features
+
+    def embed(texts):  # a toy embedder: "نعم" texts point one way, the rest another
+        return np.array([[1.0, 0.0] if "نعم" in t else [0.0, 1.0] for t in texts],
+                        dtype=np.float32)
+
+    cos_weights = np.zeros((3, 6), dtype=np.float32)
+    cos_weights[0, 4] = 5.0  # agree when the cosine is high
+    cos_weights[1, 4] = -5.0
+    bias = np.array([0.0, 1.0, 0.0], dtype=np.float32)  # disagree unless the cosine is high
+    model = StanceModel(np.zeros((3, DIM), np.float32), bias, cos_weights, 1.0)
+    assert model.predict("نعم أولا", "نعم ثانيا", embed)[0] == "agree"
+    assert model.predict("نعم أولا", "لا ثانيا", embed)[0] == "disagree"
+    path = tmp_path / "m.npz"
+    model.save(path)
+    again = StanceModel.load(path)
+    assert again.predict("نعم", "لا", embed) == model.predict("نعم", "لا", embed)
+    assert dense_features(embed(["نعم"]), embed(["نعم"])).shape == (1, 6)
