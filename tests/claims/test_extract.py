@@ -145,3 +145,24 @@ def test_lexicon_is_folded():
     lex = packaged_lexicon()
     assert "اكد" in lex.speech and "أكد" not in lex.speech
     assert "مشيرا" in lex.participles
+
+
+def test_relay_named_in_quotes_and_agency_addressee(analysed):
+    _, (paper, agency) = analysed(
+        "وقال بارتلس في تصريحات لصحيفة «نوردفيست» الألمانية أمس: «المهمة صعبة».\n"
+        "وقالت المصادر لوكالة الأنباء الألمانية، إن معارك عنيفة دارت في المنطقة.")
+    assert [r.text for r in paper.source.chain] == ["صحيفة «نوردفيست» الألمانية"]
+    assert paper.source.kind == "person"
+    (relay,) = agency.source.chain
+    assert relay.text == "وكالة الأنباء الألمانية" and relay.name == "Deutsche Presse-Agentur"
+
+
+def test_quote_after_a_name_is_content_and_demonstratives(analysed):
+    article, claims = analysed(
+        "أعلن صدام «ضم» الكويت إلى العراق.\n"
+        "قال مصدر عسكري إن الهجوم بدأ فجراً، وقال هذا المصدر العسكري إن المسلحين فروا.")
+    saddam, first, second = claims
+    assert saddam.source.text == "صدام" and saddam.source.kind == "person"
+    assert content_of(article, saddam).startswith("«ضم»")
+    assert second.source.text == "هذا المصدر العسكري"
+    assert second.source.kind == first.source.kind == "anonymous"

@@ -37,7 +37,7 @@ def _nested(e: _Found, others: list[_Found]) -> bool:
 def _agrees(t: str) -> bool:
     """A word that can follow a head noun inside its phrase: الإيرانية، محلية، ذاتها."""
     return t.startswith("ال") or t.endswith(("ي", "يه", "يين", "يون", "يان")) or t in _SELF
-LOOKAHEAD = 12          # words scanned after a source for the complementizer
+LOOKAHEAD = 20          # words scanned after a source for the complementizer
 ANTECEDENT_SENTENCES = 3  # how far back a subject-less cue may find its speaker
 
 # cue kinds
@@ -77,6 +77,7 @@ class ClaimExtractor:
             p.split()[0] for v in self.lex.kinds.values() for p in v if " " in p)
         self._original = ""
         self._index: tuple[int, ...] | None = None
+        self._verb = ""
         lex = self.lex
         forms = (lex.speech | lex.participles | lex.guarded | lex.prepositions
                  | lex.passive_reported | lex.passive_hedged | lex.hedge_nouns)
@@ -199,10 +200,13 @@ class ClaimExtractor:
         first = words[i].text
         j = i + 1
         if self._is_source_word(first) or self._is_source_word(strip_clitic(first)):
-            if j < n and not words[j].is_punct and words[j].text not in self.lex.stops:
+            if j < n and not words[j].is_punct and words[j].text not in self.lex.stops \
+                    and words[j].text not in _SELF:
                 j += 1  # the genitive of a construct: وكالة أنباء، مصادر صحفية
             while j < n and _agrees(words[j].text):
                 j += 1
+                if words[j - 1].text in _SELF:
+                    break  # «البنتاغون نفسه» ends the phrase
             return j
         while j < n and j - i < 3 and not words[j].is_punct and \
                 not words[j].text.startswith("ال") and not words[j].text.endswith("ه") and \
@@ -231,6 +235,10 @@ class ClaimExtractor:
             if t == "عن" and j > i and words[j - 1].text in _DISCLOSE:
                 j += 1
                 continue
+            if j > i and t.startswith("ب") and len(t) > 3 and t != "باسم" and \
+                    not self._is_source_word(t) and not self._is_source_word(t[1:]) and \
+                    not t[1:].startswith("ال"):
+                break  # a masdar object: «أفادت المصادر بوصول ...»
             if t == "علي" and self._written_ali(w):
                 j += 1
                 continue
@@ -239,6 +247,9 @@ class ClaimExtractor:
                 continue
             if t in lex.content_preps and j > i:
                 break
+            if j > i and ((t == "في" and self._verb.startswith("شكك"))
+                          or (t == "من" and self._verb.endswith(("ه", "ها")))):
+                break  # «شككت قيادات في ...», «ما يدعيه الدواعش من ...»
             if t in _QUOTES_OPEN and j > i:
                 if not self._quote_in_source(words, j):
                     break
@@ -276,6 +287,10 @@ class ClaimExtractor:
 
     def _quote_in_source(self, words: Sequence[Word], j: int) -> bool:
         """A short quoted name inside a source phrase: صحيفة «نيويورك تايمز», الوكالة "سانا"."""
+        prev = words[j - 1].text
+        if not (self._is_source_word(prev) or self._is_source_word(strip_clitic(prev))
+                or _agrees(prev)):
+            return False  # «أعلن صدام «ضم» الكويت»: a quote after a name is content
         for k in range(j + 1, min(len(words), j + 5)):
             t = words[k].text
             if t in _QUOTES_CLOSE:
@@ -316,22 +331,17 @@ class ClaimExtractor:
             words[k].bare in self.lex.speech
 
     def _relay_after(self, words: Sequence[Word], i: int, end: int) -> tuple[int, int] | None:
-        """A relay outlet between source and content: لوكالة X، مع فرانس برس, لصحيفة «Y»."""
+        """Word range of a relay outlet between source and content: «لوكالة X»، «مع فرانس
+        برس»، «لصحيفة «Y»» (the preposition ل stays outside the range's first word only
+        when it is a separate token)."""
         j = i
         while j < end:
             t = words[j].text
             if t.startswith("ل") and self._relay_head(t[1:]):
-                k = self._source_end(words, j + 1, set()) if j + 1 < end else j + 1
-                return j, max(k, j + 1)
-            if t == "مع" and j + 1 < end and (self._relay_head(words[j + 1].text) or
-                                               words[j + 1].text in self.lex.kinds["media"]):
-                k = self._source_end(words, j + 1, set())
-                return j + 1, max(k, j + 2)
-            if t in ("ل", "لـ") and j + 1 < end and (
-                    words[j + 1].text in self.lex.kinds["media"]
-                    or self._relay_head(words[j + 1].text)):
-                k = self._source_end(words, j + 1, set())
-                return j + 1, max(k, j + 2)
+                return j, max(self._source_end(words, j + 1, set()), j + 1)
+            nxt = words[j + 1].text if j + 1 < end else ""
+            if t in ("مع", "ل", "لـ") and (self._relay_head(nxt) or nxt in self.lex.kinds["media"]):
+                return j + 1, max(self._source_end(words, j + 1, set()), j + 2)
             j += 1
         return None
 
@@ -401,15 +411,17 @@ class ClaimExtractor:
     def _speech(self, words: list[Word], i: int, cues: set[int], f: _Found,
                 earlier: list[_Found]) -> None:
         lex = self.lex
+        self._verb = f.cue_word
         j = i + 1
         n = len(words)
         if j < n and words[j].text in ("قد", "فيه", "فيها", "ذلك"):
             j += 1
-        if j + 1 < n and words[j].text in ("ل", "لـ") and words[j + 1].text in _QUOTES_OPEN:
+        quotes = _QUOTES_OPEN | _QUOTES_CLOSE
+        if j + 1 < n and words[j].text in ("ل", "لـ") and words[j + 1].text in quotes:
             k = j + 2
-            while k < n and k < j + 8 and words[k].text not in _QUOTES_CLOSE:
+            while k < n and k < j + 8 and words[k].text not in quotes:
                 k += 1
-            j = k + 1 if k < n else j
+            j = k + 1 if k < n else j  # «قال ذلك لـ»الرياض» وزير ...»: the outlet itself
         if f.cue_word == "جاء" and j + 1 < n and words[j].text == "في":
             self._statement_source(words, j + 1, cues, f)
             self._content_after(words, self._after_source(words, f), f)
@@ -460,6 +472,9 @@ class ClaimExtractor:
             if t in lex.complementizers or t == ":" or t in lex.content_preps:
                 break
             if t in _QUOTES_OPEN:
+                if relay and relay[0] <= k < relay[1]:
+                    k += 1
+                    continue  # the quoted name of the relay: لصحيفة «نيويورك تايمز»
                 k -= 1
                 break
             if words[k].text == ".":
@@ -467,7 +482,10 @@ class ClaimExtractor:
             k += 1
         if k < limit and words[k].text not in (".",):
             if relay and relay[0] < k:
-                f.chain.append((words[relay[0]].start, words[relay[1] - 1].end, "", None))
+                first = words[relay[0]]
+                start = first.start + (1 if first.text.startswith("ل") and
+                                       self._relay_head(first.text[1:]) else 0)
+                f.chain.append((start, words[relay[1] - 1].end, "", None))
             self._content_after(words, k + 1, f)
         else:
             self._content_after(words, j, f)
@@ -529,6 +547,7 @@ class ClaimExtractor:
     def _preposition(self, words: list[Word], i: int, cues: set[int], f: _Found,
                      consumed: set[int], bounds: tuple[int, int]) -> None:
         lex = self.lex
+        self._verb = f.cue_word
         n = len(words)
         j = i + 1
         cue_end = i

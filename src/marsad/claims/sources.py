@@ -9,6 +9,9 @@ from marsad.claims.lexicon import ClaimsLexicon
 from marsad.model import Mention
 
 PERSON_MENTIONS = frozenset({"PER"})
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "وهذا", "وهذه"})
+# Nisba adjectives that begin with the letters ال without the article (ألماني، ألبانية).
+_AL_NISBA = ("الماني", "البان", "الجزائري", "الجزائر")
 BODY_MENTIONS = frozenset({"ORG", "ARMED_GROUP", "MILITARY_UNIT", "GPE", "NORP"})
 
 
@@ -56,6 +59,8 @@ def head_word(word: str, lex: ClaimsLexicon) -> str:
 
 def _definite(word: str) -> bool:
     w = strip_clitic(word)
+    if w.startswith(_AL_NISBA):
+        return False
     return w.startswith("ال") or word.startswith("لل")
 
 
@@ -68,6 +73,8 @@ def classify(words: Sequence[Word], lex: ClaimsLexicon,
              mentions: Sequence[Mention] = ()) -> str:
     """The kind of a source phrase given as folded words (rules in docs/CLAIMS.md)."""
     toks = [w.text for w in words if not w.is_punct]
+    while len(toks) > 1 and toks[0] in _DEMONSTRATIVES:
+        toks = toks[1:]  # «هذا المصدر العسكري»
     if not toks:
         return "unspecified"
     folded = " ".join(toks)
