@@ -48,13 +48,12 @@ def apply_certainty(claims: list[Claim], found: Sequence[_Found], view: Normaliz
         if any(w in lex.negation for w in head):
             negated = True
         out.append(replace(claim, certainty=certainty, negated=negated))  # type: ignore[arg-type]
-    _disputes(out, found, folded_contents, view)
-    _unverified(out, found, view, lex, sentences)
+    _disputes(out, found, folded_contents)
+    _unverified(out, view, lex, sentences)
     return out
 
 
-def _disputes(claims: list[Claim], found: Sequence[_Found], contents: list[str],
-              view: NormalizedView) -> None:
+def _disputes(claims: list[Claim], found: Sequence[_Found], contents: list[str]) -> None:
     """A claim another source denies in the same article becomes ``alleged``."""
     denials = [i for i, c in enumerate(claims) if c.negated and found[i].cue_word]
     if not denials:
@@ -74,8 +73,8 @@ def _disputes(claims: list[Claim], found: Sequence[_Found], contents: list[str],
                 break
 
 
-def _unverified(claims: list[Claim], found: Sequence[_Found], view: NormalizedView,
-                lex: ClaimsLexicon, sentences: Sequence[Span]) -> None:
+def _unverified(claims: list[Claim], view: NormalizedView, lex: ClaimsLexicon,
+                sentences: Sequence[Span]) -> None:
     """«لم يتسن التحقق ...»: the claims before that sentence are hedged."""
     for sent in sentences:
         vs, ve = view.view_span(sent)

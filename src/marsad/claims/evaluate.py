@@ -12,6 +12,7 @@ from marsad.claims.gold import GoldArticle, GoldClaim, load_gold
 from marsad.ingest import IngestOptions
 from marsad.ingest import make_article as ingest_article
 from marsad.model import Article, Claim, Span
+from marsad.registry import Services
 from marsad.stages.text import text_stage
 
 Extractor = Callable[[Article], list[Claim]]
@@ -45,7 +46,7 @@ def score(articles: list[GoldArticle], extract: Extractor) -> dict[str, Any]:
     tp = n_gold = n_pred = 0
     c: Counter[str] = Counter()
     confusion: Counter[str] = Counter()
-    make_text = text_stage({}, None)  # type: ignore[arg-type]
+    make_text = text_stage({}, Services())
     for ga in articles:
         article = make_text(ingest_article(ga.text, origin=f"{ga.zip}#{ga.index}",
                                            options=IngestOptions(), url=ga.url))

@@ -369,12 +369,12 @@ class ClaimExtractor:
                 continue
             self._previous = view.view_span(sentences[s_index - 1]) if s_index else None
             words = _tokens(view, vs, ve)
-            self._sentence(words, s_index, (vs, ve), found, hit_set)
+            self._sentence(words, s_index, found, hit_set)
         claims = [self._to_claim(f, view, mentions, found) for f in found]
         return apply_certainty(claims, found, view, self.lex, sentences)
 
-    def _sentence(self, words: list[Word], s_index: int, bounds: tuple[int, int],
-                  found: list[_Found], hits: set[int]) -> None:
+    def _sentence(self, words: list[Word], s_index: int, found: list[_Found],
+                  hits: set[int]) -> None:
         kinds = {i: k for i, w in enumerate(words)
                  if w.start in hits and (k := self._cue_kind(words, i))}
         if not kinds:
@@ -390,7 +390,7 @@ class ClaimExtractor:
             f.boundary = (kind == PARTICIPLE or words[i].text != words[i].bare or
                           (i > 0 and words[i - 1].text in _CLAUSE_PUNCT))
             if kind == PREPOSITION:
-                self._preposition(words, i, cues, f, consumed, bounds)
+                self._preposition(words, i, cues, f, consumed)
             elif kind in (PASSIVE, HEDGE_NOUN):
                 self._content_after(words, i + 1, f)
             else:
@@ -545,7 +545,7 @@ class ClaimExtractor:
                     break
 
     def _preposition(self, words: list[Word], i: int, cues: set[int], f: _Found,
-                     consumed: set[int], bounds: tuple[int, int]) -> None:
+                     consumed: set[int]) -> None:
         lex = self.lex
         self._verb = f.cue_word
         n = len(words)
