@@ -64,3 +64,9 @@ def test_every_view_span_covers_its_view_text(text, data):
     assert 0 <= span.start <= span.end <= len(text)
     assert view.text[start:end] in normalize(text[span.start:span.end])
     assert view.index is None or len(view.index) == n + 1
+
+
+def test_presentation_forms_without_decomposition_stay():
+    # ﴾ ﴿ (U+FD3E/F) sit in the presentation-forms block but NFKC leaves them as they are
+    view = build_view("قال تعالى ﴿ وقل ﴾")
+    assert view.text == "قال تعالي ﴿ وقل ﴾"

@@ -22,3 +22,12 @@ def command_group(name: str, help: str) -> typer.Typer:
     group = typer.Typer(help=help, no_args_is_help=True)
     app.add_typer(group, name=name)
     return group
+
+
+# Groups that several modules add subcommands to (marsad eval dates|geocode|claims ...).
+eval_app = command_group(
+    "eval", "Score marsad's extractors and models on gold data; one JSON object on stdout."
+)
+train_app = command_group(
+    "train", "Train marsad's models from the shared data folder (../shared/data)."
+)

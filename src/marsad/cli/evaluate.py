@@ -9,12 +9,10 @@ from typing import Annotated
 
 import typer
 
-from marsad.cli.app import command_group
+from marsad.cli.app import eval_app
 from marsad.cli.common import cli_errors
 from marsad.errors import InputError
 from marsad.evaluation.timenum import evaluate_timenum
-
-eval_app = command_group("eval", "Measure marsad's components against gold data.")
 
 GoldArg = Annotated[Path, typer.Argument(
     help="Gold JSON Lines (e.g. benchmarks/gold/timenum-real.jsonl); see "

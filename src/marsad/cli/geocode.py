@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from marsad.cli.app import app, command_group
+from marsad.cli.app import app, command_group, eval_app
 from marsad.cli.common import cli_errors, say
 from marsad.exports.jsonl import dumps
 from marsad.geo import Geocoder, default_geocoder
@@ -19,7 +19,6 @@ from marsad.geo.evaluate import evaluate, read_gold
 from marsad.model import Place, to_dict
 
 geo_app = command_group("geo", "Build and inspect marsad's gazetteer.")
-eval_app = command_group("eval", "Measure marsad's components against gold data.")
 
 _PLACE_FIELDS = [f for f in Place.__dataclass_fields__ if f != "inherited"]
 

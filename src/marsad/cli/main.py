@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from marsad.cli import analyze, evaluate, geocode, search, timenum  # noqa: F401  (registers commands)
+from marsad.cli import (  # noqa: F401  (registers commands)
+    analyze,
+    claims,
+    evaluate,
+    geocode,
+    search,
+    timenum,
+)
 from marsad.cli.app import app
 
 __all__ = ["app"]

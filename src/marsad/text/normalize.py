@@ -63,7 +63,9 @@ def fold_char(ch: str) -> str:
     if ch in _DELETE:
         return ""
     if _is_presentation_form(ch):
-        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", ch) if c != " ")
+        expanded = unicodedata.normalize("NFKC", ch)
+        if expanded != ch:  # ﴾ ﴿ (ornate parentheses) have no decomposition
+            return "".join(fold_char(c) for c in expanded if c != " ")
     if ch in _ONE_TO_ONE:
         return _ONE_TO_ONE[ch]
     if ch.isupper():

@@ -1,0 +1,168 @@
+"""Source phrases: their kind (anonymous, person, official, ...) and their name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.claims.lexicon import ClaimsLexicon
+from marsad.model import Mention
+
+PERSON_MENTIONS = frozenset({"PER"})
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "وهذا", "وهذه"})
+# Nisba adjectives that begin with the letters ال without the article (ألماني، ألبانية).
+_AL_NISBA = ("الماني", "البان", "الجزائري", "الجزائر")
+BODY_MENTIONS = frozenset({"ORG", "ARMED_GROUP", "MILITARY_UNIT", "GPE", "NORP"})
+
+
+@dataclass(slots=True)
+class Word:
+    """A token of the folded view: its view offsets and folded text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        """The word without a leading conjunction و/ف (when what remains is a word)."""
+        t = self.text
+        if len(t) > 3 and t[0] in "وف":
+            return t[1:]
+        return t
+
+    @property
+    def is_punct(self) -> bool:
+        return not (self.text[0].isalnum() or self.text[0] == "_")
+
+
+def strip_clitic(word: str) -> str:
+    """A word without one leading و/ف/ل/ب proclitic (when at least 3 letters remain)."""
+    if len(word) > 3 and word[0] in "وفلب":
+        return word[1:]
+    return word
+
+
+def known_word(word: str, lex: ClaimsLexicon) -> bool:
+    """Whether the lexicon knows ``word`` as a source word of any kind."""
+    return (word in lex.person_titles or word in lex.anaphors
+            or any(word in v for v in lex.kinds.values()))
+
+
+def head_word(word: str, lex: ClaimsLexicon) -> str:
+    """``word`` without a proclitic only when the lexicon knows the shorter form."""
+    if known_word(word, lex):
+        return word
+    bare = strip_clitic(word)
+    return bare if bare != word and known_word(bare, lex) else word
+
+
+def _definite(word: str) -> bool:
+    w = strip_clitic(word)
+    if w.startswith(_AL_NISBA):
+        return False
+    return w.startswith("ال") or word.startswith("لل")
+
+
+def _has_phrase(folded: str, phrases: Sequence[str] | frozenset[str]) -> bool:
+    padded = f" {folded} "
+    return any(f" {p} " in padded for p in phrases if " " in p)
+
+
+def classify(words: Sequence[Word], lex: ClaimsLexicon,
+             mentions: Sequence[Mention] = ()) -> str:
+    """The kind of a source phrase given as folded words (rules in docs/CLAIMS.md)."""
+    toks = [w.text for w in words if not w.is_punct]
+    while len(toks) > 1 and toks[0] in _DEMONSTRATIVES:
+        toks = toks[1:]  # «هذا المصدر العسكري»
+    if not toks:
+        return "unspecified"
+    folded = " ".join(toks)
+    head = head_word(toks[0], lex)
+    second = toks[1] if len(toks) > 1 else ""
+    kinds = lex.kinds
+    if any(m in folded for m in lex.anonymous_markers):
+        return "anonymous"
+    if head in {"مصدر", "مصادر", "المصدر", "المصادر"}:
+        return "anonymous"
+    if any(m.kind in PERSON_MENTIONS for m in mentions):
+        return "person"
+    if head in ("بيان", "بيانات", "البيان") and len(words) > 1:
+        rest = [w for w in words[1:] if not w.is_punct]
+        if rest and rest[0].text not in ("صادر", "صدر"):
+            inner = classify(rest, lex, mentions)
+            return "official" if inner in ("person", "unspecified") else inner
+    if head in lex.person_titles:
+        if _definite(head) or head.startswith("معالي") or _definite(second) or len(toks) > 3:
+            return "person"
+        return "anonymous"
+    if head in kinds["anonymous"]:
+        return "anonymous"
+    if head in kinds["social_media"] or _has_phrase(folded, kinds["social_media"]):
+        return "social_media"
+    if head in kinds["media"] or _has_phrase(folded, kinds["media"]):
+        return "media"
+    if head in kinds["observers"] or _has_phrase(folded, kinds["observers"]):
+        return "observers"
+    if head in kinds["official"] or _has_phrase(folded, kinds["official"]):
+        return "official"
+    if any(m.kind in BODY_MENTIONS for m in mentions):
+        return "official"
+    if any(t in kinds["social_media"] for t in toks):
+        return "social_media"
+    if not _definite(head) or len(toks) <= 2 or any(t in lex.person_titles for t in toks):
+        return "person"  # unknown words after a reporting verb are mostly names
+    return "official"
+
+
+def canonical_name(folded: str, lex: ClaimsLexicon) -> str | None:
+    """The canonical name of a known body or outlet inside the folded phrase."""
+    best: tuple[int, str] | None = None
+    padded = f" {folded} "
+    for key, name in lex.names.items():
+        present = f" {key} " in padded or f" ل{key} " in padded or f" و{key} " in padded
+        if present and (best is None or len(key) > best[0]):
+            best = (len(key), name)
+    return best[1] if best else None
+
+
+def person_name_words(words: Sequence[Word], lex: ClaimsLexicon) -> tuple[int, int] | None:
+    """Index range [i, j) of the words that look like a personal name in a source phrase."""
+    toks = [w for w in words if not w.is_punct]
+    if not toks:
+        return None
+
+    def is_name(w: Word, prev: Word | None) -> bool:
+        t = w.text
+        if t in lex.person_titles or t in lex.kinds["official"] or t in lex.kinds["media"]:
+            return False
+        if t in lex.kinds["observers"] or t in lex.kinds["anonymous"]:
+            return False
+        if t.startswith("ال") or t.startswith("لل"):
+            # a family name such as الجبير after a given name
+            return prev is not None and not prev.text.startswith("ال") and \
+                prev.text not in lex.person_titles and prev.text not in ("باسم", "في", "من")
+        return t not in ("باسم", "في", "من", "عن", "بن") or prev is not None
+
+    # trailing run
+    j = len(toks)
+    i = j
+    while i > 0 and is_name(toks[i - 1], toks[i - 2] if i > 1 else None):
+        i -= 1
+    if i < j:
+        return _index(words, toks[i]), _index(words, toks[j - 1]) + 1
+    # leading run
+    k = 0
+    while k < len(toks) and is_name(toks[k], toks[k - 1] if k else None) and \
+            not toks[k].text.startswith("ال"):
+        k += 1
+    if k:
+        return _index(words, toks[0]), _index(words, toks[k - 1]) + 1
+    return None
+
+
+def _index(words: Sequence[Word], w: Word) -> int:
+    for n, x in enumerate(words):
+        if x is w:
+            return n
+    raise ValueError("word not in phrase")

@@ -1,0 +1,168 @@
+"""The claims extractor on small hand-written Arabic fixtures."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.claims import claim_at, extract_claims
+from marsad.claims.lexicon import packaged_lexicon
+from marsad.model import Mention, Span
+from marsad.pipeline import Pipeline, check_spans
+from marsad.registry import Services
+from marsad.stages.text import text_stage
+
+
+@pytest.fixture
+def analysed(make_article):
+    text_fn = text_stage({}, Services())
+
+    def run(text: str, **kw):
+        article = text_fn(make_article(text, **kw))
+        return article, extract_claims(article)
+
+    return run
+
+
+def content_of(article, claim) -> str:
+    return article.text[claim.content.start : claim.content.end]
+
+
+def test_observatory_statement(analysed):
+    article, (claim,) = analysed("وقال المرصد السوري لحقوق الإنسان إن 5 مدنيين قتلوا في القصف.")
+    assert claim.cue.text == "وقال"
+    assert claim.source.kind == "observers"
+    assert claim.source.text == "المرصد السوري لحقوق الإنسان"
+    assert claim.source.name == "Syrian Observatory for Human Rights"
+    assert content_of(article, claim) == "5 مدنيين قتلوا في القصف"
+    assert claim.certainty == "reported" and not claim.negated
+
+
+def test_relay_chain_keeps_the_agency(analysed):
+    article, (claim,) = analysed(
+        "نقلت وكالة رويترز عن مصدر عسكري قوله إن الطائرات قصفت المطار.")
+    assert claim.source.kind == "anonymous"
+    assert claim.source.text == "مصدر عسكري"
+    (relay,) = claim.source.chain
+    assert relay.text == "وكالة رويترز" and relay.kind == "media" and relay.name == "Reuters"
+    assert content_of(article, claim) == "الطائرات قصفت المطار"
+
+
+def test_added_statement_continues_the_anonymous_source(analysed):
+    _, claims = analysed(
+        "كشف مصدر تابع للنظام رفض الكشف عن اسمه أن التنظيم استولى على صواريخ.\n"
+        "وأضاف المصدر أن القوات الروسية انسحبت من المدينة.\n"
+        "وتابع: «المستودعات كانت مليئة بالذخائر».")
+    first, second, third = claims
+    assert first.source.text == "مصدر تابع للنظام رفض الكشف عن اسمه"
+    assert first.source.kind == "anonymous"
+    assert second.source.text == "المصدر" and second.source.kind == "anonymous"
+    assert third.cue.text == "وتابع" and third.source.kind == "anonymous"
+
+
+def test_denial_by_state_media_negates_and_disputes(analysed):
+    _, claims = analysed(
+        "قال ناشطون إن الطائرات قصفت سوق المدينة وقتلت عشرة مدنيين.\n"
+        "ونفت وكالة سانا أن تكون الطائرات قصفت سوق المدينة.")
+    activists, sana = claims
+    assert sana.negated and sana.source.kind == "media" and sana.source.name == "SANA"
+    assert activists.source.kind == "observers" and activists.source.name is None
+    assert activists.certainty == "alleged"
+
+
+def test_trailing_attribution_covers_the_clause_before(analysed):
+    article, (claim,) = analysed("قتل ثلاثة مدنيين في قصف على الحي، بحسب ناشطين.")
+    assert claim.source.kind == "observers" and claim.source.text == "ناشطين"
+    assert content_of(article, claim) == "قتل ثلاثة مدنيين في قصف على الحي"
+
+
+def test_allegation_and_hedges(analysed):
+    _article, claims = analysed(
+        "وزعم التنظيم أنه أسقط طائرة حربية.\n"
+        "ويُعتقد أن الطائرة روسية.\n"
+        "ويبدو أن القصف استهدف مستودعاً.")
+    alleged, believed, seems = claims
+    assert alleged.certainty == "alleged" and alleged.source.kind == "official"
+    assert believed.source.kind == "unspecified" and believed.certainty == "hedged"
+    assert seems.certainty == "hedged"
+
+
+def test_unverified_note_hedges_earlier_claims(analysed):
+    _, claims = analysed(
+        "وقالت مصادر محلية إن 20 عنصراً قتلوا.\n"
+        "ولم يتسن لأورينت نت التحقق من صحة هذه المعلومات من مصدر مستقل.")
+    (claim,) = claims
+    assert claim.certainty == "hedged" and claim.source.kind == "anonymous"
+
+
+def test_person_with_title_and_official_body(analysed):
+    _, claims = analysed(
+        "قال العميد المنشق أحمد الرحال إن التنظيم استولى على دبابات.\n"
+        "وأعلنت وزارة الدفاع التركية أن مقاتلاتها دمرت 15 هدفاً.\n"
+        "ونشرت حسابات تابعة لتنظيم داعش على تويتر صوراً قالت إنها للغنائم.")
+    person, ministry, accounts, *_ = claims
+    assert person.source.kind == "person" and person.source.name == "أحمد الرحال"
+    assert ministry.source.kind == "official"
+    assert ministry.source.name == "Ministry of National Defence (Turkey)"
+    assert accounts.source.kind == "social_media"
+    assert "تويتر" in accounts.source.text
+
+
+def test_background_and_outlet_statements_are_not_claims(analysed):
+    _, claims = analysed("سيطر التنظيم على المدينة أمس.\nيذكر أن المدينة شهدت معارك سابقة.")
+    assert claims == []
+
+
+def test_person_mentions_decide_the_kind(make_article):
+    text = "وقال زيد عمرو إن الطريق مقطوع."
+    article = text_stage({}, Services())(make_article(text))
+    start = text.index("زيد")
+    mention = Mention("PER", "زيد عمرو", Span(start, start + 8), norm="Zaid Amr")
+    (claim,) = extract_claims(article, mentions=[mention])
+    assert claim.source.kind == "person" and claim.source.name == "Zaid Amr"
+
+
+def test_claim_at_finds_the_claim_or_the_outlet(make_article):
+    pipeline = Pipeline.from_config({"pipeline": {"stages": ["text.v1", "claims.v1"]}})
+    text = "سيطر التنظيم على المدينة.\nوقال مصدر أمني إن 7 عناصر قتلوا في الهجوم."
+    article = pipeline(make_article(text, outlet="Orient Net"))
+    inside = text.index("7 عناصر")
+    claim = claim_at(article, Span(inside, inside + 7))
+    assert claim.source.kind == "anonymous" and claim.certainty == "reported"
+    own = claim_at(article, Span(0, 4))
+    assert own.certainty == "asserted" and own.cue is None
+    assert own.source.kind == "media" and own.source.name == "Orient Net"
+    assert own.content == article.sentences[0]
+
+
+def test_stage_output_passes_the_span_check(make_article, palmyra_text):
+    pipeline = Pipeline.from_config({"pipeline": {"stages": ["text.v1", "claims.v1"]}})
+    article = pipeline(make_article(palmyra_text))
+    assert article.errors == () and len(article.claims) == 2
+    check_spans(article)
+
+
+def test_lexicon_is_folded():
+    lex = packaged_lexicon()
+    assert "اكد" in lex.speech and "أكد" not in lex.speech
+    assert "مشيرا" in lex.participles
+
+
+def test_relay_named_in_quotes_and_agency_addressee(analysed):
+    _, (paper, agency) = analysed(
+        "وقال بارتلس في تصريحات لصحيفة «نوردفيست» الألمانية أمس: «المهمة صعبة».\n"
+        "وقالت المصادر لوكالة الأنباء الألمانية، إن معارك عنيفة دارت في المنطقة.")
+    assert [r.text for r in paper.source.chain] == ["صحيفة «نوردفيست» الألمانية"]
+    assert paper.source.kind == "person"
+    (relay,) = agency.source.chain
+    assert relay.text == "وكالة الأنباء الألمانية" and relay.name == "Deutsche Presse-Agentur"
+
+
+def test_quote_after_a_name_is_content_and_demonstratives(analysed):
+    article, claims = analysed(
+        "أعلن صدام «ضم» الكويت إلى العراق.\n"
+        "قال مصدر عسكري إن الهجوم بدأ فجراً، وقال هذا المصدر العسكري إن المسلحين فروا.")
+    saddam, first, second = claims
+    assert saddam.source.text == "صدام" and saddam.source.kind == "person"
+    assert content_of(article, saddam).startswith("«ضم»")
+    assert second.source.text == "هذا المصدر العسكري"
+    assert second.source.kind == first.source.kind == "anonymous"
