@@ -30,3 +30,11 @@ class InputError(MarsadError):
 
 class StoreError(MarsadError):
     """A database that cannot be opened or written."""
+
+
+class TaxonomyError(MarsadError):
+    """An event type or mapping that the event taxonomy does not define."""
+
+
+class GoldError(MarsadError):
+    """A gold-standard file that cannot be used as it is; names the file and the record."""
