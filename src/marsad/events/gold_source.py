@@ -22,7 +22,7 @@ import json
 import re
 import sys
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -135,9 +135,10 @@ class GoldGazetteer:
     GEONAMES = Path("geo") / "cities500_SY_IQ_LB_JO_TR_PS_IL.tsv"
     OPENSYRIA = Path("geo") / "opensyria" / "data"
 
-    def __init__(self, data: str | Path | None = None) -> None:
+    def __init__(self, data: str | Path | None = None,
+                 rows: Iterable[GazetteerRow] | None = None) -> None:
         self.data = shared_data_dir(data)
-        self._rows: dict[str, GazetteerRow] | None = None
+        self._rows = {row.id: row for row in rows} if rows is not None else None
 
     def _load(self) -> dict[str, GazetteerRow]:
         rows: dict[str, GazetteerRow] = {}
