@@ -34,3 +34,11 @@ class StoreError(MarsadError):
 
 class GazetteerError(MarsadError):
     """A gazetteer (or curated source file) that cannot be read or built."""
+
+
+class TaxonomyError(MarsadError):
+    """An event type or mapping that the event taxonomy does not define."""
+
+
+class GoldError(MarsadError):
+    """A gold-standard file that cannot be used as it is; names the file and the record."""

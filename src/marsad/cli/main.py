@@ -6,6 +6,7 @@ from marsad.cli import (  # noqa: F401  (registers commands)
     analyze,
     claims,
     evaluate,
+    events,
     geocode,
     search,
     timenum,

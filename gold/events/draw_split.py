@@ -1,0 +1,76 @@
+"""Fix the article list of the events gold set and draw its dev/test split (run once).
+
+Writes gold/events/articles.tsv: one line per article with its key, group, split and
+reference. The kept SaudiNewsNet candidates are the ranks of candidates.tsv listed below
+(read in draw order, skipped when off scope: see README.md). The split is drawn per group
+(SaudiNewsNet event pool, SaudiNewsNet negative pool, hand-written) with a seeded shuffle:
+the first round(35%) of each shuffled group is `test`, the rest `dev`. The samples bundled
+with marsad are always `dev`: they are the demo inputs every developer runs and sees.
+This was run before any event was annotated and before any event detector existed.
+
+    python gold/events/draw_split.py
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from pathlib import Path
+
+SEED = 6062015
+TEST_SHARE = 0.35
+HERE = Path(__file__).resolve().parent
+KEPT = {
+    "event": [3, 9, 12, 14, 15, 16, 19, 20, 22, 24, 25, 26, 27, 28, 32, 33, 34, 35, 36, 37,
+              38, 40, 41, 42, 43, 44, 46, 47, 48, 49, 51, 53, 55, 56, 57, 58, 60, 61, 62, 65,
+              66, 67, 68, 72, 77, 82, 84, 86, 87, 89, 90],
+    "negative": [5, 22, 23, 26, 27, 28, 29],
+}
+SAMPLES = [
+    ("sample-01-orient-palmyra-verba", "01-orient-palmyra-verba.txt", 0),
+    ("sample-02-zamanalwasl-deirezzor-sa7", "02-zamanalwasl-deirezzor-sa7.txt", 0),
+    ("sample-03-enabbaladi-maarat-airstrike", "03-enabbaladi-maarat-airstrike.html", 0),
+    ("sample-04-smart-shaer-gasfield", "04-smart-shaer-gasfield.md", 0),
+    ("sample-05-wires-0", "05-wires.jsonl", 0),
+    ("sample-05-wires-1", "05-wires.jsonl", 1),
+    ("sample-06-aawsat-albab-turkish-strikes", "06-aawsat-albab-turkish-strikes.txt", 0),
+]
+
+
+def main() -> None:
+    groups: dict[str, list[dict[str, str]]] = {"snn-event": [], "snn-negative": [], "hand": []}
+    with (HERE / "candidates.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if int(row["rank"]) in KEPT[row["pool"]]:
+                key = f"snn-{row['zip'].removesuffix('.zip')}-{int(row['index']):04d}"
+                groups[f"snn-{row['pool']}"].append(
+                    {"key": key, "kind": "saudinewsnet", "ref": f"{row['zip']}#{row['index']}",
+                     "url": row["url"]})
+    for path in sorted((HERE / "texts").glob("*.txt")):
+        groups["hand"].append({"key": f"hand-{path.stem}", "kind": "file",
+                               "ref": f"texts/{path.name}", "url": ""})
+    rows = []
+    for group, items in groups.items():
+        items.sort(key=lambda item: item["key"])
+        order = list(items)
+        random.Random(f"{SEED}-{group}").shuffle(order)
+        n_test = round(TEST_SHARE * len(order))
+        test = {item["key"] for item in order[:n_test]}
+        for item in items:
+            rows.append({**item, "group": group,
+                         "split": "test" if item["key"] in test else "dev"})
+    for key, name, record in SAMPLES:
+        rows.append({"key": key, "kind": "sample", "ref": f"{name}#{record}", "url": "",
+                     "group": "sample", "split": "dev"})
+    with (HERE / "articles.tsv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, ["key", "group", "split", "kind", "ref", "url"],
+                                delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    for group in (*groups, "sample"):
+        picked = [r for r in rows if r["group"] == group]
+        print(group, len(picked), "test:", sum(r["split"] == "test" for r in picked))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""``marsad eval events``: the event detector scored against the events gold set."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from marsad.cli.app import eval_app
+from marsad.cli.common import cli_errors, config_from
+from marsad.events.evaluate import evaluate_events
+from marsad.events.matching import MatchOptions
+
+
+class Split(StrEnum):
+    dev = "dev"
+    test = "test"
+    all = "all"
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Path, typer.Argument(
+        help="Events gold file (JSON Lines), e.g. gold/events/events.jsonl.")],
+    split: Annotated[Split, typer.Option(
+        help="Which articles to score: dev (tune on these), test (held out: report only) "
+             "or all.")] = Split.dev,
+    system: Annotated[Path | None, typer.Option(
+        help="Score the events in this JSON Lines file (marsad analyze --format "
+             "events|articles) instead of running the pipeline.")] = None,
+    config: Annotated[str | None, typer.Option(
+        help="A TOML file overriding marsad's settings (the pipeline to run).")] = None,
+    data: Annotated[str | None, typer.Option(
+        help="Shared data folder holding SaudiNewsNet (default $MARSAD_SHARED_DATA or "
+             "../shared/data).")] = None,
+    km: Annotated[float, typer.Option(
+        help="A location is right within this many km of gold's place.")] = MatchOptions.km,
+    region_km: Annotated[float, typer.Option(
+        help="... or this many km when gold names only a province.")] = MatchOptions.region_km,
+    date_slack_days: Annotated[int, typer.Option(
+        help="A date range is right if it overlaps gold's and is at most this many days "
+             "wider.")] = MatchOptions.date_slack_days,
+    per_article: Annotated[bool, typer.Option(
+        help="Also list, per article, the aligned, missed and extra events.")] = False,
+) -> None:
+    """Run the configured pipeline on the gold articles and print its event scores as JSON:
+    detection P/R/F1, type accuracy and macro-F1, per-argument P/R/F1 and counts."""
+    with cli_errors():
+        result = evaluate_events(
+            gold, split=split.value, config=config_from(config), data=data,
+            system_path=system, per_article=per_article,
+            options=MatchOptions(km=km, region_km=region_km, date_slack_days=date_slack_days),
+        )
+    print(json.dumps(result, ensure_ascii=False, indent=2))

@@ -1,0 +1,1 @@
+"""Events: the project's event taxonomy, the events gold set and its scorer."""

@@ -1,0 +1,115 @@
+import csv
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from marsad.errors import GoldError
+from marsad.events.gold import load_gold, text_hash
+from marsad.events.gold_source import build
+from marsad.ingest import IngestOptions
+from marsad.ingest.records import clean_text, record_to_article
+
+GOLD_DIR = Path(__file__).resolve().parents[2] / "gold" / "events"
+GOLD = GOLD_DIR / "events.jsonl"
+
+
+def records():
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+
+
+def local_keys():
+    return [r["key"] for r in records() if r["source"]["kind"] != "saudinewsnet"]
+
+
+def test_the_committed_gold_set_has_its_documented_size_and_split():
+    rows = records()
+    assert len(rows) == 73
+    assert sum(len(r["events"]) for r in rows) == 177
+    test = [r for r in rows if r["split"] == "test"]
+    assert len(test) == 23 and sum(len(r["events"]) for r in test) == 58
+    assert all(r["split"] == "dev" for r in rows if r["group"] == "sample")
+    with (GOLD_DIR / "articles.tsv").open(encoding="utf-8") as fh:
+        listed = {row["key"]: row["split"] for row in csv.DictReader(fh, delimiter="\t")}
+    assert listed == {r["key"]: r["split"] for r in rows}
+    assert sum(1 for r in rows if not r["events"]) >= 10
+
+
+def test_the_split_is_the_seeded_draw(tmp_path):
+    for name in ("draw_split.py", "candidates.tsv"):
+        shutil.copy(GOLD_DIR / name, tmp_path / name)
+    shutil.copytree(GOLD_DIR / "texts", tmp_path / "texts")
+    subprocess.run([sys.executable, str(tmp_path / "draw_split.py")], check=True,
+                   capture_output=True)
+    assert (tmp_path / "articles.tsv").read_text() == (GOLD_DIR / "articles.tsv").read_text()
+
+
+def test_local_articles_load_without_the_shared_data():
+    gold = load_gold(GOLD, keys=local_keys())
+    assert len(gold) == 15
+    for item in gold:
+        assert text_hash(item.article.text) == next(
+            r["text_sha256"] for r in records() if r["key"] == item.key)
+        for event in item.events:
+            for span in event.evidence:
+                assert item.article.text[span.start:span.end].strip()
+    assert {g.split for g in load_gold(GOLD, split="test", keys=local_keys())} == {"test"}
+
+
+def tampered(tmp_path, change):
+    rows = [r for r in records() if r["group"] == "sample"]
+    change(rows[0])
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_changed_text_or_a_shifted_span_is_refused(tmp_path):
+    path = tampered(tmp_path, lambda r: r.update(text_sha256="0" * 16))
+    with pytest.raises(GoldError, match="text_sha256"):
+        load_gold(path)
+
+    def shift(record):
+        record["events"][0]["trigger"]["span"][0] += 1
+    with pytest.raises(GoldError, match="slices"):
+        load_gold(tampered(tmp_path, shift))
+
+    def unknown_type(record):
+        record["events"][0]["type"] = "massacre"
+    with pytest.raises(GoldError, match="not in the taxonomy"):
+        load_gold(tampered(tmp_path, unknown_type))
+    with pytest.raises(GoldError, match="split must be"):
+        load_gold(path, split="train")
+    with pytest.raises(GoldError, match="cannot read"):
+        load_gold(tmp_path / "none.jsonl")
+
+
+def test_saudinewsnet_articles_are_the_texts_marsad_ingests(shared_data):
+    gold = load_gold(GOLD, split="all", data=shared_data)
+    assert len(gold) == 73
+    zips: dict[str, list] = {}
+    for item in gold:
+        if item.reference.kind != "saudinewsnet":
+            continue
+        name = item.reference.path
+        if name not in zips:
+            with zipfile.ZipFile(shared_data / "news" / "saudinewsnet" / "dataset" / name) as zf:
+                zips[name] = json.loads(zf.read(zf.namelist()[0]))
+        record = zips[name][item.reference.index]
+        assert item.article.text == clean_text(record["content"])
+        assert item.reference.url == record["url"]
+        direct = record_to_article(record, "<zip>", IngestOptions())
+        assert direct.id == item.article.id
+        assert item.article.origin.endswith(f"{name}:{name[:-4]}.json[{item.reference.index}]")
+
+
+@pytest.mark.slow
+def test_building_from_the_quotes_reproduces_the_committed_file(shared_data, tmp_path):
+    out = tmp_path / "events.jsonl"
+    build(GOLD_DIR, shared_data, out=out)
+    assert out.read_text(encoding="utf-8") == GOLD.read_text(encoding="utf-8")
