@@ -64,3 +64,11 @@ def test_every_view_span_covers_its_view_text(text, data):
     assert 0 <= span.start <= span.end <= len(text)
     assert view.text[start:end] in normalize(text[span.start:span.end])
     assert view.index is None or len(view.index) == n + 1
+
+
+def test_presentation_block_symbols_without_decomposition_stay_as_they_are():
+    # U+FD3E (ornate parenthesis) and U+FBB2 (Arabic symbol) normalise to themselves
+    # under NFKC; folding them once recursed forever.
+    view = build_view("أ\ufd3eب\ufbb2")
+    assert view.text == "ا\ufd3eب\ufbb2"
+    assert view.span(0, len(view.text)).end == 4

@@ -63,7 +63,10 @@ def fold_char(ch: str) -> str:
     if ch in _DELETE:
         return ""
     if _is_presentation_form(ch):
-        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", ch) if c != " ")
+        decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed == ch:  # ornate parentheses, symbols: no decomposition to fold
+            return ch
+        return "".join(fold_char(c) for c in decomposed if c != " ")
     if ch in _ONE_TO_ONE:
         return _ONE_TO_ONE[ch]
     if ch.isupper():
