@@ -49,3 +49,15 @@ def load_config(
     if overrides:
         config = merge(config, overrides)
     return config
+
+
+DATA_ENV_VAR = "MARSAD_SHARED_DATA"
+
+
+def shared_data_dir(path: str | Path | None = None) -> Path:
+    """The shared data folder: ``path``, else ``$MARSAD_SHARED_DATA``, else ../shared/data."""
+    chosen = Path(path or os.environ.get(DATA_ENV_VAR) or Path("..") / "shared" / "data")
+    if not chosen.is_dir():
+        raise ConfigError(f"data folder {chosen} does not exist; pass --data DIR or set "
+                          f"{DATA_ENV_VAR}")
+    return chosen

@@ -70,3 +70,11 @@ def test_presentation_forms_without_decomposition_stay():
     # ﴾ ﴿ (U+FD3E/F) sit in the presentation-forms block but NFKC leaves them as they are
     view = build_view("قال تعالى ﴿ وقل ﴾")
     assert view.text == "قال تعالي ﴿ وقل ﴾"
+
+
+def test_presentation_block_symbols_without_decomposition_stay_as_they_are():
+    # U+FD3E (ornate parenthesis) and U+FBB2 (Arabic symbol) normalise to themselves
+    # under NFKC; folding them once recursed forever.
+    view = build_view("أ\ufd3eب\ufbb2")
+    assert view.text == "ا\ufd3eب\ufbb2"
+    assert view.span(0, len(view.text)).end == 4

@@ -8,8 +8,10 @@ from marsad.cli import (  # noqa: F401  (registers commands)
     evaluate,
     events,
     geocode,
+    ner,
     search,
     timenum,
+    train,
 )
 from marsad.cli.app import app
 

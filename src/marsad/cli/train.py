@@ -1,0 +1,74 @@
+"""``marsad train ner`` and ``marsad train vectors``: build the NER model from ../shared/data."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from marsad.cli.app import train_app
+from marsad.cli.common import cli_errors, say
+from marsad.config import shared_data_dir
+from marsad.ner.tagger import default_model_path
+from marsad.ner.train import CORPORA, TrainSettings, train_ner
+
+
+@train_app.command("ner")
+def train_ner_command(
+    data: Annotated[str | None, typer.Option(
+        help="The shared data folder (default: $MARSAD_SHARED_DATA or ../shared/data).")]
+    = None,
+    out: Annotated[Path, typer.Option(
+        help="Working folder for the DocBins, checkpoints and logs.")] = Path("build/ner"),
+    vectors: Annotated[str | None, typer.Option(
+        help="A vectors folder made by `marsad train vectors` (its pipeline/ subfolder).")]
+    = None,
+    corpora: Annotated[str, typer.Option(
+        help=f"Comma-separated training corpora from: {', '.join(CORPORA)}, newsfane.")]
+    = ",".join(CORPORA),
+    max_steps: Annotated[int, typer.Option(help="Training steps (spaCy max_steps).")] = 20000,
+    width: Annotated[int, typer.Option(help="tok2vec width.")] = 96,
+    depth: Annotated[int, typer.Option(help="tok2vec CNN depth.")] = 4,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    install: Annotated[bool, typer.Option(
+        "--install/--no-install",
+        help="Copy the best model into the package (src/marsad/resources/models/ner) with "
+             "its provenance.json.")] = False,
+) -> None:
+    """Train the Arabic NER model (spaCy, CPU). The CAMeL test split and every sentence
+    overlapping it are removed from all training data first (counts are printed); an
+    ANERcorp dev split picks the best checkpoint. Prints the provenance as JSON."""
+    with cli_errors():
+        settings = TrainSettings(corpora=tuple(c.strip() for c in corpora.split(",") if c),
+                                 vectors=vectors, max_steps=max_steps, width=width,
+                                 depth=depth, seed=seed)
+        provenance = train_ner(
+            shared_data_dir(data), out, settings,
+            install=default_model_path() if install else None,
+            command="marsad " + " ".join(shlex.quote(a) for a in sys.argv[1:]), say=say)
+    sys.stdout.write(json.dumps(provenance, ensure_ascii=False) + "\n")
+
+
+@train_app.command("vectors")
+def train_vectors_command(
+    data: Annotated[str | None, typer.Option(
+        help="The shared data folder (default: $MARSAD_SHARED_DATA or ../shared/data).")]
+    = None,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("build/vectors"),
+    dim: Annotated[int, typer.Option(help="Vector dimensions.")] = 100,
+    bucket: Annotated[int, typer.Option(help="Hashed subword rows (floret buckets).")]
+    = 50_000,
+    epoch: Annotated[int, typer.Option(help="Training epochs.")] = 5,
+) -> None:
+    """Train floret vectors on the Arabic text of the data folder (SaudiNewsNet and the NER
+    corpora without the test split). Writes OUT/pipeline for `marsad train ner --vectors`."""
+    from marsad.ner.vectors import train_vectors
+
+    with cli_errors():
+        report = train_vectors(shared_data_dir(data), out, dim=dim, bucket=bucket,
+                               epoch=epoch, say=say)
+    sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")

@@ -1,0 +1,93 @@
+"""The trained NER model: loading it (lazily, once per process) and tagging tokens."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import ConfigError
+
+Entity = tuple[int, int, str]  # token start, token end (exclusive), label
+ENTITY_WORDS = "entity_words.tsv"  # written by training next to the model
+
+
+def default_model_path() -> Path:
+    """The committed model inside the package (``resources/models/ner``)."""
+    return Path(str(resources.files("marsad").joinpath("resources", "models", "ner")))
+
+
+class NerTagger:
+    """A spaCy NER pipeline over pre-split tokens; labels are ``PER ORG GPE LOC FAC MISC``."""
+
+    def __init__(self, nlp: Any, batch_size: int = 64,
+                 entity_words: dict[str, int] | None = None) -> None:
+        self.nlp = nlp
+        self.batch_size = batch_size
+        self.entity_words = entity_words or {}
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> NerTagger:
+        """Load the model at ``path`` (default: the committed one)."""
+        import spacy
+
+        import marsad.ner.features  # noqa: F401  (registers the marsad_ar language)
+
+        p = Path(path) if path else default_model_path()
+        if not (p / "config.cfg").is_file():
+            raise ConfigError(f"no NER model at {p}; train one with `marsad train ner` or set "
+                              "[mentions] model to a model folder")
+        words = {}
+        if (p / ENTITY_WORDS).is_file():
+            for line in (p / ENTITY_WORDS).read_text(encoding="utf-8").splitlines():
+                word, _, count = line.partition("\t")
+                if count.isdigit():
+                    words[word] = int(count)
+        return cls(spacy.load(p, exclude=["tokenizer"]), entity_words=words)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.nlp.get_pipe("ner").labels)
+
+    def tag(self, sentences: Iterable[Sequence[str]]) -> list[list[Entity]]:
+        """Entities of each sentence (a list of token strings)."""
+        from spacy.tokens import Doc
+
+        docs = (Doc(self.nlp.vocab, words=list(words)) for words in sentences)
+        out = []
+        for doc in self.nlp.pipe(docs, batch_size=self.batch_size):
+            out.append([(e.start, e.end, e.label_) for e in doc.ents])
+        return out
+
+
+    def proclitic(self, word: str) -> tuple[int, str]:
+        """``(characters to leave out, folded rest)`` for an entity's first word.
+
+        A proclitic is stripped only when the rest is a known entity word and more common
+        than the whole word (وبريطانيا → بريطانيا, but وليد and بيروت stay whole);
+        للأمم keeps its لل in the text and reads الامم.
+        """
+        from marsad.lexicons.matcher import clitic_variants
+        from marsad.ner.features import fold
+
+        key = fold(word)
+        whole = self.entity_words.get(key, 0)
+        for stripped, rest in clitic_variants(key)[1:]:
+            if self.entity_words.get(rest, 0) >= max(2, whole + 1):
+                return stripped, rest
+        return 0, key
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, NerTagger] = {}
+
+
+def shared_tagger(path: str | Path | None = None) -> NerTagger:
+    """One loaded model per path per process (Dask workers each load it once)."""
+    key = str(Path(path).resolve()) if path else ""
+    with _LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = NerTagger.load(path)
+        return _CACHE[key]

@@ -1,0 +1,192 @@
+"""Mentions stage: the trained NER model merged with the actor, weapon, people and site
+lexicons (docs/LAYERS.md, ``mentions``).
+
+Model entities start after a proclitic the model's token carried (وبريطانيا → بريطانيا)
+when the tagger's entity word list says so; their ``norm`` is the normalised surface
+without it (``norm`` = the normalised surface, as docs/LAYERS.md says for places).
+
+Merging keeps one mention per stretch of text, by priority: actor and weapon lexicon hits,
+then site mentions (head word + name), then the model's entities, then peoples
+(nationality words); among equals the longer span wins. Model entities keep their kind
+(PER ORG GPE LOC FAC; MISC only with ``keep_misc``), lexicon hits get the entry's kind,
+canonical ``norm`` and ``attrs``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from marsad.lexicons.entries import (
+    load_actors,
+    load_peoples,
+    load_site_rules,
+    load_weapons,
+)
+from marsad.lexicons.layer import Candidate, Lexicons
+from marsad.lexicons.matcher import tokens_of
+from marsad.lexicons.sites import SiteFinder
+from marsad.model import Article, Mention, Span
+from marsad.ner.features import tokenize
+from marsad.ner.tagger import Entity, NerTagger, shared_tagger
+from marsad.registry import Services, StageFn, stage
+from marsad.text.normalize import build_view, normalize, view_of
+from marsad.text.sentences import split_sentences
+
+LEXICON_HIT, SITE, MODEL, PEOPLE = 4, 3, 2, 1
+MODEL_KINDS = ("PER", "ORG", "GPE", "LOC", "FAC")
+# Model entities that a head word can turn into a site (مطار + حماة).
+SITE_NAMES = ("PER", "ORG", "GPE", "LOC", "FAC")
+
+
+@dataclass(frozen=True)
+class _Pick:
+    start: int  # original offsets
+    end: int
+    kind: str
+    norm: str | None
+    source: str
+    attrs: dict[str, Any]
+    priority: int
+
+
+class MentionFinder:
+    """Finds the mentions of a text; ``tagger`` is a callable giving the NER model."""
+
+    def __init__(self, lexicons: Lexicons, tagger: Callable[[], NerTagger | None] | None,
+                 *, keep_misc: bool = False) -> None:
+        self.lexicons = lexicons
+        self._tagger = tagger
+        self.keep_misc = keep_misc
+        self.sites = SiteFinder(lexicons.sites) if lexicons.sites else None
+
+    @classmethod
+    def from_config(cls, section: dict[str, Any], services: Services | None = None
+                    ) -> MentionFinder:
+        """Build from a ``[mentions]`` config table; services may supply ``ner_model`` and
+        ``lexicons`` (tests pass tiny ones)."""
+        services = services or Services()
+        lexicons = services.get("lexicons", lambda: _lexicons_from(section))
+        model = section.get("model") or None
+        if not section.get("use_model", True):
+            tagger = None
+        elif "ner_model" in services:
+            given = services.get("ner_model", lambda: None)
+            tagger = lambda: given  # noqa: E731
+        else:
+            tagger = lambda: shared_tagger(model)  # noqa: E731  (loads on first use)
+        return cls(lexicons, tagger, keep_misc=bool(section.get("keep_misc", False)))
+
+    # ------------------------------------------------------------ the stage
+
+    def __call__(self, text: str, sentences: Sequence[Span]) -> list[Mention]:
+        view = view_of(text)
+        model_picks = self._model(text, sentences)
+        picks = list(model_picks)
+        lexical = self.lexicons.find(view, sentences)
+        picks += [self._from_candidate(view, c) for c in lexical]
+        if self.sites is not None:
+            picks += _sites(self.sites, view, sentences, model_picks)
+        return [Mention(p.kind, text[p.start:p.end], Span(p.start, p.end), p.norm, p.source,
+                        p.attrs) for p in _merge(picks)]
+
+    def _model(self, text: str, sentences: Sequence[Span]) -> list[_Pick]:
+        tagger = self._tagger() if self._tagger else None
+        if tagger is None:
+            return []
+        token_spans = [tokenize(text, s.start, s.end) for s in sentences]
+        tagged = tagger.tag([[text[t.start:t.end] for t in spans] for spans in token_spans])
+        keep = (*MODEL_KINDS, "MISC") if self.keep_misc else MODEL_KINDS
+        out = []
+        for spans, entities in zip(token_spans, tagged, strict=True):
+            for first, last, label in entities:
+                if label not in keep:
+                    continue
+                head = spans[first]
+                stripped, _ = tagger.proclitic(text[head.start:head.end])
+                start = head.start
+                if stripped:
+                    start += build_view(text[head.start:head.end]).to_original(stripped)
+                end = spans[last - 1].end
+                out.append(_Pick(start, end, label, normalize(text[start:end]), "model", {},
+                                 MODEL))
+        return out
+
+    @staticmethod
+    def _from_candidate(view: Any, c: Candidate) -> _Pick:
+        span = view.span(c.start, c.end)
+        return _Pick(span.start, span.end, c.kind, c.norm, "lexicon", dict(c.attrs), c.priority)
+
+    # ------------------------------------------------------------ evaluation
+
+    def tag_tokens(self, sentences: Sequence[Sequence[str]]) -> list[list[Entity]]:
+        """Mentions of pre-tokenised sentences as token entities (for ``marsad eval``).
+
+        Each sentence is joined with spaces; mentions that do not start and end on token
+        boundaries are widened to the tokens they touch.
+        """
+        out = []
+        for words in sentences:
+            text = " ".join(words)
+            starts, pos = [], 0
+            for w in words:
+                starts.append(pos)
+                pos += len(w) + 1
+            mentions = self(text, [Span(0, len(text))] if text else [])
+            ents = []
+            for m in mentions:
+                first = max(i for i, s in enumerate(starts) if s <= m.span.start)
+                last = max(i for i, s in enumerate(starts) if s < m.span.end)
+                ents.append((first, last + 1, m.kind))
+            out.append(ents)
+        return out
+
+
+def _sites(finder: SiteFinder, view: Any, sentences: Sequence[Span], model: Sequence[_Pick]
+           ) -> list[_Pick]:
+    names = [view.view_span(Span(p.start, p.end)) for p in model if p.kind in SITE_NAMES]
+    out = []
+    for sentence in sentences:
+        s, e = view.view_span(sentence)
+        tokens = tokens_of(view.text, s, e, normalised=True)
+        for start, end, head in finder.find(tokens, names):
+            span = view.span(start, end)
+            out.append(_Pick(span.start, span.end, "FAC", view.text[start:end], "lexicon",
+                             {"rule": "site", "head": head}, SITE))
+    return out
+
+
+def _merge(picks: Sequence[_Pick]) -> list[_Pick]:
+    """Non-overlapping picks: higher priority first, then longer, then earlier."""
+    chosen: list[_Pick] = []
+    for pick in sorted(picks, key=lambda p: (-p.priority, -(p.end - p.start), p.start)):
+        if pick.end <= pick.start:
+            continue
+        if any(pick.start < c.end and c.start < pick.end for c in chosen):
+            continue
+        chosen.append(pick)
+    return sorted(chosen, key=lambda p: (p.start, p.end))
+
+
+def _lexicons_from(section: dict[str, Any]) -> Lexicons:
+    return Lexicons(
+        [*load_actors(section.get("actors") or None),
+         *load_weapons(section.get("weapons") or None)],
+        load_peoples(section.get("peoples") or None),
+        load_site_rules(section.get("sites") or None),
+    )
+
+
+@stage("mentions.v1", requires=("sentences",), provides=("mentions",))
+def mentions_stage(config: dict[str, Any], services: Services) -> StageFn:
+    finder = services.get("mention_finder",
+                          lambda: MentionFinder.from_config(config.get("mentions", {}), services))
+
+    def run(article: Article) -> Article:
+        sentences = article.sentences or tuple(split_sentences(article.text))
+        return replace(article, mentions=tuple(finder(article.text, sentences)))
+
+    return run
+
+
