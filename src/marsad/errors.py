@@ -27,6 +27,14 @@ class InputError(MarsadError):
         self.reason = message
         super().__init__(f"{origin}: {message}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # picklable, so errors travel back from Dask workers
+        return (type(self), (self.origin, self.reason))
+
 
 class StoreError(MarsadError):
     """A database that cannot be opened or written."""
+
+
+class ClusterError(MarsadError):
+    """A Dask cluster that cannot be started or reached, or options that do not fit one."""

@@ -26,10 +26,28 @@ class RunSummary:
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
 
+    @property
+    def rate(self) -> float:
+        """Articles per second (stored ones read back included)."""
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
+
     def line(self) -> str:
         return (f"{self.articles} articles ({self.from_store} already stored), "
                 f"{self.events} events, {self.failed_inputs} inputs failed, "
-                f"{self.stage_errors} stage errors in {self.seconds:.1f} s")
+                f"{self.stage_errors} stage errors in {self.seconds:.1f} s "
+                f"({self.rate:.1f} articles/s)")
+
+    def count(self, article: Article, *, from_store: bool = False) -> None:
+        """Count one article that was emitted."""
+        self.articles += 1
+        self.from_store += from_store
+        self.events += len(article.events)
+        self.stage_errors += sum(1 for e in article.errors if e.stage != "ingest")
+
+    def fail(self, error: InputError) -> None:
+        """Count one input that could not be read or analysed."""
+        self.failed_inputs += 1
+        self.failures.append(str(error))
 
 
 class IntermediateWriter:
@@ -50,9 +68,9 @@ class IntermediateWriter:
             handle.close()
 
 
-def pipeline_signature(pipeline: Pipeline) -> str:
+def pipeline_signature(stage_names: Iterable[str]) -> str:
     """What a stored result was made with; a change means it is analysed again."""
-    return ",".join(pipeline.names)
+    return ",".join(stage_names)
 
 
 def run_local(
@@ -72,7 +90,7 @@ def run_local(
     """
     summary = RunSummary()
     started = time.perf_counter()
-    signature = pipeline_signature(pipeline)
+    signature = pipeline_signature(pipeline.names)
     batch: list[Article] = []
     batch_size = batch_size if store is not None else 1
 
@@ -84,12 +102,11 @@ def run_local(
                 if stored.get(article.id) == signature and store is not None:
                     previous = store.get_article(article.id)
                     if previous is not None:
-                        summary.from_store += 1
-                        _count(previous)
+                        summary.count(previous, from_store=True)
                         emit(previous)
                         continue
                 analysed = pipeline(article)
-                _count(analysed)
+                summary.count(analysed)
                 done.append(analysed)
                 emit(analysed)
         finally:  # even on Ctrl-C, what was analysed is kept
@@ -99,15 +116,9 @@ def run_local(
         if on_progress is not None:
             on_progress(summary)
 
-    def _count(article: Article) -> None:
-        summary.articles += 1
-        summary.events += len(article.events)
-        summary.stage_errors += sum(1 for e in article.errors if e.stage != "ingest")
-
     for item in inputs:
         if isinstance(item, InputError):
-            summary.failed_inputs += 1
-            summary.failures.append(str(item))
+            summary.fail(item)
             on_input_error(item)
             if store is not None:
                 store.record_failure(item.origin, item.reason)

@@ -161,12 +161,19 @@ class Store:
             )
             return {r[0]: r[1] for r in rows}
 
+    def ids_with_pipeline(self, pipeline: str) -> Iterator[str]:
+        """Ids of the stored articles analysed with this pipeline signature."""
+        with Session(self.engine) as session:
+            query = select(ArticleRow.id).where(ArticleRow.pipeline == pipeline)
+            yield from session.execute(query.execution_options(yield_per=5000)).scalars()
+
     def add(self, articles: Iterable[Article], pipeline: str) -> AddResult:
         """Store analysed articles in one transaction.
 
         An id already stored with the same pipeline is left alone (re-ingesting is a
         no-op); one stored with another pipeline is replaced. A new article with the URL
-        of a stored one from the same outlet supersedes it (a corrected article).
+        of a stored one from the same outlet supersedes it (a corrected article). A failure
+        an earlier run recorded for the article's origin is cleared.
         """
         articles = list(articles)
         result = AddResult()
@@ -186,6 +193,8 @@ class Store:
                 else:
                     result.added.append(article.id)
                 self._supersede_same_url(session, article)
+                if article.origin:
+                    session.execute(delete(FailureRow).where(FailureRow.origin == article.origin))
                 session.add(article_row(article, pipeline))
                 session.flush()
                 session.add_all(event_row(e) for e in article.events)

@@ -63,7 +63,9 @@ def fold_char(ch: str) -> str:
     if ch in _DELETE:
         return ""
     if _is_presentation_form(ch):
-        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", ch) if c != " ")
+        folded = unicodedata.normalize("NFKC", ch)
+        if folded != ch:  # a few in the block have no decomposition (﴾ ﴿ U+FD3E/FD3F)
+            return "".join(fold_char(c) for c in folded if c != " ")
     if ch in _ONE_TO_ONE:
         return _ONE_TO_ONE[ch]
     if ch.isupper():

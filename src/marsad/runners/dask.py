@@ -1,0 +1,434 @@
+"""The Dask runner: the same per-article pipeline on a local or an existing Dask cluster.
+
+The driver (this process) cuts the inputs into parts (``marsad.ingest.parts``) and sends
+each worker only part descriptions; workers read their parts themselves, build the
+pipeline once per process, and send back analysed articles. The driver alone writes to
+the store, in batches as parts complete, and prints results in input order.
+
+Resuming: articles already stored with the same pipeline are not analysed again (the
+workers get their ids once, through a worker plugin). A part whose worker dies is tried
+again by Dask; a part that keeps killing workers is cut into single articles, and the one
+that still does is listed in the store's failures table, while the rest of the run goes on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import threading
+import time
+import uuid
+from bisect import bisect_left
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field, replace
+from heapq import heappop, heappush
+from typing import Any, Protocol
+
+import dask
+from distributed import Client, KilledWorker, LocalCluster, as_completed
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from marsad.errors import ClusterError, InputError, MarsadError
+from marsad.ingest.parts import Part, read_part, singletons, take_part
+from marsad.ingest.records import IngestOptions
+from marsad.model import Article
+from marsad.pipeline import Pipeline, check_requirements, stage_specs
+from marsad.runners.local import RunSummary, pipeline_signature
+from marsad.store import Store
+
+SYNCHRONOUS = "synchronous"
+_ID_PREFIX = "ar_"
+_ID_BYTES = 10
+
+
+class StoredIds:
+    """A compact, exact set of article ids (10 bytes each, sorted) for the workers."""
+
+    def __init__(self, ids: Iterable[str] = ()) -> None:
+        keys, others = [], set()
+        for article_id in ids:
+            key = self._key(article_id)
+            if key is None:
+                others.add(article_id)
+            else:
+                keys.append(key)
+        keys.sort()
+        self._keys = b"".join(keys)
+        self._others = frozenset(others)
+        self._count = len(keys)
+
+    @staticmethod
+    def _key(article_id: str) -> bytes | None:
+        hexpart = article_id.removeprefix(_ID_PREFIX)
+        if len(hexpart) != 2 * _ID_BYTES or len(article_id) == len(hexpart):
+            return None
+        try:
+            return bytes.fromhex(hexpart)
+        except ValueError:
+            return None
+
+    def __len__(self) -> int:
+        return self._count + len(self._others)
+
+    def __contains__(self, article_id: object) -> bool:
+        if not isinstance(article_id, str):
+            return False
+        key = self._key(article_id)
+        if key is None:
+            return article_id in self._others
+        view = _Keys(self._keys)
+        i = bisect_left(view, key)
+        return i < len(view) and view[i] == key
+
+
+class _Keys:
+    """The sorted 10-byte keys as a sequence, for bisect."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    def __len__(self) -> int:
+        return len(self._data) // _ID_BYTES
+
+    def __getitem__(self, i: int) -> bytes:
+        return self._data[i * _ID_BYTES : (i + 1) * _ID_BYTES]
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every worker needs for a run, sent once per worker process."""
+
+    name: str
+    config: dict[str, Any]
+    options: IngestOptions
+    stored: StoredIds
+    records_per_part: int
+
+
+@dataclass(frozen=True)
+class Stored:
+    """An article already stored with this pipeline: the driver reads it back."""
+
+    id: str
+
+
+@dataclass
+class PartResult:
+    items: list[Article | InputError | Stored] = field(default_factory=list)
+    more: list[Part] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- on the workers
+
+_jobs: dict[str, Job] = {}
+_pipeline: tuple[str, Pipeline] | None = None
+_pipeline_lock = threading.Lock()
+
+
+def worker_pipeline(config: dict[str, Any]) -> Pipeline:
+    """The pipeline for ``config``, built once per process (rebuilt if the config changes)."""
+    global _pipeline
+    key = json.dumps(config, sort_keys=True, default=str)
+    with _pipeline_lock:
+        if _pipeline is None or _pipeline[0] != key:
+            _pipeline = (key, Pipeline.from_config(config))
+        return _pipeline[1]
+
+
+class JobPlugin(WorkerPlugin):
+    """Hands a run's job to every worker, including workers started mid-run."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+
+    def setup(self, worker: Any) -> None:
+        _jobs[self.job.name] = self.job
+
+    def teardown(self, worker: Any) -> None:
+        _jobs.pop(self.job.name, None)
+
+
+def analyse_part(part: Part, job_name: str) -> PartResult:
+    """Read one part and analyse its articles (runs on a worker)."""
+    job = _jobs.get(job_name)
+    if job is None:
+        raise ClusterError(f"worker has no job {job_name!r}; is marsad the same version on "
+                           "the workers as here?")
+    pipeline = worker_pipeline(job.config)
+    results, more = take_part(part, job.options, job.records_per_part)
+    items: list[Article | InputError | Stored] = []
+    for result in results:
+        if isinstance(result, InputError):
+            items.append(result)
+        elif result.id in job.stored:
+            items.append(Stored(result.id))
+        else:
+            items.append(pipeline(result))
+    return PartResult(items, more)
+
+
+# ---------------------------------------------------------------- executors
+
+Outcome = PartResult | Exception
+
+
+class Executor(Protocol):
+    def capacity(self) -> int: ...
+    def submit(self, part: Part) -> object: ...
+    def next_done(self) -> tuple[object, Outcome]: ...
+
+
+class SynchronousExecutor:
+    """Runs each part in this process with Dask's synchronous scheduler (tests, debugging)."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self._pending: deque[tuple[int, Part]] = deque()
+        self._ids = itertools.count()
+
+    def capacity(self) -> int:
+        return 1
+
+    def submit(self, part: Part) -> object:
+        handle = next(self._ids)
+        self._pending.append((handle, part))
+        return handle
+
+    def next_done(self) -> tuple[object, Outcome]:
+        handle, part = self._pending.popleft()
+        task = dask.delayed(analyse_part, pure=False)(part, self.job.name)
+        try:
+            return handle, task.compute(scheduler=SYNCHRONOUS)
+        except Exception as exc:  # reported like a failed task on a cluster
+            return handle, exc
+
+
+class ClusterExecutor:
+    """Parts as futures on a distributed cluster, collected as they complete."""
+
+    def __init__(self, client: Client, job: Job) -> None:
+        self.client = client
+        self.job = job
+        self._completed = as_completed()
+        client.register_plugin(JobPlugin(job), name=f"marsad-{job.name}")
+
+    def capacity(self) -> int:
+        threads = sum(self.client.nthreads().values())
+        return max(2, 2 * threads)
+
+    def submit(self, part: Part) -> object:
+        future = self.client.submit(analyse_part, part, self.job.name, pure=False)
+        self._completed.add(future)
+        return future
+
+    def next_done(self) -> tuple[object, Outcome]:
+        future = next(self._completed)
+        try:
+            return future, future.result()
+        except Exception as exc:  # KilledWorker, or an error raised while reading/analysing
+            return future, exc
+        finally:
+            future.release()
+
+    def close(self) -> None:
+        with suppress(Exception):  # the cluster may be gone already (Ctrl-C, lost scheduler)
+            self._completed.clear()
+            self.client.unregister_worker_plugin(f"marsad-{self.job.name}")
+
+
+@contextmanager
+def open_executor(job: Job, *, workers: int | None = None,
+                  scheduler: str | None = None) -> Iterator[Executor]:
+    """A synchronous executor, a local cluster of ``workers`` processes, or a scheduler's."""
+    if workers is not None and scheduler is not None:
+        raise ClusterError("use --workers N for a local cluster or --scheduler ADDRESS for an "
+                           "existing one, not both")
+    if scheduler == SYNCHRONOUS:
+        _jobs[job.name] = job
+        try:
+            yield SynchronousExecutor(job)
+        finally:
+            _jobs.pop(job.name, None)
+        return
+    if scheduler is None and (workers is None or workers < 1):
+        raise ClusterError("--workers must be 1 or more")
+    # the scheduler logs every lost worker; the run reports what it means for the articles
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    cluster = None
+    try:
+        if scheduler is None:
+            # a part that kills a worker twice is cut into articles rather than retried
+            with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+        else:
+            client = Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError, ValueError, RuntimeError) as exc:
+        if cluster is not None:
+            cluster.close()
+        where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
+        raise ClusterError(f"cannot start or reach {where} ({exc}); check the address, or "
+                           "start one with `dask scheduler` and `dask worker ADDRESS`") from None
+    executor = ClusterExecutor(client, job)
+    try:
+        yield executor
+    finally:
+        executor.close()
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# ---------------------------------------------------------------- the driver
+
+Key = tuple[int, ...]
+
+
+def _regroup(pieces: list[Part], size: int) -> list[Part]:
+    """Consecutive single-record parts merged back into parts of ``size``."""
+    groups = []
+    for i in range(0, len(pieces), size):
+        chunk = pieces[i : i + size]
+        groups.append(replace(chunk[0], stop=chunk[-1].stop, size=sum(p.size for p in chunk)))
+    return groups
+
+
+def _origin_of(part: Part, options: IngestOptions) -> str:
+    first = next(iter(read_part(part, options)), None)
+    if isinstance(first, (Article, InputError)) and first.origin:
+        return first.origin
+    return part.describe()
+
+
+def run_dask(
+    parts: Iterable[Part],
+    config: dict[str, Any],
+    options: IngestOptions,
+    *,
+    emit: Callable[[Article], None],
+    on_input_error: Callable[[InputError], None],
+    store: Store | None = None,
+    batch_size: int = 200,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    records_per_part: int = 200,
+    on_progress: Callable[[RunSummary], None] | None = None,
+    on_part: Callable[[int], None] | None = None,
+) -> RunSummary:
+    """Analyse the parts on Dask workers; emit in input order, store as parts complete.
+
+    ``scheduler`` is ``"synchronous"`` (in this process), a scheduler address, or None with
+    ``workers`` for a local cluster. ``on_part`` hears the input bytes each finished part
+    covered (for progress); ``on_progress`` gets the summary after each part.
+    """
+    specs = stage_specs(config)
+    check_requirements(specs)
+    signature = pipeline_signature(spec.name for spec in specs)
+    stored = StoredIds(store.ids_with_pipeline(signature)) if store is not None else StoredIds()
+    job = Job(uuid.uuid4().hex[:12], config, options, stored, max(1, records_per_part))
+    summary = RunSummary()
+    started = time.perf_counter()
+    queue: list[tuple[Key, Part]] = [((i,), part) for i, part in enumerate(parts)]
+    running: dict[object, tuple[Key, Part]] = {}
+    done: dict[Key, PartResult] = {}
+    unsaved: list[Article] = []
+
+    def save(force: bool = False) -> None:
+        if store is not None and unsaved and (force or len(unsaved) >= batch_size):
+            store.add(unsaved, signature)
+        if force or len(unsaved) >= batch_size:
+            unsaved.clear()
+
+    def finished(key: Key, part: Part, result: PartResult) -> None:
+        for i, more in enumerate(result.more, start=1):
+            heappush(queue, ((*key, i), more))
+        done[key] = result
+        for item in result.items:
+            if isinstance(item, Article):
+                unsaved.append(item)
+            elif isinstance(item, InputError) and store is not None:
+                store.record_failure(item.origin, item.reason)
+        save()
+        if on_part is not None:
+            on_part(part.size - sum(more.size for more in result.more))
+
+    def failed(key: Key, part: Part, exc: Exception) -> None:
+        if isinstance(exc, MarsadError):
+            raise exc  # a broken configuration or installation fails every part alike
+        pieces = singletons(part, options)
+        if len(pieces) > 1:
+            head = pieces[: job.records_per_part]
+            tail = _regroup(pieces[job.records_per_part :], job.records_per_part)
+            for i, piece in enumerate(head + tail):
+                heappush(queue, ((*key, i), piece))
+            return
+        why = type(exc).__name__
+        if not isinstance(exc, KilledWorker):
+            why += f": {str(exc).splitlines()[0][:200]}" if str(exc) else ""
+        error = InputError(_origin_of(part, options),
+                           f"analysing it failed on the workers ({why}); it is listed as "
+                           "failed, run again with the same --db to retry it")
+        finished(key, part, PartResult([error]))
+
+    def outstanding() -> Key | None:
+        keys = [key for key, _ in running.values()]
+        if queue:
+            keys.append(queue[0][0])
+        return min(keys) if keys else None
+
+    def emit_ready() -> None:
+        while done:
+            first = min(done)
+            limit = outstanding()
+            if limit is not None and limit < first:
+                return
+            for item in done.pop(first).items:
+                if isinstance(item, InputError):
+                    summary.fail(item)
+                    on_input_error(item)
+                    continue
+                from_store = isinstance(item, Stored)
+                article = store.get_article(item.id) if isinstance(item, Stored) and store \
+                    else item
+                if not isinstance(article, Article):
+                    gone = InputError(item.id, "was stored when the run began but is gone "
+                                               "from the database now; run again")
+                    summary.fail(gone)
+                    on_input_error(gone)
+                    continue
+                summary.count(article, from_store=from_store)
+                emit(article)
+
+    with open_executor(job, workers=workers, scheduler=scheduler) as executor:
+        try:
+            while queue or running:
+                capacity = executor.capacity()
+                while queue and len(running) < capacity and (
+                        len(done) < 4 * capacity or not running
+                        or queue[0][0] < min(key for key, _ in running.values())):
+                    key, part = heappop(queue)
+                    if part.unit == "error":
+                        finished(key, part, PartResult([InputError(part.path, part.error or
+                                                                   "cannot be read")]))
+                        continue
+                    running[executor.submit(part)] = (key, part)
+                if running:
+                    handle, outcome = executor.next_done()
+                    key, part = running.pop(handle)
+                    if isinstance(outcome, Exception):
+                        failed(key, part, outcome)
+                    else:
+                        finished(key, part, outcome)
+                emit_ready()
+                if on_progress is not None:
+                    summary.seconds = time.perf_counter() - started
+                    on_progress(summary)
+            emit_ready()
+        finally:  # even on Ctrl-C, every completed part is kept
+            save(force=True)
+    summary.seconds = time.perf_counter() - started
+    return summary
