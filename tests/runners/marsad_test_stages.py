@@ -47,3 +47,15 @@ def kill_stage(config: dict[str, Any], services: Services) -> StageFn:
         return article
 
     return run
+
+
+@stage("test-raise.v1", requires=("text",))
+def raise_stage(config: dict[str, Any], services: Services) -> StageFn:
+    """Fails on articles holding RAISE-HERE (the pipeline records it on the article)."""
+
+    def run(article: Article) -> Article:
+        if "RAISE-HERE" in article.text:
+            raise ValueError("this article was made to fail")
+        return article
+
+    return run
