@@ -1,5 +1,6 @@
 import json
 import pickle
+from dataclasses import replace
 from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
@@ -89,6 +90,9 @@ def test_follow_up_parts_share_out_the_size(tmp_path):
     assert len(results) == 2
     assert [(p.start, p.stop) for p in more] == [(2, 4), (4, 6)]
     assert 0 < sum(p.size for p in more) < part.size
+    results, more = take_part(replace(part, start=1, stop=5), OPTIONS, 2)
+    assert [r.text for r in results] == ["خبر 1 عن إدلب", "خبر 2 عن إدلب"]
+    assert [(p.start, p.stop) for p in more] == [(3, 5)]
 
 
 @settings(max_examples=60, deadline=None)

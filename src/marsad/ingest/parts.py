@@ -14,7 +14,9 @@ of a JSON Lines file that starts at a line start, with the number of that line.
 from __future__ import annotations
 
 import os
+import threading
 import zipfile
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -202,28 +204,33 @@ def read_plan(parts: Iterable[Part], options: IngestOptions,
 
 # ------------------------------------------------------------ on the workers
 
-_last_read: tuple[tuple[object, ...], list[Result]] | None = None
+_CACHED_FILES = 2
+_recent: OrderedDict[tuple[object, ...], list[Result]] = OrderedDict()
+_recent_lock = threading.Lock()  # a worker may run several threads
 
 
 def _results_of(part: Part, options: IngestOptions) -> list[Result]:
-    """All results of a part's file, kept for the next part of the same file (one file)."""
-    global _last_read
+    """All results of a part's file; the last two files read are kept for their next parts."""
     try:
         stat = os.stat(part.path)
-        key: tuple[object, ...] = (part.path, part.member, part.sniff, stat.st_mtime_ns,
-                                   stat.st_size, repr(options))
     except OSError:
-        key = ()
-    if key and _last_read is not None and _last_read[0] == key:
-        return _last_read[1]
+        return list(_read_whole(part, options))
+    key = (part.path, part.member, part.sniff, stat.st_mtime_ns, stat.st_size, repr(options))
+    with _recent_lock:
+        if key in _recent:
+            _recent.move_to_end(key)
+            return _recent[key]
     results = list(_read_whole(part, options))
-    _last_read = (key, results) if key else None
+    with _recent_lock:
+        _recent[key] = results
+        while len(_recent) > _CACHED_FILES:
+            _recent.popitem(last=False)
     return results
 
 
 def take_part(part: Part, options: IngestOptions,
               records_per_part: int) -> tuple[list[Result], list[Part]]:
-    """Read a part; a records part running to the end gives back its rest as more parts.
+    """Read a part; a records part longer than ``records_per_part`` gives back its rest.
 
     The first ``records_per_part`` results are returned to analyse now, the others as
     parts of ``records_per_part`` records each, so one big file spreads over workers.
@@ -231,15 +238,14 @@ def take_part(part: Part, options: IngestOptions,
     if part.unit != "records":
         return list(read_part(part, options)), []
     results = _results_of(part, options)
-    if part.stop is not None:
-        return results[part.start:part.stop], []
-    left = max(len(results) - part.start, 0)
+    end = len(results) if part.stop is None else min(part.stop, len(results))
+    left = max(end - part.start, 0)
     own_end = part.start + records_per_part
     if left <= records_per_part:
-        return results[part.start:], []
+        return results[part.start:end], []
     more = []
-    for start in range(own_end, len(results), records_per_part):
-        stop = min(start + records_per_part, len(results))
+    for start in range(own_end, end, records_per_part):
+        stop = min(start + records_per_part, end)
         more.append(replace(part, start=start, stop=stop, size=part.size * (stop - start) // left))
     return results[part.start:own_end], more
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from heapq import heappop, heappush
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import dask
 from distributed import Client, KilledWorker, LocalCluster, as_completed
@@ -37,7 +37,9 @@ from marsad.ingest.records import IngestOptions
 from marsad.model import Article
 from marsad.pipeline import Pipeline, check_requirements, stage_specs
 from marsad.runners.local import RunSummary, pipeline_signature
-from marsad.store import Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is not imported on workers
+    from marsad.store import Store
 
 SYNCHRONOUS = "synchronous"
 _ID_PREFIX = "ar_"

@@ -6,12 +6,15 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from marsad.errors import InputError
 from marsad.exports.jsonl import article_record, dumps
 from marsad.model import Article
 from marsad.pipeline import Pipeline
-from marsad.store import Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is not imported on workers
+    from marsad.store import Store
 
 
 @dataclass
