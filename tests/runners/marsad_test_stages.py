@@ -59,3 +59,17 @@ def raise_stage(config: dict[str, Any], services: Services) -> StageFn:
         return article
 
     return run
+
+
+@stage("test-interrupt.v1", requires=("text",))
+def interrupt_stage(config: dict[str, Any], services: Services) -> StageFn:
+    """Ctrl-C on the first article holding INTERRUPT-HERE, once (``[test_interrupt] once_file``)."""
+    once_file = Path(config["test_interrupt"]["once_file"])
+
+    def run(article: Article) -> Article:
+        if "INTERRUPT-HERE" in article.text and not once_file.exists():
+            once_file.touch()
+            raise KeyboardInterrupt
+        return article
+
+    return run

@@ -21,7 +21,8 @@ OPTIONS = IngestOptions()
 def write_config(path, stages=("text.v1", "test-raise.v1"), **sections):
     lines = ['[pipeline]', 'modules = ["marsad_test_stages"]',
              f"stages = {json.dumps(list(stages))}",
-             "[runner]", "records_per_part = 2", "jsonl_part_mb = 0.0005"]
+             "[runner]", "records_per_part = 2", "jsonl_part_mb = 0.0005",
+             "[store]", "batch_size = 3"]
     for name, values in sections.items():
         lines.append(f"[{name}]")
         lines.extend(f"{key} = {json.dumps(value)}" for key, value in values.items())
@@ -58,11 +59,23 @@ def test_stored_ids_hold_exactly_their_ids(hexes, others, odd):
         assert (("ar_" + h) in stored) == (("ar_" + h) in ids)
 
 
-def test_synchronous_dask_matches_in_process(runner, tmp_path, mixed_inputs, test_stages):
+def stored_articles(db):
+    with Store.open(db) as store:
+        return [a for a in store.iter_articles()], store.failures()
+
+
+@pytest.mark.parametrize("with_db", [False, True])
+def test_synchronous_dask_matches_in_process(runner, tmp_path, mixed_inputs, test_stages,
+                                             with_db):
     config = write_config(tmp_path / "c.toml")
-    local = analyse(runner, [str(mixed_inputs)], config)
-    dask = analyse(runner, [str(mixed_inputs)], config, "--scheduler", "synchronous")
+    db = ["--db", str(tmp_path / "local.db")] if with_db else []
+    local = analyse(runner, [str(mixed_inputs)], config, *db)
+    db_dask = ["--db", str(tmp_path / "dask.db")] if with_db else []
+    dask = analyse(runner, [str(mixed_inputs)], config, "--scheduler", "synchronous", *db_dask)
     assert dask.stdout == local.stdout
+    if with_db:  # the same articles stored, the duplicate input read back the same way
+        assert stored_articles(db[1]) == stored_articles(db_dask[1])
+        assert "(1 already stored)" in summary_of(local.stderr)
     assert summary_of(dask.stderr) == summary_of(local.stderr)
     skipped = [ln for ln in local.stderr.splitlines() if "skipped" in ln]
     assert [ln for ln in dask.stderr.splitlines() if "skipped" in ln] == skipped
@@ -74,15 +87,17 @@ def test_synchronous_dask_matches_in_process(runner, tmp_path, mixed_inputs, tes
 def test_every_runner_gives_the_same_output(runner, tmp_path, mixed_inputs, test_stages):
     config = write_config(tmp_path / "c.toml")
     paths = [str(mixed_inputs), str(mixed_inputs / "d.jsonl")]
-    local = analyse(runner, paths, config)
+    local = analyse(runner, paths, config, "--db", str(tmp_path / "local.db"))
     outputs = {"local": local.stdout}
     for name, extra in [("synchronous", ["--scheduler", "synchronous"]),
-                        ("two workers", ["--workers", "2"])]:
-        result = analyse(runner, paths, config, *extra)
+                        ("two-workers", ["--workers", "2"])]:
+        db = str(tmp_path / f"{name}.db")
+        result = analyse(runner, paths, config, *extra, "--db", db)
         outputs[name] = result.stdout
         assert summary_of(result.stderr) == summary_of(local.stderr), name
+        assert stored_articles(db) == stored_articles(tmp_path / "local.db"), name
     assert outputs["synchronous"] == outputs["local"]
-    assert outputs["two workers"] == outputs["local"]
+    assert outputs["two-workers"] == outputs["local"]
     expected = [r.id for r in read_inputs(paths, OPTIONS) if isinstance(r, Article)]
     assert article_ids(local.stdout) == expected
 
@@ -190,3 +205,28 @@ def test_runner_options_that_do_not_fit_are_explained(runner, tmp_path, mixed_in
     with pytest.raises(ClusterError, match="not both"):
         run_dask([], load_config(), OPTIONS, emit=print, on_input_error=print, workers=1,
                  scheduler="synchronous")
+
+
+@pytest.mark.parametrize("runner_options", [[], ["--scheduler", "synchronous"]])
+def test_ctrl_c_keeps_finished_work_and_the_same_command_goes_on(
+        runner, tmp_path, mixed_inputs, test_stages, runner_options):
+    rows = [json.dumps({"text": f"خبر {i} عن حماة" + (" INTERRUPT-HERE" if i == 7 else "")},
+                       ensure_ascii=False) for i in range(10)]
+    (mixed_inputs / "z.jsonl").write_text("\n".join(rows), encoding="utf-8")
+    config = write_config(tmp_path / "c.toml", stages=("text.v1", "test-interrupt.v1"),
+                          test_interrupt={"once_file": str(tmp_path / "once")})
+    db = str(tmp_path / "m.db")
+    command = ["analyze", str(mixed_inputs), "--config", config, "--db", db, "--format",
+               "articles", *runner_options]
+    first = runner.invoke(app, command)
+    assert first.exit_code == 130
+    assert "interrupted; finished articles are kept in" in first.stderr
+    with Store.open(db) as store:
+        kept = {a.id for a in store.iter_articles()}
+    assert kept
+    second = runner.invoke(app, command)
+    assert second.exit_code == 0, second.stderr
+    expected = [r.id for r in read_inputs([str(mixed_inputs)], OPTIONS) if isinstance(r, Article)]
+    assert article_ids(second.stdout) == expected
+    reread = sum(1 for i in expected if i in kept)  # a duplicate input is read back twice
+    assert f"({reread} already stored)" in summary_of(second.stderr)

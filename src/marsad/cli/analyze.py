@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -169,13 +171,25 @@ def analyze(
     With --db a run is resumable: run it again after an interruption and stored articles
     are read back instead of analysed again. A progress bar appears on long runs.
     """
-    with cli_errors():
+    with cli_errors(), _interruptible(db):
         summary = analyze_paths(
             paths, fmt=fmt, published=published, outlet=outlet, db=db, config_path=config,
             fields=field, encoding=encoding, input_format=input_format,
             save_intermediate=save_intermediate, workers=workers, scheduler=scheduler,
         )
     _finish(summary)
+
+
+@contextmanager
+def _interruptible(db: str | None) -> Iterator[None]:
+    """Ctrl-C: say what was kept and how to go on, exit with status 130."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        say("interrupted; " + (f"finished articles are kept in {db}: run the same command "
+                               "again to go on from there" if db else
+                               "nothing was stored (use --db FILE for runs you can resume)"))
+        raise typer.Exit(130) from None
 
 
 @app.command()

@@ -36,7 +36,7 @@ from marsad.ingest.parts import Part, read_part, singletons, take_part
 from marsad.ingest.records import IngestOptions
 from marsad.model import Article
 from marsad.pipeline import Pipeline, check_requirements, stage_specs
-from marsad.runners.local import RunSummary, pipeline_signature
+from marsad.runners.local import RunSummary, flush_batch, pipeline_signature
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is not imported on workers
     from marsad.store import Store
@@ -306,6 +306,127 @@ def _origin_of(part: Part, options: IngestOptions) -> str:
     return part.describe()
 
 
+class _Driver:
+    """The driver's bookkeeping: parts to run, results to emit in order and to store.
+
+    Parts have sortable keys: part i of the plan is ``(i,)``, the parts it is cut into
+    afterwards ``(i, 1)``, ``(i, 2)``, ... A finished part is emitted once no part with a
+    smaller key is still queued or running, so output follows input order.
+    """
+
+    def __init__(self, parts: Iterable[Part], job: Job, signature: str, *,
+                 emit: Callable[[Article], None],
+                 on_input_error: Callable[[InputError], None],
+                 store: Store | None, batch_size: int,
+                 on_part: Callable[[int], None] | None) -> None:
+        self.job = job
+        self.signature = signature
+        self.emit = emit
+        self.on_input_error = on_input_error
+        self.store = store
+        self.batch_size = batch_size
+        self.on_part = on_part
+        self.summary = RunSummary()
+        self.queue: list[tuple[Key, Part]] = [((i,), part) for i, part in enumerate(parts)]
+        self.running: dict[object, tuple[Key, Part]] = {}
+        self.done: dict[Key, PartResult] = {}
+        self.batch: list[Article | str] = []
+        self.flushing: list[Article | str] = []
+
+    def outstanding(self) -> Key | None:
+        keys = [key for key, _ in self.running.values()]
+        if self.queue:
+            keys.append(self.queue[0][0])
+        return min(keys) if keys else None
+
+    def fill(self, executor: Executor) -> None:
+        """Submit queued parts up to the executor's capacity, holding few finished parts."""
+        capacity = executor.capacity()
+        while self.queue and len(self.running) < capacity:
+            first_running = min((key for key, _ in self.running.values()), default=None)
+            if (len(self.done) >= 4 * capacity and first_running is not None
+                    and first_running < self.queue[0][0]):
+                return  # wait for the part that holds back the output
+            key, part = heappop(self.queue)
+            if part.unit == "error":
+                self.finished(key, part, PartResult([InputError(part.path, part.error or
+                                                                "cannot be read")]))
+            else:
+                self.running[executor.submit(part)] = (key, part)
+
+    def collect(self, executor: Executor) -> None:
+        handle, outcome = executor.next_done()
+        key, part = self.running.pop(handle)
+        if isinstance(outcome, Exception):
+            self.failed(key, part, outcome)
+        else:
+            self.finished(key, part, outcome)
+        self.emit_ready()
+
+    def finished(self, key: Key, part: Part, result: PartResult) -> None:
+        for i, more in enumerate(result.more, start=1):
+            heappush(self.queue, ((*key, i), more))
+        self.done[key] = result
+        if self.on_part is not None:
+            self.on_part(part.size - sum(more.size for more in result.more))
+
+    def failed(self, key: Key, part: Part, exc: Exception) -> None:
+        if isinstance(exc, MarsadError):
+            raise exc  # a broken configuration or installation fails every part alike
+        pieces = singletons(part, self.job.options)
+        if len(pieces) > 1:
+            size = self.job.records_per_part
+            for i, piece in enumerate(pieces[:size] + _regroup(pieces[size:], size)):
+                heappush(self.queue, ((*key, i), piece))
+            return
+        why = type(exc).__name__
+        if not isinstance(exc, KilledWorker) and str(exc):
+            why += f": {str(exc).splitlines()[0][:200]}"
+        error = InputError(_origin_of(part, self.job.options),
+                           f"analysing it failed on the workers ({why}); it is listed as "
+                           "failed, run again with the same --db to retry it")
+        self.finished(key, part, PartResult([error]))
+
+    def emit_ready(self) -> None:
+        """Emit finished parts in input order; store their articles a batch at a time."""
+        while self.done:
+            first = min(self.done)
+            limit = self.outstanding()
+            if limit is not None and limit < first:
+                return
+            for item in self.done.pop(first).items:
+                if isinstance(item, InputError):
+                    self.summary.fail(item)
+                    self.on_input_error(item)
+                    if self.store is not None:
+                        self.store.record_failure(item.origin, item.reason)
+                    continue
+                self.batch.append(item.id if isinstance(item, Stored) else item)
+                if len(self.batch) >= self.batch_size:
+                    self.flush()
+
+    def flush(self) -> None:
+        self.flushing, self.batch = self.batch, []
+        flush_batch(self.flushing, analyse=_analysed, emit=self.emit,
+                    on_input_error=self.on_input_error, summary=self.summary,
+                    store=self.store, signature=self.signature)
+        self.flushing = []
+
+    def keep_finished(self) -> None:
+        """After an interruption: store every analysed article not yet stored."""
+        if self.store is None:
+            return
+        items = [*self.flushing, *self.batch,
+                 *(item for result in self.done.values() for item in result.items)]
+        articles = [item for item in items if isinstance(item, Article)]
+        if articles:
+            self.store.add(articles, self.signature)
+
+
+def _analysed(article: Article) -> Article:
+    return article  # the workers analysed it already
+
+
 def run_dask(
     parts: Iterable[Part],
     config: dict[str, Any],
@@ -321,116 +442,38 @@ def run_dask(
     on_progress: Callable[[RunSummary], None] | None = None,
     on_part: Callable[[int], None] | None = None,
 ) -> RunSummary:
-    """Analyse the parts on Dask workers; emit in input order, store as parts complete.
+    """Analyse the parts on Dask workers; emit and store in input order as parts complete.
 
     ``scheduler`` is ``"synchronous"`` (in this process), a scheduler address, or None with
-    ``workers`` for a local cluster. ``on_part`` hears the input bytes each finished part
-    covered (for progress); ``on_progress`` gets the summary after each part.
+    ``workers`` for a local cluster. Results match ``run_local``'s on the same inputs.
+    ``on_part`` hears the input bytes each finished part covered (for progress);
+    ``on_progress`` gets the summary after each part.
     """
     specs = stage_specs(config)
     check_requirements(specs)
     signature = pipeline_signature(spec.name for spec in specs)
     stored = StoredIds(store.ids_with_pipeline(signature)) if store is not None else StoredIds()
     job = Job(uuid.uuid4().hex[:12], config, options, stored, max(1, records_per_part))
-    summary = RunSummary()
+    driver = _Driver(parts, job, signature, emit=emit, on_input_error=on_input_error,
+                     store=store, batch_size=batch_size if store is not None else 1,
+                     on_part=on_part)
     started = time.perf_counter()
-    queue: list[tuple[Key, Part]] = [((i,), part) for i, part in enumerate(parts)]
-    running: dict[object, tuple[Key, Part]] = {}
-    done: dict[Key, PartResult] = {}
-    unsaved: list[Article] = []
-
-    def save(force: bool = False) -> None:
-        if store is not None and unsaved and (force or len(unsaved) >= batch_size):
-            store.add(unsaved, signature)
-        if force or len(unsaved) >= batch_size:
-            unsaved.clear()
-
-    def finished(key: Key, part: Part, result: PartResult) -> None:
-        for i, more in enumerate(result.more, start=1):
-            heappush(queue, ((*key, i), more))
-        done[key] = result
-        for item in result.items:
-            if isinstance(item, Article):
-                unsaved.append(item)
-            elif isinstance(item, InputError) and store is not None:
-                store.record_failure(item.origin, item.reason)
-        save()
-        if on_part is not None:
-            on_part(part.size - sum(more.size for more in result.more))
-
-    def failed(key: Key, part: Part, exc: Exception) -> None:
-        if isinstance(exc, MarsadError):
-            raise exc  # a broken configuration or installation fails every part alike
-        pieces = singletons(part, options)
-        if len(pieces) > 1:
-            head = pieces[: job.records_per_part]
-            tail = _regroup(pieces[job.records_per_part :], job.records_per_part)
-            for i, piece in enumerate(head + tail):
-                heappush(queue, ((*key, i), piece))
-            return
-        why = type(exc).__name__
-        if not isinstance(exc, KilledWorker):
-            why += f": {str(exc).splitlines()[0][:200]}" if str(exc) else ""
-        error = InputError(_origin_of(part, options),
-                           f"analysing it failed on the workers ({why}); it is listed as "
-                           "failed, run again with the same --db to retry it")
-        finished(key, part, PartResult([error]))
-
-    def outstanding() -> Key | None:
-        keys = [key for key, _ in running.values()]
-        if queue:
-            keys.append(queue[0][0])
-        return min(keys) if keys else None
-
-    def emit_ready() -> None:
-        while done:
-            first = min(done)
-            limit = outstanding()
-            if limit is not None and limit < first:
-                return
-            for item in done.pop(first).items:
-                if isinstance(item, InputError):
-                    summary.fail(item)
-                    on_input_error(item)
-                    continue
-                from_store = isinstance(item, Stored)
-                article = store.get_article(item.id) if isinstance(item, Stored) and store \
-                    else item
-                if not isinstance(article, Article):
-                    gone = InputError(item.id, "was stored when the run began but is gone "
-                                               "from the database now; run again")
-                    summary.fail(gone)
-                    on_input_error(gone)
-                    continue
-                summary.count(article, from_store=from_store)
-                emit(article)
-
     with open_executor(job, workers=workers, scheduler=scheduler) as executor:
         try:
-            while queue or running:
-                capacity = executor.capacity()
-                while queue and len(running) < capacity and (
-                        len(done) < 4 * capacity or not running
-                        or queue[0][0] < min(key for key, _ in running.values())):
-                    key, part = heappop(queue)
-                    if part.unit == "error":
-                        finished(key, part, PartResult([InputError(part.path, part.error or
-                                                                   "cannot be read")]))
-                        continue
-                    running[executor.submit(part)] = (key, part)
-                if running:
-                    handle, outcome = executor.next_done()
-                    key, part = running.pop(handle)
-                    if isinstance(outcome, Exception):
-                        failed(key, part, outcome)
-                    else:
-                        finished(key, part, outcome)
-                emit_ready()
+            while driver.queue or driver.running:
+                driver.fill(executor)
+                if driver.running:
+                    driver.collect(executor)
+                else:
+                    driver.emit_ready()
                 if on_progress is not None:
-                    summary.seconds = time.perf_counter() - started
-                    on_progress(summary)
-            emit_ready()
-        finally:  # even on Ctrl-C, every completed part is kept
-            save(force=True)
-    summary.seconds = time.perf_counter() - started
-    return summary
+                    driver.summary.seconds = time.perf_counter() - started
+                    on_progress(driver.summary)
+            driver.emit_ready()
+            if driver.batch:
+                driver.flush()
+        except BaseException:  # Ctrl-C, a lost scheduler: keep every finished article
+            driver.keep_finished()
+            raise
+    driver.summary.seconds = time.perf_counter() - started
+    return driver.summary

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,6 +76,48 @@ def pipeline_signature(stage_names: Iterable[str]) -> str:
     return ",".join(stage_names)
 
 
+def flush_batch(
+    batch: Sequence[Article | str],
+    *,
+    analyse: Callable[[Article], Article],
+    emit: Callable[[Article], None],
+    on_input_error: Callable[[InputError], None],
+    summary: RunSummary,
+    store: Store | None,
+    signature: str,
+) -> None:
+    """Emit a batch in input order and store its new articles in one transaction.
+
+    An article already stored with this pipeline (by an earlier run, or a duplicate met
+    earlier in this one) is read back instead of analysed; a ``str`` item is the id of one
+    known to be stored. Even on Ctrl-C, what was analysed is stored.
+    """
+    ids = [item if isinstance(item, str) else item.id for item in batch]
+    stored = store.stored_pipelines(ids) if store is not None else {}
+    fresh: dict[str, Article] = {}
+    try:
+        for item, article_id in zip(batch, ids, strict=True):
+            if store is not None and (article_id in fresh or stored.get(article_id) == signature):
+                previous = fresh.get(article_id) or store.get_article(article_id)
+                if previous is not None:
+                    summary.count(previous, from_store=True)
+                    emit(previous)
+                    continue
+            if isinstance(item, str):
+                gone = InputError(item, "was stored when the run began but is gone from the "
+                                        "database now; run again")
+                summary.fail(gone)
+                on_input_error(gone)
+                continue
+            analysed = analyse(item)
+            summary.count(analysed)
+            fresh[article_id] = analysed
+            emit(analysed)
+    finally:  # even on Ctrl-C, what was analysed is kept
+        if store is not None and fresh:
+            store.add(fresh.values(), signature)
+
+
 def run_local(
     inputs: Iterable[Article | InputError],
     pipeline: Pipeline,
@@ -98,23 +140,10 @@ def run_local(
     batch_size = batch_size if store is not None else 1
 
     def flush() -> None:
-        stored = store.stored_pipelines(a.id for a in batch) if store else {}
-        done: list[Article] = []
         try:
-            for article in batch:
-                if stored.get(article.id) == signature and store is not None:
-                    previous = store.get_article(article.id)
-                    if previous is not None:
-                        summary.count(previous, from_store=True)
-                        emit(previous)
-                        continue
-                analysed = pipeline(article)
-                summary.count(analysed)
-                done.append(analysed)
-                emit(analysed)
-        finally:  # even on Ctrl-C, what was analysed is kept
-            if store is not None and done:
-                store.add(done, signature)
+            flush_batch(batch, analyse=pipeline, emit=emit, on_input_error=on_input_error,
+                        summary=summary, store=store, signature=signature)
+        finally:
             batch.clear()
         if on_progress is not None:
             on_progress(summary)
