@@ -187,6 +187,7 @@ class Store:
                     result.unchanged.append(article.id)
                     continue
                 if article.id in existing:
+                    sqlite_backend.unindex_article(conn, article.id)
                     session.execute(delete(EventRow).where(EventRow.article_id == article.id))
                     session.execute(delete(ArticleRow).where(ArticleRow.id == article.id))
                     result.updated.append(article.id)
