@@ -19,8 +19,15 @@ a fresh process, so its peak memory is its own, and prints one JSON line:
   pays it once per process, on top of ``startup_s``.
 - ``output_sha256``: a hash of the output, equal across runners when results are identical.
 
-Then one ``speedup`` line per store setting: Dask over in-process, median and spread over
-the repeats. The machine may be shared: ``loadavg`` is recorded with every line.
+- ``cpu_s`` (the driver process: with Dask it also runs the scheduler and the client),
+  ``worker_cpu_s`` (each worker) and ``articles_per_cpu_s``: CPU time over the timed part,
+  which the machine's other load disturbs much less than wall time does.
+
+Then one ``speedup`` line per store setting: Dask over in-process wall-clock rate, median
+and spread over the repeats; and ``cpu_bound_speedup``, the in-process CPU time over the
+busiest Dask process's, which is what the workers would reach with their cores to
+themselves (it ignores waiting, so it is an upper bound). The machine may be shared:
+``loadavg`` is recorded with every line.
 """
 
 from __future__ import annotations
@@ -81,6 +88,12 @@ def warm_up(config: dict) -> None:
     worker_pipeline(config)(make_article(WARM_UP_TEXT, origin="<warm-up>", options=options))
 
 
+def cpu_seconds() -> float:
+    """CPU time (user + system) this process has used."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
@@ -121,6 +134,8 @@ def measure(args: argparse.Namespace) -> dict:
     else:
         warm_up(config)
     warmup = time.perf_counter() - begun
+    worker_cpu = client.run(cpu_seconds) if client is not None else {}
+    driver_cpu = cpu_seconds()
     started = time.perf_counter()
     if args.runner == "dask":
         from marsad.runners.dask import run_dask
@@ -135,7 +150,10 @@ def measure(args: argparse.Namespace) -> dict:
                             on_input_error=lambda e: failed.append(str(e)), store=store,
                             batch_size=batch_size)
     seconds = time.perf_counter() - started
+    driver_cpu = cpu_seconds() - driver_cpu
     if client is not None:
+        after = client.run(cpu_seconds)
+        worker_cpu = {w: after[w] - worker_cpu.get(w, 0.0) for w in after}
         peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
         worker_peak = round(max(peaks.values()) / 1024, 1)
         client.close()
@@ -153,6 +171,10 @@ def measure(args: argparse.Namespace) -> dict:
         "articles_per_s": round(rate, 1),
         "articles_per_s_per_core": round(rate / cores, 1),
         "events_per_s": round(summary.events / seconds, 2),
+        "cpu_s": round(driver_cpu, 2),
+        "worker_cpu_s": sorted(round(v, 2) for v in worker_cpu.values()),
+        "articles_per_cpu_s": round(summary.articles / (driver_cpu + sum(worker_cpu.values())),
+                                    1),
         "peak_rss_mb": peak_rss_mb(), "worker_peak_rss_mb": worker_peak,
         "stages": config["pipeline"]["stages"], "output_sha256": output.hash.hexdigest()[:16],
         "cpu_count": os.cpu_count(), "loadavg": [round(x, 2) for x in os.getloadavg()],
@@ -192,13 +214,18 @@ def main() -> None:
     settings = {"no": [False], "yes": [True], "both": [False, True]}[args.store]
     for store in settings:
         rates: dict[str, list[float]] = {"in-process": [], "dask": []}
+        bounds: list[float] = []
         hashes = set()
         for index in range(args.repeat):
+            lines = {}
             for runner in ("in-process", "dask"):
-                line = run_child(args, runner, store, index)
+                line = lines[runner] = run_child(args, runner, store, index)
                 rates[runner].append(line["articles_per_s"])
                 hashes.add(line["output_sha256"])
                 print(json.dumps(line, ensure_ascii=False), flush=True)
+            # the busiest dask process against the in-process one: what free cores would give
+            busiest = max([lines["dask"]["cpu_s"], *lines["dask"]["worker_cpu_s"]])
+            bounds.append(lines["in-process"]["cpu_s"] / busiest)
         ratios = [d / s for d, s in zip(rates["dask"], rates["in-process"], strict=True)]
         per_core = statistics.median(rates["in-process"])
         print(json.dumps({
@@ -206,6 +233,7 @@ def main() -> None:
             "sample": args.sample, "repeats": args.repeat,
             "median": round(statistics.median(ratios), 2), "min": round(min(ratios), 2),
             "max": round(max(ratios), 2), "ratios": [round(r, 2) for r in ratios],
+            "cpu_bound_speedup": [round(b, 2) for b in bounds],
             "in_process_median_articles_per_s": per_core,
             "dask_median_articles_per_s": statistics.median(rates["dask"]),
             "identical_output": len(hashes) == 1,
