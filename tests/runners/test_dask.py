@@ -60,8 +60,13 @@ def test_stored_ids_hold_exactly_their_ids(hexes, others, odd):
 
 
 def stored_articles(db):
-    with Store.open(db) as store:
-        return [a for a in store.iter_articles()], store.failures()
+    """Articles, failures and search index rows of a database."""
+    from sqlalchemy import text
+
+    with Store.open(db) as store, store.engine.connect() as conn:
+        index = conn.execute(text("SELECT article_id, title, body FROM article_search "
+                                  "ORDER BY article_id")).all()
+        return [a for a in store.iter_articles()], store.failures(), index
 
 
 @pytest.mark.parametrize("with_db", [False, True])

@@ -108,6 +108,7 @@ class Job:
     options: IngestOptions
     stored: StoredIds
     records_per_part: int
+    index: bool = False  # compute the search index terms here, for the driver's store
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class Stored:
 class PartResult:
     items: list[Article | InputError | Stored] = field(default_factory=list)
     more: list[Part] = field(default_factory=list)
+    terms: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- on the workers
@@ -160,16 +162,21 @@ def analyse_part(part: Part, job_name: str) -> PartResult:
         raise ClusterError(f"worker has no job {job_name!r}; is marsad the same version on "
                            "the workers as here?")
     pipeline = worker_pipeline(job.config)
+    if job.index:
+        from marsad.store.search_text import search_terms  # SQLAlchemy only when storing
     results, more = take_part(part, job.options, job.records_per_part)
-    items: list[Article | InputError | Stored] = []
+    done = PartResult(more=more)
     for result in results:
         if isinstance(result, InputError):
-            items.append(result)
+            done.items.append(result)
         elif result.id in job.stored:
-            items.append(Stored(result.id))
+            done.items.append(Stored(result.id))
         else:
-            items.append(pipeline(result))
-    return PartResult(items, more)
+            analysed = pipeline(result)
+            done.items.append(analysed)
+            if job.index:  # the driver's store would spend its time on this otherwise
+                done.terms[analysed.id] = search_terms(analysed)
+    return done
 
 
 # ---------------------------------------------------------------- executors
@@ -332,6 +339,7 @@ class _Driver:
         self.done: dict[Key, PartResult] = {}
         self.batch: list[Article | str] = []
         self.flushing: list[Article | str] = []
+        self.terms: dict[str, tuple[str, str]] = {}
 
     def outstanding(self) -> Key | None:
         keys = [key for key, _ in self.running.values()]
@@ -367,6 +375,7 @@ class _Driver:
         for i, more in enumerate(result.more, start=1):
             heappush(self.queue, ((*key, i), more))
         self.done[key] = result
+        self.terms.update(result.terms)
         if self.on_part is not None:
             self.on_part(part.size - sum(more.size for more in result.more))
 
@@ -409,7 +418,9 @@ class _Driver:
         self.flushing, self.batch = self.batch, []
         flush_batch(self.flushing, analyse=_analysed, emit=self.emit,
                     on_input_error=self.on_input_error, summary=self.summary,
-                    store=self.store, signature=self.signature)
+                    store=self.store, signature=self.signature, search_terms=self.terms)
+        for item in self.flushing:
+            self.terms.pop(item if isinstance(item, str) else item.id, None)
         self.flushing = []
 
     def keep_finished(self) -> None:
@@ -420,7 +431,7 @@ class _Driver:
                  *(item for result in self.done.values() for item in result.items)]
         articles = [item for item in items if isinstance(item, Article)]
         if articles:
-            self.store.add(articles, self.signature)
+            self.store.add(articles, self.signature, search_terms=self.terms)
 
 
 def _analysed(article: Article) -> Article:
@@ -453,7 +464,8 @@ def run_dask(
     check_requirements(specs)
     signature = pipeline_signature(spec.name for spec in specs)
     stored = StoredIds(store.ids_with_pipeline(signature)) if store is not None else StoredIds()
-    job = Job(uuid.uuid4().hex[:12], config, options, stored, max(1, records_per_part))
+    job = Job(uuid.uuid4().hex[:12], config, options, stored, max(1, records_per_part),
+              index=store is not None)
     driver = _Driver(parts, job, signature, emit=emit, on_input_error=on_input_error,
                      store=store, batch_size=batch_size if store is not None else 1,
                      on_part=on_part)

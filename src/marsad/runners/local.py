@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,12 +85,14 @@ def flush_batch(
     summary: RunSummary,
     store: Store | None,
     signature: str,
+    search_terms: Mapping[str, tuple[str, str]] | None = None,
 ) -> None:
     """Emit a batch in input order and store its new articles in one transaction.
 
     An article already stored with this pipeline (by an earlier run, or a duplicate met
     earlier in this one) is read back instead of analysed; a ``str`` item is the id of one
-    known to be stored. Even on Ctrl-C, what was analysed is stored.
+    known to be stored. Even on Ctrl-C, what was analysed is stored. ``search_terms``:
+    see ``Store.add``.
     """
     ids = [item if isinstance(item, str) else item.id for item in batch]
     stored = store.stored_pipelines(ids) if store is not None else {}
@@ -115,7 +117,7 @@ def flush_batch(
             emit(analysed)
     finally:  # even on Ctrl-C, what was analysed is kept
         if store is not None and fresh:
-            store.add(fresh.values(), signature)
+            store.add(fresh.values(), signature, search_terms=search_terms)
 
 
 def run_local(

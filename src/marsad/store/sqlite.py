@@ -41,14 +41,19 @@ def create_search_index(conn: Connection) -> None:
 _ROWID_OF = "(SELECT rowid FROM articles WHERE id = :id)"
 
 
-def index_article(conn: Connection, article_id: str, title: str | None, body: str) -> None:
-    """Index a stored article (its row must exist), replacing any index row it had."""
+def index_article(conn: Connection, article_id: str, title: str | None, body: str,
+                  terms: tuple[str, str] | None = None) -> None:
+    """Index a stored article (its row must exist), replacing any index row it had.
+
+    ``terms`` are its ``search_terms`` when already computed (by a Dask worker, say).
+    """
+    title_terms, body_terms = terms or (index_terms(title or ""), index_terms(body))
     conn.execute(text(f"DELETE FROM article_search WHERE rowid = {_ROWID_OF}"),
                  {"id": article_id})
     conn.execute(
         text("INSERT INTO article_search (rowid, article_id, title, body) "
              f"VALUES ({_ROWID_OF}, :id, :t, :b)"),
-        {"id": article_id, "t": index_terms(title or ""), "b": index_terms(body)},
+        {"id": article_id, "t": title_terms, "b": body_terms},
     )
 
 
