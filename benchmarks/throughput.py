@@ -23,6 +23,10 @@ a fresh process, so its peak memory is its own, and prints one JSON line:
   ``worker_cpu_s`` (each worker) and ``articles_per_cpu_s``: CPU time over the timed part,
   which the machine's other load disturbs much less than wall time does.
 
+``--busy-ms N`` adds a synthetic stage (benchmarks/bench_stages.py) spending N ms of CPU
+per article, a stand-in for the per-article stages still being built; its lines say so in
+``synthetic_ms_per_article``.
+
 Then one ``speedup`` line per store setting: Dask over in-process wall-clock rate, median
 and spread over the repeats; and ``cpu_bound_speedup``, the in-process CPU time over the
 busiest Dask process's, which is what the workers would reach with their cores to
@@ -108,9 +112,21 @@ class Output:
         self.hash.update((dumps(article_record(article)) + "\n").encode())
 
 
+def bench_config(busy_ms: float) -> dict:
+    """The default config, plus the synthetic ``bench-busy.v1`` stage when asked."""
+    config = load_config()
+    if busy_ms:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))  # workers inherit it
+        stages = [*config["pipeline"]["stages"], "bench-busy.v1"]
+        config = load_config(overrides={"pipeline": {"modules": ["bench_stages"],
+                                                     "stages": stages},
+                                        "bench": {"busy_ms": busy_ms}})
+    return config
+
+
 def measure(args: argparse.Namespace) -> dict:
     """One measurement in this process."""
-    config = load_config()
+    config = bench_config(args.busy_ms)
     options = IngestOptions.from_config(config)
     parts = sample_parts(Path(args.data), args.sample, options)
     output = Output()
@@ -176,7 +192,8 @@ def measure(args: argparse.Namespace) -> dict:
         "articles_per_cpu_s": round(summary.articles / (driver_cpu + sum(worker_cpu.values())),
                                     1),
         "peak_rss_mb": peak_rss_mb(), "worker_peak_rss_mb": worker_peak,
-        "stages": config["pipeline"]["stages"], "output_sha256": output.hash.hexdigest()[:16],
+        "stages": config["pipeline"]["stages"], "synthetic_ms_per_article": args.busy_ms,
+        "output_sha256": output.hash.hexdigest()[:16],
         "cpu_count": os.cpu_count(), "loadavg": [round(x, 2) for x in os.getloadavg()],
         "repeat": args.repeat_index,
     }
@@ -185,7 +202,8 @@ def measure(args: argparse.Namespace) -> dict:
 def run_child(args: argparse.Namespace, runner: str, store: bool, index: int) -> dict:
     command = [sys.executable, __file__, "--one", runner, "--data", str(args.data),
                "--sample", str(args.sample), "--workers", str(args.workers),
-               "--repeat-index", str(index)] + (["--with-store"] if store else [])
+               "--repeat-index", str(index), "--busy-ms", str(args.busy_ms)] + (
+                   ["--with-store"] if store else [])
     done = subprocess.run(command, capture_output=True, text=True, check=False,
                           timeout=args.timeout)
     if done.returncode != 0:
@@ -203,6 +221,9 @@ def main() -> None:
     parser.add_argument("--store", choices=["no", "yes", "both"], default="both",
                         help="also write every result to a SQLite store")
     parser.add_argument("--timeout", type=int, default=1800, help="seconds per measurement")
+    parser.add_argument("--busy-ms", type=float, default=0.0,
+                        help="add a synthetic stage spending this much CPU time per article "
+                             "(benchmarks/bench_stages.py), standing in for stages to come")
     parser.add_argument("--one", choices=["in-process", "dask"], dest="runner",
                         help=argparse.SUPPRESS)
     parser.add_argument("--repeat-index", type=int, default=0, help=argparse.SUPPRESS)
@@ -230,7 +251,8 @@ def main() -> None:
         per_core = statistics.median(rates["in-process"])
         print(json.dumps({
             "measure": "speedup", "store": store, "workers": args.workers,
-            "sample": args.sample, "repeats": args.repeat,
+            "sample": args.sample, "repeats": args.repeat, "synthetic_ms_per_article":
+            args.busy_ms,
             "median": round(statistics.median(ratios), 2), "min": round(min(ratios), 2),
             "max": round(max(ratios), 2), "ratios": [round(r, 2) for r in ratios],
             "cpu_bound_speedup": [round(b, 2) for b in bounds],
