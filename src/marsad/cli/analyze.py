@@ -110,7 +110,7 @@ def analyze_paths(
             summary = run_dask(
                 parts or [], config, options, emit=emit, on_input_error=on_input_error,
                 store=store, batch_size=batch_size, workers=workers, scheduler=scheduler,
-                records_per_part=int(runner.get("records_per_part", 200)),
+                records_per_part=int(runner.get("records_per_part", 50)),
                 on_progress=progress.articles, on_part=progress.advance)
         else:
             inputs = read_inputs(paths, options) if parts is None else read_plan(

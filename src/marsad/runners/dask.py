@@ -449,7 +449,7 @@ def run_dask(
     batch_size: int = 200,
     workers: int | None = None,
     scheduler: str | None = None,
-    records_per_part: int = 200,
+    records_per_part: int = 50,
     on_progress: Callable[[RunSummary], None] | None = None,
     on_part: Callable[[int], None] | None = None,
 ) -> RunSummary:
