@@ -90,7 +90,7 @@ def analyze_paths(
     streaming = "-" in paths and not distributed
     parts = None if streaming else plan_parts(
         paths, options,
-        bytes_per_part=int(float(runner.get("jsonl_part_mb", 4)) * 1e6) if distributed else None)
+        bytes_per_part=int(float(runner.get("jsonl_part_mb", 1)) * 1e6) if distributed else None)
     progress = RunProgress(sum(part.size for part in parts) if parts is not None else None)
     batch_size = int(config.get("store", {}).get("batch_size", 200))
     store = Store.open(db) if db else None
