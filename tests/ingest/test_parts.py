@@ -83,16 +83,17 @@ def test_workers_cutting_parts_read_the_same(tmp_path, records, cut):
     assert drain(plan_parts([str(folder)], OPTIONS, bytes_per_part=cut), records) == expected
 
 
-def test_follow_up_parts_share_out_the_size(tmp_path):
+def test_long_parts_are_cut_and_share_out_the_size(tmp_path):
     folder = write_folder(tmp_path / "in")
     (part,) = [p for p in plan_parts([str(folder)], OPTIONS) if p.path.endswith("b.json")]
     results, more = take_part(part, OPTIONS, 2)
-    assert len(results) == 2
-    assert [(p.start, p.stop) for p in more] == [(2, 4), (4, 6)]
-    assert 0 < sum(p.size for p in more) < part.size
+    assert results == []
+    assert [(p.start, p.stop) for p in more] == [(0, 2), (2, 4), (4, 6)]
+    assert part.size - 3 < sum(p.size for p in more) <= part.size
     results, more = take_part(replace(part, start=1, stop=5), OPTIONS, 2)
-    assert [r.text for r in results] == ["خبر 1 عن إدلب", "خبر 2 عن إدلب"]
-    assert [(p.start, p.stop) for p in more] == [(3, 5)]
+    assert [(p.start, p.stop) for p in more] == [(1, 3), (3, 5)]
+    results, more = take_part(more[0], OPTIONS, 2)
+    assert [r.text for r in results] == ["خبر 1 عن إدلب", "خبر 2 عن إدلب"] and more == []
 
 
 @settings(max_examples=60, deadline=None)

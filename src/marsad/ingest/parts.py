@@ -230,24 +230,25 @@ def _results_of(part: Part, options: IngestOptions) -> list[Result]:
 
 def take_part(part: Part, options: IngestOptions,
               records_per_part: int) -> tuple[list[Result], list[Part]]:
-    """Read a part; a records part longer than ``records_per_part`` gives back its rest.
+    """Read a part to analyse now, or, when it is longer, cut it into shorter parts.
 
-    The first ``records_per_part`` results are returned to analyse now, the others as
-    parts of ``records_per_part`` records each, so one big file spreads over workers.
+    A records part of more than ``records_per_part`` records (known once its file is
+    read) comes back as parts of ``records_per_part`` records each and no results, so the
+    pieces of one big file spread over the workers at once.
     """
     if part.unit != "records":
         return list(read_part(part, options)), []
     results = _results_of(part, options)
     end = len(results) if part.stop is None else min(part.stop, len(results))
     left = max(end - part.start, 0)
-    own_end = part.start + records_per_part
     if left <= records_per_part:
         return results[part.start:end], []
-    more = []
-    for start in range(own_end, end, records_per_part):
+    pieces = []
+    for start in range(part.start, end, records_per_part):
         stop = min(start + records_per_part, end)
-        more.append(replace(part, start=start, stop=stop, size=part.size * (stop - start) // left))
-    return results[part.start:own_end], more
+        pieces.append(replace(part, start=start, stop=stop,
+                              size=part.size * (stop - start) // left))
+    return [], pieces
 
 
 def singletons(part: Part, options: IngestOptions) -> list[Part]:
