@@ -21,7 +21,10 @@ a fresh process, so its peak memory is its own, and prints one JSON line:
 
 - ``cpu_s`` (the driver process: with Dask it also runs the scheduler and the client),
   ``worker_cpu_s`` (each worker) and ``articles_per_cpu_s``: CPU time over the timed part,
-  which the machine's other load disturbs much less than wall time does.
+  which the machine's other load disturbs much less than wall time does; ``cores_used``,
+  all that CPU time over the wall time (near 1 means the run got one core's worth, whatever
+  the number of workers: on a shared Linux machine with autogroup scheduling, all the
+  processes of one session share one session's part of the CPU).
 
 ``--busy-ms N`` adds a synthetic stage (benchmarks/bench_stages.py) spending N ms of CPU
 per article, a stand-in for the per-article stages still being built; its lines say so in
@@ -192,6 +195,7 @@ def measure(args: argparse.Namespace) -> dict:
         "worker_cpu_s": sorted(round(v, 2) for v in worker_cpu.values()),
         "articles_per_cpu_s": round(summary.articles / (driver_cpu + sum(worker_cpu.values())),
                                     1),
+        "cores_used": round((driver_cpu + sum(worker_cpu.values())) / seconds, 2),
         "peak_rss_mb": peak_rss_mb(), "worker_peak_rss_mb": worker_peak,
         "stages": config["pipeline"]["stages"], "synthetic_ms_per_article": args.busy_ms,
         "output_sha256": output.hash.hexdigest()[:16],
