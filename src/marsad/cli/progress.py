@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 
@@ -12,7 +13,6 @@ from rich.progress import (
     TaskID,
     TaskProgressColumn,
     TextColumn,
-    TimeElapsedColumn,
     TimeRemainingColumn,
 )
 
@@ -33,6 +33,8 @@ class RunProgress:
         self.console = console or Console(
             stderr=True, highlight=False,
             force_terminal=False if sys.stdout.isatty() else None)
+        if console is None and not self.console.is_terminal:
+            self.console.width = 110  # a log line, not a screen: room for every column
         self.total = total_bytes if total_bytes else None
         self.delay = delay
         self.started = time.perf_counter()
@@ -44,10 +46,11 @@ class RunProgress:
     def _columns(self) -> list:
         columns: list = [TextColumn("analysing")]
         if self.total is not None:
-            columns += [BarColumn(), TaskProgressColumn()]
+            columns += [BarColumn(bar_width=30), TaskProgressColumn()]
         columns += [TextColumn("{task.fields[articles]:,} articles"),
                     TextColumn("{task.fields[rate]:.1f} articles/s"),
-                    TextColumn("{task.fields[failed]:,} failed"), TimeElapsedColumn()]
+                    TextColumn("{task.fields[failed]:,} failed"),
+                    TextColumn("{task.fields[elapsed]}")]
         if self.total is not None:
             columns += [TextColumn("ETA"), TimeRemainingColumn()]
         return columns
@@ -55,7 +58,8 @@ class RunProgress:
     def _fields(self) -> dict[str, float | int]:
         elapsed = max(time.perf_counter() - self.started, 1e-9)
         return {"articles": self.summary.articles, "rate": self.summary.articles / elapsed,
-                "failed": self.summary.failed_inputs}
+                "failed": self.summary.failed_inputs,
+                "elapsed": str(dt.timedelta(seconds=int(elapsed)))}
 
     def _refresh(self) -> None:
         if self._progress is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import signal
 import threading
 import time
 import uuid
@@ -155,6 +156,14 @@ class JobPlugin(WorkerPlugin):
         _jobs.pop(self.job.name, None)
 
 
+class LeaveCtrlCToDriver(WorkerPlugin):
+    """Workers of a cluster marsad started ignore Ctrl-C: the driver stops them cleanly."""
+
+    def setup(self, worker: Any) -> None:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def analyse_part(part: Part, job_name: str) -> PartResult:
     """Read one part and analyse its articles (runs on a worker)."""
     job = _jobs.get(job_name)
@@ -274,6 +283,7 @@ def open_executor(job: Job, *, workers: int | None = None,
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
                                        dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
+            client.register_plugin(LeaveCtrlCToDriver(), name="marsad-leave-ctrl-c")
         else:
             client = Client(scheduler, timeout="20s")
     except (OSError, TimeoutError, ValueError, RuntimeError) as exc:
