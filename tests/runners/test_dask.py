@@ -235,3 +235,21 @@ def test_ctrl_c_keeps_finished_work_and_the_same_command_goes_on(
     assert article_ids(second.stdout) == expected
     reread = sum(1 for i in expected if i in kept)  # a duplicate input is read back twice
     assert f"({reread} already stored)" in summary_of(second.stderr)
+
+
+@pytest.mark.slow
+def test_an_existing_cluster_serves_run_after_run(runner, tmp_path, mixed_inputs, test_stages):
+    from distributed import Client, LocalCluster
+
+    config = write_config(tmp_path / "c.toml")
+    local = analyse(runner, [str(mixed_inputs)], config, "--db", str(tmp_path / "local.db"))
+    db = str(tmp_path / "m.db")
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        address = ["--scheduler", cluster.scheduler_address, "--db", db]
+        first = analyse(runner, [str(mixed_inputs)], config, *address)
+        second = analyse(runner, [str(mixed_inputs)], config, *address)
+        plugins = client.run(lambda dask_worker: list(dask_worker.plugins))
+    assert first.stdout == second.stdout == local.stdout
+    assert "already stored" in summary_of(second.stderr)
+    assert not any(name.startswith("marsad-") for names in plugins.values() for name in names)
