@@ -3,7 +3,8 @@
 The driver (this process) cuts the inputs into parts (``marsad.ingest.parts``) and sends
 each worker only part descriptions; workers read their parts themselves, build the
 pipeline once per process, and send back analysed articles. The driver alone writes to
-the store, in batches as parts complete, and prints results in input order.
+the store and prints results, both in input order, a batch at a time as parts complete,
+through the in-process runner's ``flush_batch``: so every runner gives the same results.
 
 Resuming: articles already stored with the same pipeline are not analysed again (the
 workers get their ids once, through a worker plugin). A part whose worker dies is tried
