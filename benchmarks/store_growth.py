@@ -12,8 +12,10 @@ line: articles stored so far, the store's milliseconds per article over the last
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -49,7 +51,9 @@ def main() -> None:
     pipeline = Pipeline.from_config(config, on_error=None)
     signature = pipeline_signature(pipeline.names)
     batch_size = int(config.get("store", {}).get("batch_size", 200))
-    path = Path(tempfile.mkdtemp(prefix="marsad-store-")) / "growth.db"
+    folder = tempfile.mkdtemp(prefix="marsad-store-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    path = Path(folder) / "growth.db"
     stored, since, write_s = 0, 0, 0.0
     batch: list[Article] = []
     with Store.open(path) as store:

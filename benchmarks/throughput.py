@@ -41,10 +41,12 @@ themselves. It ignores waiting, so it is an upper bound. The machine may be shar
 from __future__ import annotations
 
 import argparse
+import atexit
 import hashlib
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -136,6 +138,7 @@ def measure(args: argparse.Namespace) -> dict:
     output = Output()
     failed: list[str] = []
     workdir = tempfile.mkdtemp(prefix="marsad-bench-")
+    atexit.register(shutil.rmtree, workdir, ignore_errors=True)
     store = Store.open(Path(workdir) / "bench.db") if args.with_store else None
     batch_size = int(config.get("store", {}).get("batch_size", 200))
     startup = 0.0
