@@ -8,8 +8,10 @@ through the in-process runner's ``flush_batch``: so every runner gives the same 
 
 Resuming: articles already stored with the same pipeline are not analysed again (the
 workers get their ids once, through a worker plugin). A part whose worker dies is tried
-again by Dask; a part that keeps killing workers is cut into single articles, and the one
-that still does is listed in the store's failures table, while the rest of the run goes on.
+again by Dask; a part that keeps killing workers is cut into single articles, one that
+still does runs once more alone (it may only have shared the worker with the culprit), and
+one that kills its worker even then is listed in the store's failures table, while the
+rest of the run goes on.
 """
 
 from __future__ import annotations
@@ -351,6 +353,7 @@ class _Driver:
         self.batch: list[Article | str] = []
         self.flushing: list[Article | str] = []
         self.terms: dict[str, tuple[str, str]] = {}
+        self.alone: set[Key] = set()  # single articles that were on a worker that died
 
     def outstanding(self) -> Key | None:
         keys = [key for key, _ in self.running.values()]
@@ -362,6 +365,10 @@ class _Driver:
         """Submit queued parts up to the executor's capacity, holding few finished parts."""
         capacity = executor.capacity()
         while self.queue and len(self.running) < capacity:
+            if any(key in self.alone for key, _ in self.running.values()):
+                return  # a suspect runs by itself, so a worker it kills takes nothing else
+            if self.queue[0][0] in self.alone and self.running:
+                return  # wait until the suspect can run by itself
             first_running = min((key for key, _ in self.running.values()), default=None)
             if (len(self.done) >= 4 * capacity and first_running is not None
                     and first_running < self.queue[0][0]):
@@ -398,6 +405,11 @@ class _Driver:
             size = self.job.records_per_part
             for i, piece in enumerate(pieces[:size] + _regroup(pieces[size:], size)):
                 heappush(self.queue, ((*key, i), piece))
+            return
+        if isinstance(exc, KilledWorker) and key not in self.alone:
+            # it may only have shared a worker with the article that killed it: try it alone
+            self.alone.add(key)
+            heappush(self.queue, (key, part))
             return
         why = type(exc).__name__
         if not isinstance(exc, KilledWorker) and str(exc):
