@@ -400,6 +400,10 @@ class _Driver:
     def failed(self, key: Key, part: Part, exc: Exception) -> None:
         if isinstance(exc, MarsadError):
             raise exc  # a broken configuration or installation fails every part alike
+        if isinstance(exc, ImportError):
+            raise ClusterError(f"the workers cannot import what marsad needs ({exc}); install "
+                               "the same marsad (and the modules of [pipeline] modules) on "
+                               "every worker") from None
         pieces = singletons(part, self.job.options)
         if len(pieces) > 1:
             size = self.job.records_per_part
