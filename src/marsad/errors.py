@@ -27,6 +27,10 @@ class InputError(MarsadError):
         self.reason = message
         super().__init__(f"{origin}: {message}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # picklable, so errors travel back from Dask workers
+        return (type(self), (self.origin, self.reason))
+
 
 class StoreError(MarsadError):
     """A database that cannot be opened or written."""
@@ -42,3 +46,7 @@ class TaxonomyError(MarsadError):
 
 class GoldError(MarsadError):
     """A gold-standard file that cannot be used as it is; names the file and the record."""
+
+
+class ClusterError(MarsadError):
+    """A Dask cluster that cannot be started or reached, or options that do not fit one."""

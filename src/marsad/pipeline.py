@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -41,6 +42,48 @@ def check_spans(article: Article) -> None:
                 )
 
 
+def _names(section: dict[str, Any], key: str) -> list[str]:
+    names = section.get(key, [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise PipelineError(f"[pipeline] {key} must be a list of names")
+    return names
+
+
+def stage_specs(config: dict[str, Any]) -> list[StageSpec]:
+    """The stages ``[pipeline] stages`` names, in order, without building them.
+
+    ``[pipeline] modules`` names Python modules to import first: your own ``@stage``
+    factories, which every process running the pipeline (Dask workers too) must see.
+    """
+    section = config.get("pipeline", {})
+    for module in _names(section, "modules"):
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            raise PipelineError(f"cannot import {module!r} named in [pipeline] modules ({exc}); "
+                                "install it or fix the name") from None
+    return [get_stage(name) for name in _names(section, "stages")]
+
+
+def check_requirements(specs: list[StageSpec]) -> None:
+    """Raise PipelineError unless every stage's requirements come from an earlier stage."""
+    available = set(INGESTED)
+    for spec in specs:
+        missing = [r for r in spec.requires if r not in available]
+        if missing:
+            need = missing[0]
+            givers = sorted(s.name for s in specs if need in s.provides and s is not spec)
+            hint = (
+                f"put {', '.join(givers)} before it" if givers
+                else "add a stage that provides it before it"
+            )
+            raise PipelineError(
+                f"stage {spec.name!r} requires {need!r}, which no earlier stage "
+                f"provides; {hint} in [pipeline] stages"
+            )
+        available.update(spec.provides)
+
+
 class Pipeline:
     """Runs stages in order; a failing stage is recorded on the article and the run goes on."""
 
@@ -66,10 +109,7 @@ class Pipeline:
         """Build the stages named in ``config["pipeline"]["stages"]``."""
         config = config if config is not None else load_config()
         services = services if services is not None else Services()
-        names = config.get("pipeline", {}).get("stages", [])
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise PipelineError("[pipeline] stages must be a list of stage names")
-        specs = [get_stage(name) for name in names]
+        specs = stage_specs(config)
         built = [(spec, spec.factory(config, services)) for spec in specs]
         return cls(built, **kwargs)
 
@@ -85,23 +125,7 @@ class Pipeline:
         return out
 
     def _check_requirements(self) -> None:
-        available = set(INGESTED)
-        for spec, _ in self.stages:
-            missing = [r for r in spec.requires if r not in available]
-            if missing:
-                need = missing[0]
-                givers = sorted(
-                    s.name for s, _ in self.stages if need in s.provides and s is not spec
-                )
-                hint = (
-                    f"put {', '.join(givers)} before it" if givers
-                    else "add a stage that provides it before it"
-                )
-                raise PipelineError(
-                    f"stage {spec.name!r} requires {need!r}, which no earlier stage "
-                    f"provides; {hint} in [pipeline] stages"
-                )
-            available.update(spec.provides)
+        check_requirements([spec for spec, _ in self.stages])
 
     def _record(self, article: Article, stage: str, message: str) -> Article:
         if self.on_error is not None:

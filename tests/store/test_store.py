@@ -78,3 +78,31 @@ def test_failures_are_kept(store):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="does not exist"):
         Store.open(tmp_path / "no" / "such" / "m.db")
+
+
+def search_rows(store):
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        return sorted(conn.execute(text("SELECT article_id FROM article_search")).scalars())
+
+
+def test_reanalysed_articles_keep_one_index_row_each(store, make_article):
+    a, b, c = (make_article(t) for t in ("قصف على حلب", "غارة على تدمر", "اشتباك في درعا"))
+    store.add([a, b, c], "text.v1")
+    store.add([b, a], "text.v1,events.v1")  # new rows for a and b, new rowids
+    assert search_rows(store) == sorted([a.id, b.id, c.id])
+    assert [h.article_id for h in store.search("تدمر")] == [b.id]
+    newer = make_article("غارة ثانية على تدمر", url="https://x/2")
+    store.add([replace(c, url="https://x/2")], "text.v1,events.v1")
+    store.add([newer], "text.v1,events.v1")  # supersedes c
+    assert search_rows(store) == sorted([a.id, b.id, newer.id])
+    assert sorted(h.article_id for h in store.search("تدمر")) == sorted([b.id, newer.id])
+
+
+def test_storing_an_article_clears_its_old_failure(store, make_article):
+    store.record_failure("<test>", "analysing it failed on the workers")
+    store.add([make_article("نص")], "text.v1")  # make_article's origin is "<test>"
+    assert store.failures() == []
+    assert list(store.ids_with_pipeline("text.v1")) == [make_article("نص").id]
+    assert list(store.ids_with_pipeline("other")) == []

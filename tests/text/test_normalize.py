@@ -25,6 +25,12 @@ def test_presentation_forms_expand_and_latin_lowercases():
     assert normalize("Verba SA-7") == "verba sa-7"
 
 
+def test_ornate_parentheses_without_decomposition_are_kept():
+    # U+FD3E/FD3F sit in the presentation-forms block but NFKC leaves them as they are
+    # (Quran quotations in SaudiNewsNet use them); folding them once recursed forever
+    assert normalize("\ufd3fقال تعالى\ufd3e") == "\ufd3fقال تعالي\ufd3e"
+
+
 def test_view_span_maps_back_to_original_with_trailing_marks():
     text = "سيطر التنظيم على تَدْمُرُ اليوم"
     view = build_view(text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -12,9 +14,11 @@ import typer
 
 from marsad.cli.app import app
 from marsad.cli.common import cli_errors, config_from, parse_date, say
-from marsad.errors import InputError
+from marsad.cli.progress import RunProgress
+from marsad.errors import ClusterError, InputError
 from marsad.exports.jsonl import write_article
 from marsad.ingest import IngestOptions, read_inputs
+from marsad.ingest.parts import plan_parts, read_plan
 from marsad.model import Article
 from marsad.pipeline import Pipeline
 from marsad.runners.local import IntermediateWriter, RunSummary, run_local
@@ -56,8 +60,18 @@ def analyze_paths(
     encoding: str | None = None,
     input_format: str | None = None,
     save_intermediate: Path | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> RunSummary:
-    """What ``marsad analyze`` does, callable from Python: lines go to stdout."""
+    """What ``marsad analyze`` does, callable from Python: lines go to stdout.
+
+    ``workers`` runs a local Dask cluster of that many processes, ``scheduler`` uses an
+    existing one (or ``"synchronous"``); otherwise everything runs in this process.
+    """
+    distributed = workers is not None or scheduler is not None
+    if distributed and save_intermediate:
+        raise ClusterError("--save-intermediate writes each stage's output from this process; "
+                           "run without --workers/--scheduler to use it")
     config = config_from(config_path)
     overrides = _parse_fields(fields)
     options = IngestOptions.from_config(
@@ -67,9 +81,18 @@ def analyze_paths(
     if overrides:
         options = IngestOptions(**{**options.__dict__, "fields": {**options.fields,
                                                                    **overrides}})
-    pipeline = Pipeline.from_config(config)
-    writer = IntermediateWriter(save_intermediate, pipeline.names) if save_intermediate else None
-    pipeline.on_stage = writer
+    pipeline = None if distributed else Pipeline.from_config(config)
+    writer = None
+    if pipeline is not None and save_intermediate:
+        writer = IntermediateWriter(save_intermediate, pipeline.names)
+        pipeline.on_stage = writer
+    runner = config.get("runner", {})
+    streaming = "-" in paths and not distributed
+    parts = None if streaming else plan_parts(
+        paths, options,
+        bytes_per_part=int(float(runner.get("jsonl_part_mb", 1)) * 1e6) if distributed else None)
+    progress = RunProgress(sum(part.size for part in parts) if parts is not None else None)
+    batch_size = int(config.get("store", {}).get("batch_size", 200))
     store = Store.open(db) if db else None
     out = sys.stdout
 
@@ -81,11 +104,24 @@ def analyze_paths(
         say(f"skipped {error}")
 
     try:
-        return run_local(
-            read_inputs(paths, options), pipeline, emit=emit, on_input_error=on_input_error,
-            store=store, batch_size=int(config.get("store", {}).get("batch_size", 200)),
-        )
+        if pipeline is None:
+            from marsad.runners.dask import run_dask  # imports distributed: only when asked
+
+            summary = run_dask(
+                parts or [], config, options, emit=emit, on_input_error=on_input_error,
+                store=store, batch_size=batch_size, workers=workers, scheduler=scheduler,
+                records_per_part=int(runner.get("records_per_part", 50)),
+                on_progress=progress.articles, on_part=progress.advance)
+        else:
+            inputs = read_inputs(paths, options) if parts is None else read_plan(
+                parts, options, on_part=lambda part: progress.advance(part.size))
+            summary = run_local(inputs, pipeline, emit=emit, on_input_error=on_input_error,
+                                store=store, batch_size=batch_size,
+                                on_progress=progress.articles)
+        progress.close(summary)
+        return summary
     finally:
+        progress.close()
         if store is not None:
             store.close()
         if writer is not None:
@@ -122,15 +158,38 @@ def analyze(
         help="Force the input format: text, markdown, html, json, jsonl or csv.")] = None,
     save_intermediate: Annotated[Path | None, typer.Option(
         help="Write each stage's output as JSON Lines into this folder.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="Analyse on a local Dask cluster of this many worker processes "
+                    "(output still in input order).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Analyse on an existing Dask cluster, e.g. tcp://host:8786 (its workers need "
+             "marsad installed and the same input paths), or 'synchronous' for Dask in "
+             "this process.")] = None,
 ) -> None:
-    """Analyse articles and print JSON Lines (one event, or one article, a line)."""
-    with cli_errors():
+    """Analyse articles and print JSON Lines (one event, or one article, a line).
+
+    With --db a run is resumable: run it again after an interruption and stored articles
+    are read back instead of analysed again. A progress bar appears on long runs.
+    """
+    with cli_errors(), _interruptible(db):
         summary = analyze_paths(
             paths, fmt=fmt, published=published, outlet=outlet, db=db, config_path=config,
             fields=field, encoding=encoding, input_format=input_format,
-            save_intermediate=save_intermediate,
+            save_intermediate=save_intermediate, workers=workers, scheduler=scheduler,
         )
     _finish(summary)
+
+
+@contextmanager
+def _interruptible(db: str | None) -> Iterator[None]:
+    """Ctrl-C: say what was kept and how to go on, exit with status 130."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        say("interrupted; " + (f"finished articles are kept in {db}: run the same command "
+                               "again to go on from there" if db else
+                               "nothing was stored (use --db FILE for runs you can resume)"))
+        raise typer.Exit(130) from None
 
 
 @app.command()

@@ -8,7 +8,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from marsad.errors import InputError
@@ -220,9 +220,13 @@ def read_json(data: bytes, origin: str, options: IngestOptions) -> Iterator[Resu
             yield exc
 
 
-def read_jsonl(stream: IO[bytes], origin: str, options: IngestOptions) -> Iterator[Result]:
-    """JSON Lines, streamed: one bad line is reported and the rest still read."""
-    for lineno, raw in enumerate(stream, start=1):
+def read_jsonl(stream: Iterable[bytes], origin: str, options: IngestOptions,
+               first_line: int = 1) -> Iterator[Result]:
+    """JSON Lines, streamed: one bad line is reported and the rest still read.
+
+    ``first_line`` numbers the lines of a stream that starts inside a file (a byte range).
+    """
+    for lineno, raw in enumerate(stream, start=first_line):
         where = f"{origin}:{lineno}"
         if lineno == 1:
             raw = raw.removeprefix(b"\xef\xbb\xbf")

@@ -51,23 +51,42 @@ def _read_named(stream: IO[bytes], name: str, origin: str, options: IngestOption
     yield from read_stream(fmt, stream, origin, options, size)
 
 
+BAD_ZIP = "is not a readable ZIP archive (damaged or truncated)"
+
+
+def zip_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The members read from an archive, in order (folders and hidden files left out)."""
+    return [info for info in sorted(archive.infolist(), key=lambda i: i.filename)
+            if not info.is_dir() and not Path(info.filename).name.startswith(".")]
+
+
+def read_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
+                    options: IngestOptions) -> Iterator[Result]:
+    """Articles from one member of an open archive, read by the member's own suffix."""
+    origin = f"{path}:{info.filename}"
+    try:
+        with archive.open(info) as member:
+            yield from _read_named(member, info.filename, origin, options,
+                                   info.file_size, sniff=False)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        yield InputError(origin, f"cannot be read from the archive ({exc})")
+
+
 def read_zip(path: Path, options: IngestOptions) -> Iterator[Result]:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        yield InputError(str(path), "is not a readable ZIP archive (damaged or truncated)")
+        yield InputError(str(path), BAD_ZIP)
         return
     with archive:
-        for info in sorted(archive.infolist(), key=lambda i: i.filename):
-            if info.is_dir() or Path(info.filename).name.startswith("."):
-                continue
-            origin = f"{path}:{info.filename}"
-            try:
-                with archive.open(info) as member:
-                    yield from _read_named(member, info.filename, origin, options,
-                                           info.file_size, sniff=False)
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                yield InputError(origin, f"cannot be read from the archive ({exc})")
+        for info in zip_members(archive):
+            yield from read_zip_member(archive, info, path, options)
+
+
+def unreadable(origin: str, exc: BaseException) -> InputError:
+    """The error for a file that cannot be opened or read (missing, permissions, truncated)."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return InputError(origin, f"cannot be read ({reason})")
 
 
 def read_path(path: Path, options: IngestOptions, *, sniff: bool = True) -> Iterator[Result]:
@@ -86,8 +105,7 @@ def read_path(path: Path, options: IngestOptions, *, sniff: bool = True) -> Iter
                 yield from _read_named(stream, path.name, origin, options,
                                        path.stat().st_size, sniff=sniff)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        yield InputError(origin, f"cannot be read ({reason})")
+        yield unreadable(origin, exc)
 
 
 def read_stdin(options: IngestOptions, stream: IO[bytes] | None = None) -> Iterator[Result]:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from marsad.errors import InputError
 from marsad.exports.jsonl import article_record, dumps
 from marsad.model import Article
 from marsad.pipeline import Pipeline
-from marsad.store import Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is not imported on workers
+    from marsad.store import Store
 
 
 @dataclass
@@ -26,10 +29,28 @@ class RunSummary:
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
 
+    @property
+    def rate(self) -> float:
+        """Articles per second (stored ones read back included)."""
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
+
     def line(self) -> str:
         return (f"{self.articles} articles ({self.from_store} already stored), "
                 f"{self.events} events, {self.failed_inputs} inputs failed, "
-                f"{self.stage_errors} stage errors in {self.seconds:.1f} s")
+                f"{self.stage_errors} stage errors in {self.seconds:.1f} s "
+                f"({self.rate:.1f} articles/s)")
+
+    def count(self, article: Article, *, from_store: bool = False) -> None:
+        """Count one article that was emitted."""
+        self.articles += 1
+        self.from_store += from_store
+        self.events += len(article.events)
+        self.stage_errors += sum(1 for e in article.errors if e.stage != "ingest")
+
+    def fail(self, error: InputError) -> None:
+        """Count one input that could not be read or analysed."""
+        self.failed_inputs += 1
+        self.failures.append(str(error))
 
 
 class IntermediateWriter:
@@ -50,9 +71,53 @@ class IntermediateWriter:
             handle.close()
 
 
-def pipeline_signature(pipeline: Pipeline) -> str:
+def pipeline_signature(stage_names: Iterable[str]) -> str:
     """What a stored result was made with; a change means it is analysed again."""
-    return ",".join(pipeline.names)
+    return ",".join(stage_names)
+
+
+def flush_batch(
+    batch: Sequence[Article | str],
+    *,
+    analyse: Callable[[Article], Article],
+    emit: Callable[[Article], None],
+    on_input_error: Callable[[InputError], None],
+    summary: RunSummary,
+    store: Store | None,
+    signature: str,
+    search_terms: Mapping[str, tuple[str, str]] | None = None,
+) -> None:
+    """Emit a batch in input order and store its new articles in one transaction.
+
+    An article already stored with this pipeline (by an earlier run, or a duplicate met
+    earlier in this one) is read back instead of analysed; a ``str`` item is the id of one
+    known to be stored. Even on Ctrl-C, what was analysed is stored. ``search_terms``:
+    see ``Store.add``.
+    """
+    ids = [item if isinstance(item, str) else item.id for item in batch]
+    stored = store.stored_pipelines(ids) if store is not None else {}
+    fresh: dict[str, Article] = {}
+    try:
+        for item, article_id in zip(batch, ids, strict=True):
+            if store is not None and (article_id in fresh or stored.get(article_id) == signature):
+                previous = fresh.get(article_id) or store.get_article(article_id)
+                if previous is not None:
+                    summary.count(previous, from_store=True)
+                    emit(previous)
+                    continue
+            if isinstance(item, str):
+                gone = InputError(item, "was stored when the run began but is gone from the "
+                                        "database now; run again")
+                summary.fail(gone)
+                on_input_error(gone)
+                continue
+            analysed = analyse(item)
+            summary.count(analysed)
+            fresh[article_id] = analysed
+            emit(analysed)
+    finally:  # even on Ctrl-C, what was analysed is kept
+        if store is not None and fresh:
+            store.add(fresh.values(), signature, search_terms=search_terms)
 
 
 def run_local(
@@ -72,42 +137,22 @@ def run_local(
     """
     summary = RunSummary()
     started = time.perf_counter()
-    signature = pipeline_signature(pipeline)
+    signature = pipeline_signature(pipeline.names)
     batch: list[Article] = []
     batch_size = batch_size if store is not None else 1
 
     def flush() -> None:
-        stored = store.stored_pipelines(a.id for a in batch) if store else {}
-        done: list[Article] = []
         try:
-            for article in batch:
-                if stored.get(article.id) == signature and store is not None:
-                    previous = store.get_article(article.id)
-                    if previous is not None:
-                        summary.from_store += 1
-                        _count(previous)
-                        emit(previous)
-                        continue
-                analysed = pipeline(article)
-                _count(analysed)
-                done.append(analysed)
-                emit(analysed)
-        finally:  # even on Ctrl-C, what was analysed is kept
-            if store is not None and done:
-                store.add(done, signature)
+            flush_batch(batch, analyse=pipeline, emit=emit, on_input_error=on_input_error,
+                        summary=summary, store=store, signature=signature)
+        finally:
             batch.clear()
         if on_progress is not None:
             on_progress(summary)
 
-    def _count(article: Article) -> None:
-        summary.articles += 1
-        summary.events += len(article.events)
-        summary.stage_errors += sum(1 for e in article.errors if e.stage != "ingest")
-
     for item in inputs:
         if isinstance(item, InputError):
-            summary.failed_inputs += 1
-            summary.failures.append(str(item))
+            summary.fail(item)
             on_input_error(item)
             if store is not None:
                 store.record_failure(item.origin, item.reason)

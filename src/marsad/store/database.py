@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -161,12 +161,21 @@ class Store:
             )
             return {r[0]: r[1] for r in rows}
 
-    def add(self, articles: Iterable[Article], pipeline: str) -> AddResult:
+    def ids_with_pipeline(self, pipeline: str) -> Iterator[str]:
+        """Ids of the stored articles analysed with this pipeline signature."""
+        with Session(self.engine) as session:
+            query = select(ArticleRow.id).where(ArticleRow.pipeline == pipeline)
+            yield from session.execute(query.execution_options(yield_per=5000)).scalars()
+
+    def add(self, articles: Iterable[Article], pipeline: str, *,
+            search_terms: Mapping[str, tuple[str, str]] | None = None) -> AddResult:
         """Store analysed articles in one transaction.
 
         An id already stored with the same pipeline is left alone (re-ingesting is a
         no-op); one stored with another pipeline is replaced. A new article with the URL
-        of a stored one from the same outlet supersedes it (a corrected article).
+        of a stored one from the same outlet supersedes it (a corrected article). A failure
+        an earlier run recorded for the article's origin is cleared. ``search_terms`` maps
+        article ids to their ``search_text.search_terms``, when computed elsewhere already.
         """
         articles = list(articles)
         result = AddResult()
@@ -180,16 +189,20 @@ class Store:
                     result.unchanged.append(article.id)
                     continue
                 if article.id in existing:
+                    sqlite_backend.unindex_article(conn, article.id)
                     session.execute(delete(EventRow).where(EventRow.article_id == article.id))
                     session.execute(delete(ArticleRow).where(ArticleRow.id == article.id))
                     result.updated.append(article.id)
                 else:
                     result.added.append(article.id)
                 self._supersede_same_url(session, article)
+                if article.origin:
+                    session.execute(delete(FailureRow).where(FailureRow.origin == article.origin))
                 session.add(article_row(article, pipeline))
                 session.flush()
                 session.add_all(event_row(e) for e in article.events)
-                sqlite_backend.index_article(conn, article.id, article.title, article.text)
+                sqlite_backend.index_article(conn, article.id, article.title, article.text,
+                                             (search_terms or {}).get(article.id))
                 existing[article.id] = pipeline
         return result
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from marsad.model import Span
+from marsad.model import Article, Span
 from marsad.text.normalize import normalize, view_of
 
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
@@ -44,6 +44,11 @@ def index_terms(text: str) -> str:
     for word in _WORD.findall(normalize(text)):
         seen.extend(proclitic_forms(word))
     return " ".join(seen)
+
+
+def search_terms(article: Article) -> tuple[str, str]:
+    """What the search index holds for an article: the terms of its title and of its text."""
+    return index_terms(article.title or ""), index_terms(article.text)
 
 
 def query_terms(query: str) -> list[str]:

@@ -36,16 +36,31 @@ def create_search_index(conn: Connection) -> None:
     ))
 
 
-def index_article(conn: Connection, article_id: str, title: str | None, body: str) -> None:
-    conn.execute(text("DELETE FROM article_search WHERE article_id = :id"), {"id": article_id})
+# The index row of an article shares the article row's rowid: ``article_id`` is UNINDEXED
+# in FTS5, so finding a row by it scans the whole index (a cost that grew with the corpus).
+_ROWID_OF = "(SELECT rowid FROM articles WHERE id = :id)"
+
+
+def index_article(conn: Connection, article_id: str, title: str | None, body: str,
+                  terms: tuple[str, str] | None = None) -> None:
+    """Index a stored article (its row must exist), replacing any index row it had.
+
+    ``terms`` are its ``search_terms`` when already computed (by a Dask worker, say).
+    """
+    title_terms, body_terms = terms or (index_terms(title or ""), index_terms(body))
+    conn.execute(text(f"DELETE FROM article_search WHERE rowid = {_ROWID_OF}"),
+                 {"id": article_id})
     conn.execute(
-        text("INSERT INTO article_search (article_id, title, body) VALUES (:id, :t, :b)"),
-        {"id": article_id, "t": index_terms(title or ""), "b": index_terms(body)},
+        text("INSERT INTO article_search (rowid, article_id, title, body) "
+             f"VALUES ({_ROWID_OF}, :id, :t, :b)"),
+        {"id": article_id, "t": title_terms, "b": body_terms},
     )
 
 
 def unindex_article(conn: Connection, article_id: str) -> None:
-    conn.execute(text("DELETE FROM article_search WHERE article_id = :id"), {"id": article_id})
+    """Drop an article's index row; call it before the article row itself is deleted."""
+    conn.execute(text(f"DELETE FROM article_search WHERE rowid = {_ROWID_OF}"),
+                 {"id": article_id})
 
 
 def search_ids(conn: Connection, terms: list[str], limit: int) -> list[str]:
