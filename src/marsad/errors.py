@@ -30,3 +30,7 @@ class InputError(MarsadError):
 
 class StoreError(MarsadError):
     """A database that cannot be opened or written."""
+
+
+class QueryError(MarsadError, ValueError):
+    """A filter or query parameter that cannot be used; says which and what is allowed."""

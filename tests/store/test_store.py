@@ -8,8 +8,9 @@ from marsad.store import Store
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "m.db") as s:
+def store(db_target):
+    """The same tests run on SQLite and on PostgreSQL (see ``db_target``)."""
+    with Store.open(db_target) as s:
         yield s
 
 

@@ -1,4 +1,9 @@
-"""The store: articles, their layers and events in a SQL database behind one interface."""
+"""The store: articles, their layers and events in a SQL database behind one interface.
+
+SQLite (a file path, the default) and PostgreSQL (``postgresql://user@host/db``, with
+PostGIS when the server has it) hold the same schema, made and upgraded by the Alembic
+migrations in ``store/migrations`` whenever a store is opened.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +11,42 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from sqlalchemy import create_engine, delete, func, select, update
+from sqlalchemy import create_engine, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from marsad.errors import StoreError
-from marsad.model import Article, Event, from_dict, to_dict
+from marsad.model import Article, to_dict
+from marsad.store import migrate
+from marsad.store import postgres as postgres_backend
 from marsad.store import sqlite as sqlite_backend
+from marsad.store.queries import EventFilter, events_query, order
+from marsad.store.rows import (
+    actor_values,
+    article_row,
+    event_row,
+    event_values,
+    now,
+    row_article,
+    weapon_values,
+)
 from marsad.store.schema import (
-    SCHEMA_VERSION,
     ArticleRow,
-    Base,
+    EventActorRow,
     EventRow,
+    EventWeaponRow,
     FailureRow,
-    MetaRow,
 )
 from marsad.store.search_text import find_matches, query_terms, snippet
 
-_ARTICLE_COLUMNS = ("id", "text", "title", "url", "outlet", "published", "lang", "origin")
+__all__ = ["AddResult", "EventPage", "SearchHit", "Store", "article_row", "database_url",
+           "event_row", "row_article"]
+
+BACKENDS: dict[str, ModuleType] = {"sqlite": sqlite_backend, "postgresql": postgres_backend}
 
 
 @dataclass
@@ -52,60 +72,47 @@ class SearchHit:
         return to_dict(self)
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+@dataclass(frozen=True)
+class EventPage:
+    """One page of events in contract JSON form, and how many match in all."""
+
+    total: int
+    items: list[dict[str, Any]]
+
+
+# What the map needs of an event, read from columns (no JSON parsing).
+POINT_COLUMNS = ("id", "article_id", "type", "date_start", "date_end", "date_precision",
+                 "location_name", "admin1", "country", "geo_precision", "lat", "lon",
+                 "fatalities", "outlet", "certainty", "historical", "incident_id")
 
 
 def database_url(target: str | Path) -> str:
-    """A SQLAlchemy URL for a path (SQLite) or a URL given as is."""
+    """A SQLAlchemy URL for a path (SQLite) or a URL (PostgreSQL via psycopg 3)."""
     raw = str(target)
-    if "://" in raw:
-        return raw
-    return f"sqlite:///{Path(raw).expanduser()}"
-
-
-def event_row(event: Event) -> EventRow:
-    loc = event.location
-    date = event.date
-    return EventRow(
-        id=event.id, article_id=event.article_id, type=event.type, outlet=event.outlet,
-        date_start=date.start if date else None, date_end=date.end if date else None,
-        date_precision=date.precision if date else None,
-        lat=loc.lat if loc else None, lon=loc.lon if loc else None,
-        country=loc.country if loc else None, admin1=loc.admin1 if loc else None,
-        geo_precision=loc.precision if loc else None, certainty=event.certainty,
-        historical=event.historical, incident_id=event.incident_id, data=to_dict(event),
-    )
-
-
-def article_row(article: Article, pipeline: str) -> ArticleRow:
-    data = to_dict(article)
-    layers = {k: v for k, v in data.items() if k not in _ARTICLE_COLUMNS}
-    return ArticleRow(
-        id=article.id, url=article.url, outlet=article.outlet, published=article.published,
-        title=article.title, lang=article.lang, origin=article.origin, text=article.text,
-        layers=layers, pipeline=pipeline, error_count=len(article.errors), stored_at=_now(),
-    )
-
-
-def row_article(row: ArticleRow) -> Article:
-    data = dict(row.layers or {})
-    data.update({name: getattr(row, name) for name in _ARTICLE_COLUMNS})
-    return from_dict(Article, data)
+    if "://" not in raw:
+        return f"sqlite:///{Path(raw).expanduser()}"
+    for scheme in ("postgresql://", "postgres://", "postgresql+psycopg2://"):
+        if raw.startswith(scheme):
+            return "postgresql+psycopg://" + raw[len(scheme):]
+    return raw
 
 
 class Store:
-    """Articles and events in SQLite (default) or another SQLAlchemy database."""
+    """Articles and events in SQLite (default) or PostgreSQL, the same API on both."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
-        if self.dialect != "sqlite":
-            raise StoreError(f"the {self.dialect} backend is not supported yet; use a SQLite file")
+        backend = BACKENDS.get(self.dialect)
+        if backend is None:
+            raise StoreError(f"the {self.dialect} backend is not supported; use a SQLite file "
+                             "or a postgresql:// URL")
+        self.backend = backend
+        self.geometry = False
 
     @classmethod
-    def open(cls, target: str | Path) -> Store:
-        """Open (creating if needed) the database at a file path or URL."""
+    def open(cls, target: str | Path, *, upgrade: bool = True) -> Store:
+        """Open the database at a file path or URL, creating and upgrading its schema."""
         url = database_url(target)
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             parent = Path(url.removeprefix("sqlite:///")).parent
@@ -116,28 +123,29 @@ class Store:
             engine = create_engine(url)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise StoreError(f"cannot open database {target}: {exc}") from None
-        if engine.dialect.name == "sqlite":
-            sqlite_backend.install_functions(engine)
         store = cls(engine)
-        store._create()
+        store.backend.install_functions(engine)
+        store._prepare(upgrade)
         return store
 
-    def _create(self) -> None:
+    def _prepare(self, upgrade: bool) -> None:
         try:
-            with self.engine.begin() as conn:
-                Base.metadata.create_all(conn)
-                sqlite_backend.create_search_index(conn)
-                version = conn.execute(
-                    select(MetaRow.value).where(MetaRow.key == "schema_version")
-                ).scalar()
-                if version is None:
-                    conn.execute(MetaRow.__table__.insert().values(
-                        key="schema_version", value=str(SCHEMA_VERSION)))
-                elif int(version) > SCHEMA_VERSION:
-                    raise StoreError(f"database schema version {version} is newer than this "
-                                     f"marsad ({SCHEMA_VERSION}); upgrade marsad")
+            if upgrade:
+                migrate.upgrade(self.engine)
+            with self.engine.connect() as conn:
+                if migrate.current_revision(conn) != migrate.head_revision():
+                    raise StoreError("database schema is not up to date; run marsad db "
+                                     "upgrade --db ...")
+                migrate.check_version(conn)
+                self.geometry = self.dialect == "postgresql" and \
+                    postgres_backend.has_geometry(conn)
         except OperationalError as exc:
-            raise StoreError(f"cannot use database {self.engine.url}: {exc.orig}") from None
+            self.engine.dispose()
+            raise StoreError(f"cannot use database {self.engine.url!r}: "
+                             f"{str(exc.orig).strip()}") from None
+        except StoreError:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -173,25 +181,50 @@ class Store:
         if not articles:
             return result
         existing = self.stored_pipelines(a.id for a in articles)
+        events: list[dict[str, Any]] = []
+        indexed: list[Article] = []
         with Session(self.engine) as session, session.begin():
-            conn = session.connection()
             for article in articles:
                 if existing.get(article.id) == pipeline:
                     result.unchanged.append(article.id)
                     continue
                 if article.id in existing:
-                    session.execute(delete(EventRow).where(EventRow.article_id == article.id))
+                    self._delete_events(session, article.id)
                     session.execute(delete(ArticleRow).where(ArticleRow.id == article.id))
                     result.updated.append(article.id)
                 else:
                     result.added.append(article.id)
                 self._supersede_same_url(session, article)
                 session.add(article_row(article, pipeline))
-                session.flush()
-                session.add_all(event_row(e) for e in article.events)
-                sqlite_backend.index_article(conn, article.id, article.title, article.text)
+                events.extend(to_dict(e) for e in article.events)
+                indexed.append(article)
                 existing[article.id] = pipeline
+            session.flush()
+            self._insert_events(session, events)
+            conn = session.connection()
+            for article in indexed:
+                self.backend.index_article(conn, article.id, article.title, article.text)
         return result
+
+    @staticmethod
+    def _insert_events(session: Session, events: list[dict[str, Any]]) -> None:
+        """Events, then their actor and weapon rows, as bulk inserts."""
+        if not events:
+            return
+        session.execute(insert(EventRow), [event_values(d) for d in events])
+        actors = [row for d in events for row in actor_values(d["id"], d)]
+        if actors:
+            session.execute(insert(EventActorRow), actors)
+        weapons = [row for d in events for row in weapon_values(d["id"], d)]
+        if weapons:
+            session.execute(insert(EventWeaponRow), weapons)
+
+    @staticmethod
+    def _delete_events(session: Session, article_id: str) -> None:
+        ids = select(EventRow.id).where(EventRow.article_id == article_id)
+        session.execute(delete(EventActorRow).where(EventActorRow.event_id.in_(ids)))
+        session.execute(delete(EventWeaponRow).where(EventWeaponRow.event_id.in_(ids)))
+        session.execute(delete(EventRow).where(EventRow.article_id == article_id))
 
     def _supersede_same_url(self, session: Session, article: Article) -> None:
         if not article.url:
@@ -208,12 +241,12 @@ class Store:
         for old_id in older:
             session.execute(update(ArticleRow).where(ArticleRow.id == old_id)
                             .values(superseded_by=article.id))
-            session.execute(delete(EventRow).where(EventRow.article_id == old_id))
-            sqlite_backend.unindex_article(session.connection(), old_id)
+            self._delete_events(session, old_id)
+            self.backend.unindex_article(session.connection(), old_id)
 
     def record_failure(self, origin: str, message: str) -> None:
         with Session(self.engine) as session, session.begin():
-            session.merge(FailureRow(origin=origin, message=message, failed_at=_now()))
+            session.merge(FailureRow(origin=origin, message=message, failed_at=now()))
 
     # ------------------------------------------------------------------ reading
 
@@ -230,11 +263,129 @@ class Store:
             for row in session.execute(query.execution_options(yield_per=200)).scalars():
                 yield row_article(row)
 
-    def iter_events(self) -> Iterator[dict[str, Any]]:
-        """Every stored event in its contract JSON form."""
+    def list_articles(self, *, outlet: str | None = None, date_from: dt.date | None = None,
+                      date_to: dt.date | None = None, limit: int = 50,
+                      offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """Current articles (newest first) without their text: total and one page."""
+        a = ArticleRow
+        where = [a.superseded_by.is_(None)]
+        if outlet:
+            where.append(a.outlet == outlet)
+        if date_from:
+            where.append(a.published >= date_from)
+        if date_to:
+            where.append(a.published <= date_to)
+        counts = (select(EventRow.article_id, func.count().label("n"))
+                  .group_by(EventRow.article_id).subquery())
+        query = (select(a.id, a.title, a.outlet, a.published, a.url, a.lang, a.origin,
+                        a.error_count, func.coalesce(counts.c.n, 0))
+                 .outerjoin(counts, counts.c.article_id == a.id).where(*where)
+                 .order_by(a.published.desc().nulls_last(), a.id).limit(limit).offset(offset))
+        keys = ("id", "title", "outlet", "published", "url", "lang", "origin", "error_count",
+                "event_count")
         with Session(self.engine) as session:
-            query = select(EventRow.data).order_by(EventRow.date_start, EventRow.id)
+            total = session.scalar(select(func.count()).select_from(a).where(*where)) or 0
+            rows = [dict(zip(keys, r, strict=True)) for r in session.execute(query)]
+        for row in rows:
+            row["published"] = row["published"].isoformat() if row["published"] else None
+        return total, rows
+
+    def article_texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """The original text of each given article (only the text column is read)."""
+        ids = list(dict.fromkeys(ids))
+        out: dict[str, str] = {}
+        with Session(self.engine) as session:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                rows = session.execute(select(ArticleRow.id, ArticleRow.text)
+                                       .where(ArticleRow.id.in_(chunk)))
+                out.update({r[0]: r[1] for r in rows})
+        return out
+
+    def _bbox(self) -> Any:
+        return postgres_backend.geometry_bbox if self.geometry else None
+
+    def iter_events(self, where: EventFilter | None = None,
+                    sort: str = "date") -> Iterator[dict[str, Any]]:
+        """Every stored event matching ``where`` in its contract JSON form."""
+        query = events_query(EventRow.data).order_by(*order(sort))
+        if where is not None:
+            query = where.apply(query, self._bbox())
+        with Session(self.engine) as session:
             yield from session.execute(query.execution_options(yield_per=500)).scalars()
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        with Session(self.engine) as session:
+            return session.scalar(select(EventRow.data).where(EventRow.id == event_id))
+
+    def count_events(self, where: EventFilter | None = None) -> int:
+        query = events_query(func.count())
+        if where is not None:
+            query = where.apply(query, self._bbox())
+        with Session(self.engine) as session:
+            return session.scalar(query) or 0
+
+    def query_events(self, where: EventFilter | None = None, *, limit: int = 100,
+                     offset: int = 0, sort: str = "-date") -> EventPage:
+        """One page of matching events (contract JSON) and the number matching in all."""
+        where = where or EventFilter()
+        query = where.apply(events_query(EventRow.data), self._bbox())
+        query = query.order_by(*order(sort)).limit(limit).offset(offset)
+        with Session(self.engine) as session:
+            items = list(session.execute(query).scalars())
+        return EventPage(total=self.count_events(where), items=items)
+
+    def event_points(self, where: EventFilter | None = None, *, limit: int = 20_000,
+                     sort: str = "-date") -> tuple[int, list[dict[str, Any]]]:
+        """Located matching events as flat dicts of ``POINT_COLUMNS``: total and rows."""
+        where = EventFilter(**{**(where or EventFilter()).__dict__, "located": True})
+        columns = [getattr(EventRow, c) for c in POINT_COLUMNS]
+        query = where.apply(events_query(*columns), self._bbox())
+        query = query.order_by(*order(sort)).limit(limit)
+        with Session(self.engine) as session:
+            rows = session.execute(query).all()
+        total = len(rows) if len(rows) < limit else self.count_events(where)
+        return total, [dict(zip(POINT_COLUMNS, r, strict=True)) for r in rows]
+
+    def timeline(self, where: EventFilter | None = None) -> list[tuple[dt.date, int]]:
+        """Matching events per day (by the event's start date), dated events only."""
+        day = EventRow.date_start
+        query = events_query(day, func.count()).where(day.is_not(None))
+        if where is not None:
+            query = where.apply(query, self._bbox())
+        query = query.group_by(day).order_by(day)
+        with Session(self.engine) as session:
+            return [(r[0], r[1]) for r in session.execute(query)]
+
+    def facets(self, limit: int = 200) -> dict[str, Any]:
+        """The values filters can take, with event counts, most frequent first."""
+        e = EventRow
+
+        def counted(session: Session, column: Any, *joins: Any) -> list[dict[str, Any]]:
+            query = select(column, func.count(func.distinct(e.id)).label("n")).select_from(e)
+            for table, on in joins:
+                query = query.join(table, on)
+            query = (query.where(column.is_not(None)).group_by(column)
+                     .order_by(func.count(func.distinct(e.id)).desc(), column).limit(limit))
+            return [{"value": r[0], "count": r[1]} for r in session.execute(query)]
+
+        actor_join = (EventActorRow, EventActorRow.event_id == e.id)
+        weapon_join = (EventWeaponRow, EventWeaponRow.event_id == e.id)
+        with Session(self.engine) as session:
+            first, last = session.execute(select(func.min(e.date_start),
+                                                 func.max(e.date_start))).one()
+            return {
+                "types": counted(session, e.type),
+                "outlets": counted(session, e.outlet),
+                "certainties": counted(session, e.certainty),
+                "countries": counted(session, e.country),
+                "admin1": counted(session, e.admin1),
+                "actors": counted(session, EventActorRow.name, actor_join),
+                "weapons": counted(session, EventWeaponRow.name, weapon_join),
+                "weapon_categories": counted(session, EventWeaponRow.category, weapon_join),
+                "dates": {"first": first.isoformat() if first else None,
+                          "last": last.isoformat() if last else None},
+            }
 
     def failures(self) -> list[tuple[str, str]]:
         with Session(self.engine) as session:
@@ -257,7 +408,7 @@ class Store:
         if not terms:
             return []
         with Session(self.engine) as session:
-            ids = sqlite_backend.search_ids(session.connection(), terms, limit)
+            ids = self.backend.search_ids(session.connection(), terms, limit)
             hits = []
             for article_id in ids:
                 row = session.get(ArticleRow, article_id)
@@ -271,3 +422,11 @@ class Store:
                     snippet=snippet(row.text, matches[0].span) if matches else None,
                 ))
             return hits
+
+    def revision(self) -> dict[str, Any]:
+        """Schema revision, backend and PostGIS use, for ``marsad db status``."""
+        with self.engine.connect() as conn:
+            current = migrate.current_revision(conn)
+        return {"backend": self.dialect, "revision": current, "head": migrate.head_revision(),
+                "postgis": self.geometry}
+

@@ -1,7 +1,8 @@
 """SQLite specifics: the ``ar_norm()`` SQL function and an FTS5 index of normalised text.
 
 SQLite's own tokenizer splits Arabic words at diacritics, so marsad indexes its own
-normalised terms (see ``search_text``) with FTS5's plain ``unicode61`` tokenizer.
+normalised terms (see ``search_text``) with FTS5's plain ``unicode61`` tokenizer. The
+FTS5 table ``article_search`` is made by migration 0001.
 """
 
 from __future__ import annotations
@@ -27,13 +28,6 @@ def install_functions(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
-
-
-def create_search_index(conn: Connection) -> None:
-    conn.execute(text(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5("
-        "article_id UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 0')"
-    ))
 
 
 def index_article(conn: Connection, article_id: str, title: str | None, body: str) -> None:
