@@ -16,6 +16,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 
@@ -85,7 +86,7 @@ def _unversioned_revision(conn: Connection) -> str | None:
 def _known(revision: str) -> bool:
     try:
         return _script().get_revision(revision) is not None
-    except ResolutionError:
+    except (ResolutionError, CommandError):
         return False
 
 
@@ -104,6 +105,18 @@ def upgrade(engine: Engine, target: str = "head") -> Revision:
         if target == "head" and before == head:
             return Revision(before, before, head)
         command.upgrade(alembic_config(conn), target)
+        after = current_revision(conn)
+    return Revision(before, after, head)
+
+
+def downgrade(engine: Engine, target: str) -> Revision:
+    """Migrate the database back to ``target`` (a revision id, or "base" for empty)."""
+    head = head_revision()
+    if target != "base" and not _known(target):
+        raise StoreError(f"unknown schema revision {target!r}; see marsad db status")
+    with engine.begin() as conn:
+        before = current_revision(conn)
+        command.downgrade(alembic_config(conn), target)
         after = current_revision(conn)
     return Revision(before, after, head)
 
