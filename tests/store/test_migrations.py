@@ -14,8 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
 from marsad.errors import StoreError
-from marsad.store import Store
-from marsad.store import migrate
+from marsad.store import Store, migrate
 from marsad.store.database import database_url
 from marsad.store.queries import EventFilter
 from marsad.store.schema import SCHEMA_VERSION, Base

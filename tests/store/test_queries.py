@@ -101,8 +101,10 @@ def test_articles_listing_and_texts(store, sample_articles):
     assert rows[0]["event_count"] == 2 and "text" not in rows[0]
     total, rows = store.list_articles(outlet="Orient Net")
     assert total == 1
-    texts = store.article_texts([a.id for a in sample_articles[:2]])
-    assert texts == {a.id: a.text for a in sample_articles[:2]}
+    details = store.article_details([a.id for a in sample_articles[:2]])
+    assert {k: v["text"] for k, v in details.items()} == {a.id: a.text for a in
+                                                          sample_articles[:2]}
+    assert details[sample_articles[0].id]["url"] == sample_articles[0].url
     assert store.get_event("ev_s05_vbied")["weapons"][0]["name"] == "VBIED"
     assert store.get_event("ev_nope") is None
 

@@ -97,6 +97,23 @@ def database_url(target: str | Path) -> str:
     return raw
 
 
+def engine_for(target: str | Path) -> Engine:
+    """An engine for a SQLite path or a database URL, with the backend's SQL functions."""
+    url = database_url(target)
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        parent = Path(url.removeprefix("sqlite:///")).parent
+        if not parent.is_dir():
+            raise StoreError(f"cannot create database {target}: folder {parent} does not exist")
+    try:
+        engine = create_engine(url)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise StoreError(f"cannot open database {target}: {exc}") from None
+    backend = BACKENDS.get(engine.dialect.name)
+    if backend is not None:
+        backend.install_functions(engine)
+    return engine
+
+
 class Store:
     """Articles and events in SQLite (default) or PostgreSQL, the same API on both."""
 
@@ -113,18 +130,7 @@ class Store:
     @classmethod
     def open(cls, target: str | Path, *, upgrade: bool = True) -> Store:
         """Open the database at a file path or URL, creating and upgrading its schema."""
-        url = database_url(target)
-        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-            parent = Path(url.removeprefix("sqlite:///")).parent
-            if not parent.is_dir():
-                raise StoreError(f"cannot create database {target}: folder {parent} "
-                                 "does not exist")
-        try:
-            engine = create_engine(url)
-        except (SQLAlchemyError, ImportError, ValueError) as exc:
-            raise StoreError(f"cannot open database {target}: {exc}") from None
-        store = cls(engine)
-        store.backend.install_functions(engine)
+        store = cls(engine_for(target))
         store._prepare(upgrade)
         return store
 
@@ -290,16 +296,24 @@ class Store:
             row["published"] = row["published"].isoformat() if row["published"] else None
         return total, rows
 
-    def article_texts(self, ids: Iterable[str]) -> dict[str, str]:
-        """The original text of each given article (only the text column is read)."""
+    def article_details(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Text, title, url, lang, outlet, published and stored time of the given articles."""
         ids = list(dict.fromkeys(ids))
-        out: dict[str, str] = {}
+        a = ArticleRow
+        out: dict[str, dict[str, Any]] = {}
         with Session(self.engine) as session:
             for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
-                rows = session.execute(select(ArticleRow.id, ArticleRow.text)
-                                       .where(ArticleRow.id.in_(chunk)))
-                out.update({r[0]: r[1] for r in rows})
+                rows = session.execute(
+                    select(a.id, a.text, a.title, a.url, a.lang, a.outlet, a.published,
+                           a.stored_at).where(a.id.in_(ids[start:start + 500])))
+                for r in rows:
+                    out[r.id] = {
+                        "id": r.id, "text": r.text, "title": r.title, "url": r.url,
+                        "lang": r.lang, "outlet": r.outlet,
+                        "published": r.published.isoformat() if r.published else None,
+                        "stored_at": int(r.stored_at.replace(tzinfo=dt.UTC).timestamp())
+                        if r.stored_at else None,
+                    }
         return out
 
     def _bbox(self) -> Any:
