@@ -5,6 +5,7 @@ existed) through its public ``Store.add``: two articles, one event with an actor
 weapon, one recorded failure.
 """
 
+import json
 import shutil
 from pathlib import Path
 
@@ -66,7 +67,8 @@ def test_upgrade_from_the_foundation_schema(tmp_path, make_article):
         # derived columns and actor/weapon rows were filled from the stored JSON
         (event,) = store.query_events(EventFilter(weapon_categories=("MANPADS",))).items
         assert event["id"] == "ev_f1"
-        assert store.event_points(EventFilter(actors=("تنظيم داعش",)))[1][0]["fatalities"] == 3
+        (feature,) = store.event_features(EventFilter(actors=("تنظيم داعش",)))[1]
+        assert json.loads(feature)["properties"]["fatalities"] == 3
         assert store.search("تدمر")[0].title == "تدمر"
         assert _differences(store.engine) == []
         # and it keeps working as a store

@@ -1,6 +1,7 @@
 """Event filters, pages, map points, timeline and facets: the same tests on both backends."""
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -82,10 +83,20 @@ def test_pages_count_everything_and_sort(store):
 
 
 def test_points_timeline_and_facets(store):
-    total, points = store.event_points(EventFilter(types=("airstrike",)))
-    assert total == 3 and {p["location_name"] for p in points} == {"Maarat al-Numan", "Al-Bab"}
-    total, points = store.event_points(EventFilter(), limit=2)
-    assert total == 12 and len(points) == 2
+    total, features = store.event_features(EventFilter(types=("airstrike",)))
+    features = [json.loads(f) for f in features]
+    assert total == 3 and {f["properties"]["location"] for f in features} == {
+        "Maarat al-Numan", "Al-Bab"}
+    strike = next(f for f in features if f["id"] == "ev_s03_airstrike")
+    assert strike["geometry"] == {"type": "Point", "coordinates": [36.674, 35.6476]}
+    assert strike["properties"] == {
+        "id": "ev_s03_airstrike", "article_id": strike["properties"]["article_id"],
+        "type": "airstrike", "date": "2016-12-15", "date_end": "2016-12-15",
+        "date_precision": 1, "location": "Maarat al-Numan", "admin1": "Idlib",
+        "country": "SY", "geo_precision": 1, "fatalities": 12, "outlet": "Enab Baladi",
+        "certainty": "asserted", "historical": False, "incident_id": None}
+    total, features = store.event_features(EventFilter(), limit=2)
+    assert total == 12 and len(features) == 2
     days = dict(store.timeline(EventFilter(countries=("SY",))))
     assert days[dt.date(2016, 12, 28)] == 2 and dt.date(2016, 11, 20) not in days
     facets = store.facets()

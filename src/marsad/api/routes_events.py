@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import json
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
@@ -54,19 +55,6 @@ def get_event(request: Request, event_id: str) -> Response:
     return json_response(event)
 
 
-def point_feature(row: dict[str, Any]) -> dict[str, Any]:
-    """A map feature: the point and the few properties the map and table show."""
-    props = {k: v for k, v in row.items() if k not in ("lat", "lon")}
-    props["date"] = props.pop("date_start")
-    for key in ("date", "date_end"):
-        if props[key] is not None:
-            props[key] = props[key].isoformat()
-    props["location"] = props.pop("location_name")
-    return {"type": "Feature", "id": row["id"],
-            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-            "properties": props}
-
-
 @router.get("/geojson", summary="Located events as a GeoJSON FeatureCollection (the map)",
             responses={200: {"content": {"application/geo+json": {}}}})
 def geojson(
@@ -81,11 +69,11 @@ def geojson(
     outlet, certainty, historical, incident_id. ``total`` counts every match and
     ``truncated`` says whether ``limit`` cut the list (newest first by default).
     """
-    total, rows = store_of(request).event_points(where, limit=limit, sort=sort)
-    return json_response({"type": "FeatureCollection", "total": total,
-                          "truncated": total > len(rows),
-                          "features": [point_feature(r) for r in rows]},
-                         media_type="application/geo+json")
+    total, features = store_of(request).event_features(where, limit=limit, sort=sort)
+    head = json.dumps({"type": "FeatureCollection", "total": total,
+                       "truncated": total > len(features)})
+    body = head[:-1] + ',"features":[' + ",".join(features) + "]}"
+    return Response(content=body, media_type="application/geo+json")
 
 
 @router.get("/timeline", summary="Matching events per day")

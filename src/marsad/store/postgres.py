@@ -8,9 +8,12 @@ so both backends answer a query with the same articles.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, TextClause, text
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Text, TextClause, cast, func, text
 from sqlalchemy.engine import Engine
 
+from marsad.store.rows import POINT_PROPERTIES
 from marsad.store.search_text import index_terms
 
 
@@ -53,3 +56,17 @@ def geometry_bbox(bbox: tuple[float, float, float, float]) -> TextClause:
     min_lon, min_lat, max_lon, max_lat = bbox
     return text("events.geom && ST_MakeEnvelope(:bb_w, :bb_s, :bb_e, :bb_n, 4326)").bindparams(
         bb_w=min_lon, bb_s=min_lat, bb_e=max_lon, bb_n=max_lat)
+
+
+def feature_json(events: Any) -> ColumnElement[str]:
+    """A GeoJSON Feature for one ``events`` row, built by PostgreSQL's JSON functions."""
+    props: list[Any] = []
+    for key, column in POINT_PROPERTIES.items():
+        props += [key, getattr(events, column)]
+    feature = func.json_build_object(
+        "type", "Feature", "id", events.id,
+        "geometry", func.json_build_object("type", "Point",
+                                           "coordinates", func.json_build_array(events.lon,
+                                                                                events.lat)),
+        "properties", func.json_build_object(*props))
+    return cast(feature, Text)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any, get_args
 
-from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select, union
 
 from marsad.errors import QueryError
 from marsad.model import Certainty
@@ -114,11 +114,13 @@ class EventFilter:
                                (e.certainty, self.certainties)):
             if values:
                 where.append(column == values[0] if len(values) == 1 else column.in_(values))
+        # "id IN (SELECT event_id ...)" lets the database start from the actor or weapon
+        # index instead of probing every event (EXISTS was ten times slower on 100k events)
         if self.actors:
             keys = [k for k in (lookup_key(a) for a in self.actors) if k]
             a = EventActorRow
-            where.append(exists().where(a.event_id == e.id,
-                                        or_(a.name_key.in_(keys), a.text_key.in_(keys))))
+            where.append(e.id.in_(union(select(a.event_id).where(a.name_key.in_(keys)),
+                                        select(a.event_id).where(a.text_key.in_(keys)))))
         if self.weapons or self.weapon_categories:
             w = EventWeaponRow
             wanted = []
@@ -127,7 +129,7 @@ class EventFilter:
             if self.weapon_categories:
                 wanted.append(w.category_key.in_(
                     [lookup_key(x) for x in self.weapon_categories]))
-            where.append(exists().where(w.event_id == e.id, and_(*wanted)))
+            where.append(e.id.in_(select(w.event_id).where(*wanted)))
         if self.incident_id:
             where.append(e.incident_id == self.incident_id)
         if self.article_id:

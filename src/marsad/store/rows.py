@@ -101,3 +101,13 @@ def row_article(row: ArticleRow) -> Article:
     data = dict(row.layers or {})
     data.update({name: getattr(row, name) for name in ARTICLE_COLUMNS})
     return from_dict(Article, data)
+
+
+# The properties of a map feature (``Store.event_features``): name -> events column.
+POINT_PROPERTIES = {
+    "id": "id", "article_id": "article_id", "type": "type", "date": "date_start",
+    "date_end": "date_end", "date_precision": "date_precision", "location": "location_name",
+    "admin1": "admin1", "country": "country", "geo_precision": "geo_precision",
+    "fatalities": "fatalities", "outlet": "outlet", "certainty": "certainty",
+    "historical": "historical", "incident_id": "incident_id",
+}

@@ -105,6 +105,8 @@ class EventActorRow(Base):
     name_key: Mapped[str | None] = mapped_column(String(300), index=True)
     text_key: Mapped[str | None] = mapped_column(String(300), index=True)
 
+    __table_args__ = (Index("ix_event_actors_name", "name", "event_id"),)
+
 
 class EventWeaponRow(Base):
     """An event's weapon, one row each: name and category (``MANPADS``, ``IED`` ...)."""
@@ -119,6 +121,9 @@ class EventWeaponRow(Base):
     category: Mapped[str | None] = mapped_column(String(100))
     name_key: Mapped[str | None] = mapped_column(String(300), index=True)
     category_key: Mapped[str | None] = mapped_column(String(100), index=True)
+
+    __table_args__ = (Index("ix_event_weapons_name", "name", "event_id"),
+                      Index("ix_event_weapons_category", "category", "event_id"))
 
 
 class FailureRow(Base):

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, event, text
+from sqlalchemy import ColumnElement, Connection, case, event, func, text
 from sqlalchemy.engine import Engine
 
+from marsad.store.rows import POINT_PROPERTIES
 from marsad.store.search_text import index_terms
 from marsad.text.normalize import normalize
 
@@ -53,3 +54,18 @@ def search_ids(conn: Connection, terms: list[str], limit: int) -> list[str]:
         {"q": match, "n": limit},
     )
     return [r[0] for r in rows]
+
+
+def feature_json(events: Any) -> ColumnElement[str]:
+    """A GeoJSON Feature for one ``events`` row, built by SQLite's JSON functions."""
+    props: list[Any] = []
+    for key, column in POINT_PROPERTIES.items():
+        value = getattr(events, column)
+        if column == "historical":
+            value = func.json(case((value, "true"), else_="false"))
+        props += [key, value]
+    return func.json_object(
+        "type", "Feature", "id", events.id,
+        "geometry", func.json_object("type", "Point",
+                                     "coordinates", func.json_array(events.lon, events.lat)),
+        "properties", func.json_object(*props))

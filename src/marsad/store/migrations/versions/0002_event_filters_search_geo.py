@@ -56,6 +56,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_event_actors_name_key", "event_actors", ["name_key"])
     op.create_index("ix_event_actors_text_key", "event_actors", ["text_key"])
+    op.create_index("ix_event_actors_name", "event_actors", ["name", "event_id"])
     weapons = op.create_table(
         "event_weapons",
         sa.Column("event_id", sa.String(32), sa.ForeignKey("events.id", ondelete="CASCADE"),
@@ -68,6 +69,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_event_weapons_name_key", "event_weapons", ["name_key"])
     op.create_index("ix_event_weapons_category_key", "event_weapons", ["category_key"])
+    op.create_index("ix_event_weapons_name", "event_weapons", ["name", "event_id"])
+    op.create_index("ix_event_weapons_category", "event_weapons", ["category", "event_id"])
     _fill_events(bind, actors, weapons)
 
     if bind.dialect.name == "postgresql":

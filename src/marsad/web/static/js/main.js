@@ -11,6 +11,7 @@ const FILTERS = ["date_from", "date_to", "type", "actor", "weapon_category", "ou
 const FACETS = { type: "types", actor: "actors", weapon_category: "weapon_categories",
                  outlet: "outlets", certainty: "certainties" };
 const PAGE = 100;
+const MAP_LIMIT = 10000;  // newest first; the count line says when filters should narrow it
 
 const form = document.getElementById("filter-form");
 const status = document.getElementById("status");
@@ -105,7 +106,7 @@ async function refresh() {
   document.body.dataset.loading = "true";
   try {
     const [geojson, days, page] = await Promise.all([
-      getJSON("/api/geojson", state.filters),
+      getJSON("/api/geojson", { ...state.filters, limit: MAP_LIMIT }),
       getJSON("/api/timeline", state.filters),
       loadTablePage(0, generation),
     ]);
