@@ -15,14 +15,13 @@ import datetime as dt
 import http.client
 import json
 import random
-import socket
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
+from marsad.api.background import BackgroundServer
 from marsad.model import (
     AcledType,
     Actor,
@@ -148,24 +147,6 @@ def build(path: Path, n_events: int) -> float:
     return time.perf_counter() - started
 
 
-def serve(path: Path):
-    import uvicorn
-
-    from marsad.api import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    store = Store.open(path)
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    return server, thread, store, port
-
-
 QUERIES = [
     ("geojson: one type, one year", "/api/geojson?type=airstrike&date_from=2016-01-01"
                                     "&date_to=2016-12-31"),
@@ -229,23 +210,18 @@ def main() -> None:
         print(json.dumps({"benchmark": "api_geojson", "measure": "build", "events": args.events,
                           "seconds": round(seconds, 1),
                           "db_mb": round(args.db.stat().st_size / 2**20, 1)}), flush=True)
-    server, thread, store, port = serve(args.db)
-    try:
-        for name, url in QUERIES:
-            result = measure(port, url, args.repeat)
-            line = {"benchmark": "api_geojson", "measure": name, "url": url,
+    with Store.open(args.db) as store, BackgroundServer(store) as url:
+        port = int(url.rsplit(":", 1)[1])
+        for name, path in QUERIES:
+            result = measure(port, path, args.repeat)
+            line = {"benchmark": "api_geojson", "measure": name, "url": path,
                     "events": args.events, **result}
-            if url.startswith("/api/geojson") and "unfiltered" not in name:
+            if path.startswith("/api/geojson") and "unfiltered" not in name:
                 line["target_ms"] = TARGET_MS
                 line["under_target"] = result["median_ms"] < TARGET_MS
             print(json.dumps(line, ensure_ascii=False), flush=True)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        store.close()
-        if folder is not None:
-            folder.cleanup()
-
+    if folder is not None:
+        folder.cleanup()
 
 if __name__ == "__main__":
     sys.exit(main())

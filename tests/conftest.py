@@ -7,7 +7,6 @@ import json
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
@@ -17,6 +16,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from marsad.api.background import free_port
 from marsad.ingest import IngestOptions
 from marsad.ingest import make_article as ingest_article
 from marsad.model import Article, Span
@@ -74,12 +74,6 @@ def _postgres_binary(name: str) -> str | None:
     return str(candidates[-1]) if candidates else None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class PostgresServer:
     """A throwaway PostgreSQL cluster on 127.0.0.1 (fsync off), one database per test."""
 
@@ -122,7 +116,7 @@ def postgres_server() -> Iterator[PostgresServer]:
         os.chown(folder, user.pw_uid, user.pw_gid)
         run_as = ["runuser", "-u", "postgres", "--"]
     data = folder / "data"
-    port = _free_port()
+    port = free_port()
     try:
         subprocess.run([*run_as, initdb, "-D", str(data), "-A", "trust", "-U", "postgres",
                         "-E", "UTF8", "--locale=C", "--no-sync"],

@@ -1,18 +1,12 @@
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
+from marsad.api.background import free_port
 from marsad.cli.main import app
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_serve_answers_until_stopped(sample_db):

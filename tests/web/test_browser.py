@@ -4,14 +4,12 @@ The server runs in this process (uvicorn in a thread) on a free port over the sa
 database; the browser must not reach anything but that server.
 """
 
-import socket
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from marsad.api import create_app
+from marsad.api.background import BackgroundServer
 from marsad.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -19,25 +17,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 @pytest.fixture(scope="module")
 def server_url(sample_db):
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    store = Store.open(sample_db)
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    store.close()
+    with Store.open(sample_db) as store, BackgroundServer(store) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
