@@ -3,7 +3,7 @@ from dataclasses import replace
 import pytest
 
 from marsad.errors import StoreError
-from marsad.model import Event
+from marsad.model import Event, to_dict
 from marsad.store import Store
 
 
@@ -79,3 +79,17 @@ def test_failures_are_kept(store):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="does not exist"):
         Store.open(tmp_path / "no" / "such" / "m.db")
+
+
+def test_events_keep_the_contract_key_order(store, make_article):
+    article = make_article("نص الخبر")
+    event = Event(id="ev_1", article_id=article.id, type="other", certainty="reported")
+    store.add([replace(article, events=(event,))], "p")
+    assert list(next(iter(store.iter_events()))) == list(to_dict(event))
+
+
+def test_unreachable_postgres_is_a_clear_error():
+    from marsad.api.background import free_port
+
+    with pytest.raises(StoreError, match="cannot use database"):
+        Store.open(f"postgresql://nobody@127.0.0.1:{free_port()}/none")

@@ -71,7 +71,7 @@ def geojson(
     """
     total, features = store_of(request).event_features(where, limit=limit, sort=sort)
     head = json.dumps({"type": "FeatureCollection", "total": total,
-                       "truncated": total > len(features)})
+                       "truncated": total > len(features)}, separators=(",", ":"))
     body = head[:-1] + ',"features":[' + ",".join(features) + "]}"
     return Response(content=body, media_type="application/geo+json")
 

@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from marsad.errors import StoreError
-from marsad.model import Article, to_dict
+from marsad.model import Article, Event, from_dict, to_dict
 from marsad.store import migrate
 from marsad.store import postgres as postgres_backend
 from marsad.store import sqlite as sqlite_backend
@@ -310,6 +310,12 @@ class Store:
                     }
         return out
 
+    def _event_out(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Stored event JSON in the contract's key order (PostgreSQL's JSONB sorts keys)."""
+        if self.dialect == "sqlite":
+            return data
+        return to_dict(from_dict(Event, data))
+
     def _bbox(self) -> Any:
         return postgres_backend.geometry_bbox if self.geometry else None
 
@@ -320,11 +326,13 @@ class Store:
         if where is not None:
             query = where.apply(query, self._bbox())
         with Session(self.engine) as session:
-            yield from session.execute(query.execution_options(yield_per=500)).scalars()
+            for data in session.execute(query.execution_options(yield_per=500)).scalars():
+                yield self._event_out(data)
 
     def get_event(self, event_id: str) -> dict[str, Any] | None:
         with Session(self.engine) as session:
-            return session.scalar(select(EventRow.data).where(EventRow.id == event_id))
+            data = session.scalar(select(EventRow.data).where(EventRow.id == event_id))
+        return self._event_out(data) if data is not None else None
 
     def count_events(self, where: EventFilter | None = None) -> int:
         query = events_query(func.count())
@@ -340,7 +348,7 @@ class Store:
         query = where.apply(events_query(EventRow.data), self._bbox())
         query = query.order_by(*order(sort)).limit(limit).offset(offset)
         with Session(self.engine) as session:
-            items = list(session.execute(query).scalars())
+            items = [self._event_out(d) for d in session.execute(query).scalars()]
         return EventPage(total=self.count_events(where), items=items)
 
     def event_features(self, where: EventFilter | None = None, *, limit: int = 20_000,

@@ -24,6 +24,7 @@ function select(eventId, articleId) {
   writeHash();
   map.highlight(eventId);
   table.highlight(eventId);
+  showPanel("reader");
   reader.open(articleId, eventId).catch(showError);
 }
 
@@ -141,12 +142,25 @@ function switchLanguage() {
   }
 }
 
+// Side panels are tabs (#panel-tabs button[data-panel] -> section#<panel>); the article
+// reader is the only one today, and an incident panel can be added beside it in the HTML.
+function showPanel(name) {
+  for (const tab of document.querySelectorAll("#panel-tabs [data-panel]")) {
+    const active = tab.dataset.panel === name;
+    tab.setAttribute("aria-selected", String(active));
+    document.getElementById(tab.dataset.panel).hidden = !active;
+  }
+}
+
 async function start() {
   setLanguage(initialLanguage());
   readHash();
   form.addEventListener("change", applyForm);
   form.addEventListener("reset", () => setTimeout(applyForm, 0));
   document.getElementById("lang").addEventListener("click", switchLanguage);
+  for (const tab of document.querySelectorAll("#panel-tabs [data-panel]")) {
+    tab.addEventListener("click", () => showPanel(tab.dataset.panel));
+  }
   document.getElementById("more").addEventListener("click", () => {
     if (state.nextOffset !== null) loadTablePage(state.nextOffset, state.generation).catch(showError);
   });
