@@ -125,3 +125,36 @@ def test_clicking_an_event_opens_its_article_with_the_evidence_highlighted(page,
     assert page.eval_on_selector_all(
         "#reader .article-text .hl-evidence", "els => els.map(e => e.textContent).join('')") == \
         aid_article.text[aid.evidence[0].start:aid.evidence[0].end]
+
+
+def test_highlights_cut_the_text_at_code_points_like_python(page):
+    """Spans count code points (Python); the reader must not cut astral characters apart."""
+    import random
+
+    rng = random.Random(3)
+    pieces = ["تَدْمُر", "😀", "𝕏", " ", "\n", "إدلب", "ﻻ", "Verba", "\u200f"]
+    cases = []
+    for _ in range(30):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        marks = []
+        for cls in ("hl-evidence", "hl-source"):
+            start = rng.randrange(len(text))
+            marks.append({"start": start, "end": rng.randint(start + 1, len(text)), "cls": cls})
+        cases.append({"text": text, "marks": marks})
+    results = page.evaluate("""async (cases) => {
+        const { highlightedText } = await import('/static/js/reader.js');
+        return cases.map(({ text, marks }) => {
+            const box = document.createElement('div');
+            box.append(highlightedText(text, marks));
+            const pick = (cls) => [...box.querySelectorAll('.' + cls)]
+                .map(e => e.textContent).join('');
+            return { all: box.textContent, evidence: pick('hl-evidence'),
+                     source: pick('hl-source') };
+        });
+    }""", cases)
+    for case, got in zip(cases, results, strict=True):
+        text = case["text"]
+        evidence, source = case["marks"]
+        assert got["all"] == text
+        assert got["evidence"] == text[evidence["start"]:evidence["end"]]
+        assert got["source"] == text[source["start"]:source["end"]]
