@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
-from collections.abc import Callable
+import pwd
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from marsad.api.background import free_port
 from marsad.ingest import IngestOptions
 from marsad.ingest import make_article as ingest_article
-from marsad.model import Article
+from marsad.model import Article, Span
 
 SHARED_DATA = Path(os.environ.get("MARSAD_SHARED_DATA")
                    or Path(__file__).resolve().parents[1].parent / "shared" / "data")
@@ -53,3 +59,189 @@ def shared_data() -> Path:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+# ------------------------------------------------------------- PostgreSQL for store tests
+
+
+def _postgres_binary(name: str) -> str | None:
+    """``name`` from PATH, else from Debian's /usr/lib/postgresql/<version>/bin."""
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"),
+                        key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0)
+    return str(candidates[-1]) if candidates else None
+
+
+class PostgresServer:
+    """A throwaway PostgreSQL cluster on 127.0.0.1 (fsync off), one database per test."""
+
+    def __init__(self, port: int, run_as: list[str]) -> None:
+        self.port = port
+        self.run_as = run_as
+        self._count = 0
+
+    def url(self, database: str) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
+                             autocommit=True) as conn:
+            conn.execute(sql)
+
+    def new_database(self, template: str = "marsad_template") -> str:
+        self._count += 1
+        name = f"marsad_test_{self._count}"
+        self.admin(f"CREATE DATABASE {name} TEMPLATE {template}")
+        return name
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    initdb, pg_ctl = _postgres_binary("initdb"), _postgres_binary("pg_ctl")
+    if not (initdb and pg_ctl):
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed; "
+                    "apt-get install postgresql-15 postgresql-15-postgis-3")
+    folder = Path(tempfile.mkdtemp(prefix="marsad-pg-"))
+    run_as: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses root: run the cluster as the postgres user
+        try:
+            user = pwd.getpwnam("postgres")
+        except KeyError:
+            shutil.rmtree(folder)
+            pytest.skip("running as root and there is no postgres user to run initdb as")
+        os.chown(folder, user.pw_uid, user.pw_gid)
+        run_as = ["runuser", "-u", "postgres", "--"]
+    data = folder / "data"
+    port = free_port()
+    try:
+        subprocess.run([*run_as, initdb, "-D", str(data), "-A", "trust", "-U", "postgres",
+                        "-E", "UTF8", "--locale=C", "--no-sync"],
+                       check=True, capture_output=True, timeout=120)
+        subprocess.run([*run_as, pg_ctl, "-D", str(data), "-l", str(folder / "log"), "-w",
+                        "-o", f"-F -h 127.0.0.1 -p {port} -k {folder}", "start"],
+                       check=True, capture_output=True, timeout=60)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        output = getattr(exc, "stderr", b"") or b""
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.fail(f"could not start a test PostgreSQL cluster: {exc}: "
+                    f"{output.decode(errors='replace')[-500:]}")
+    server = PostgresServer(port, run_as)
+    try:
+        # databases are copied from a template that already has PostGIS (when installed):
+        # creating the extension takes longer than the rest of a test
+        server.admin("CREATE DATABASE marsad_template")
+        import psycopg
+
+        with psycopg.connect(server.url("marsad_template"), autocommit=True) as conn:
+            if conn.execute("SELECT 1 FROM pg_available_extensions "
+                            "WHERE name = 'postgis'").fetchone():
+                conn.execute("CREATE EXTENSION postgis")
+        yield server
+    finally:
+        subprocess.run([*run_as, pg_ctl, "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True, timeout=60, check=False)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """A fresh, empty database on the test cluster."""
+    name = postgres_server.new_database()
+    yield postgres_server.url(name)
+    postgres_server.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new database on each backend: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "marsad.db")
+    return request.getfixturevalue("postgres_url")
+
+
+# ------------------------------------------- the bundled samples with hand-built events
+
+SAMPLE_EVENTS = Path(__file__).parent / "data" / "sample_events.json"
+
+
+def _locate(text: str, quote: str, within: list[Span]) -> Span:
+    """The span of ``quote``: inside the evidence first, else its first occurrence."""
+    for region in within:
+        at = text.find(quote, region.start, region.end)
+        if at >= 0:
+            return Span(at, at + len(quote))
+    at = text.find(quote)
+    if at < 0:
+        raise ValueError(f"sample_events.json quotes {quote!r}, which is not in the article")
+    return Span(at, at + len(quote))
+
+
+def _with_spans(value: Any, text: str, evidence: list[Span]) -> Any:
+    """Contract JSON with a ``span`` added beside every quoted ``text``."""
+    if isinstance(value, list):
+        return [_with_spans(v, text, evidence) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {k: _with_spans(v, text, evidence) for k, v in value.items()}
+    if isinstance(value.get("text"), str):
+        out["span"] = _locate(text, value["text"], evidence).to_list()
+    return out
+
+
+def sample_articles_with_events() -> list[Article]:
+    """The bundled sample articles as ``marsad analyze`` ingests them, plus hand-built events.
+
+    Stand-in for the events stage (being built in parallel): when it lands, the fixtures
+    below can store ``marsad demo --db`` output instead.
+    """
+    from dataclasses import replace
+
+    from marsad.cli.analyze import samples_dir
+    from marsad.ingest import read_inputs
+    from marsad.model import Event, from_dict
+    from marsad.pipeline import Pipeline
+
+    wanted = json.loads(SAMPLE_EVENTS.read_text(encoding="utf-8"))["articles"]
+    pipeline = Pipeline.from_config()
+    out = []
+    for article in read_inputs([str(samples_dir())], IngestOptions()):
+        assert isinstance(article, Article), article
+        article = pipeline(article)
+        events = []
+        for raw in wanted.get(Path(article.origin or "").name, []):
+            raw = dict(raw)
+            evidence = [_locate(article.text, q, []) for q in raw.pop("evidence_text")]
+            data = _with_spans(raw, article.text, evidence)
+            data.update(article_id=article.id, outlet=article.outlet,
+                        published=article.published,
+                        evidence=[s.to_list() for s in evidence])
+            events.append(from_dict(Event, data))
+        out.append(replace(article, events=tuple(events)))
+    return out
+
+
+def store_samples(target: str | Path) -> list[Article]:
+    """Store the samples with their events through the public Store API."""
+    from marsad.store import Store
+
+    articles = sample_articles_with_events()
+    with Store.open(target) as store:
+        store.add(articles, "text.v1,sample-events")
+    return articles
+
+
+@pytest.fixture(scope="session")
+def sample_articles() -> list[Article]:
+    return sample_articles_with_events()
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite database of the bundled samples and their events (read-only use)."""
+    path = tmp_path_factory.mktemp("samples") / "samples.db"
+    store_samples(path)
+    return path

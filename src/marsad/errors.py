@@ -50,3 +50,7 @@ class GoldError(MarsadError):
 
 class ClusterError(MarsadError):
     """A Dask cluster that cannot be started or reached, or options that do not fit one."""
+
+
+class QueryError(MarsadError, ValueError):
+    """A filter or query parameter that cannot be used; says which and what is allowed."""

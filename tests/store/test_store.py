@@ -3,13 +3,14 @@ from dataclasses import replace
 import pytest
 
 from marsad.errors import StoreError
-from marsad.model import Event
+from marsad.model import Event, to_dict
 from marsad.store import Store
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "m.db") as s:
+def store(db_target):
+    """The same tests run on SQLite and on PostgreSQL (see ``db_target``)."""
+    with Store.open(db_target) as s:
         yield s
 
 
@@ -106,3 +107,17 @@ def test_storing_an_article_clears_its_old_failure(store, make_article):
     assert store.failures() == []
     assert list(store.ids_with_pipeline("text.v1")) == [make_article("نص").id]
     assert list(store.ids_with_pipeline("other")) == []
+
+
+def test_events_keep_the_contract_key_order(store, make_article):
+    article = make_article("نص الخبر")
+    event = Event(id="ev_1", article_id=article.id, type="other", certainty="reported")
+    store.add([replace(article, events=(event,))], "p")
+    assert list(next(iter(store.iter_events()))) == list(to_dict(event))
+
+
+def test_unreachable_postgres_is_a_clear_error():
+    from marsad.api.background import free_port
+
+    with pytest.raises(StoreError, match="cannot use database"):
+        Store.open(f"postgresql://nobody@127.0.0.1:{free_port()}/none")

@@ -146,7 +146,8 @@ def analyze(
     outlet: Annotated[str | None, typer.Option(
         help="Outlet name for inputs that carry none.")] = None,
     db: Annotated[str | None, typer.Option(
-        help="Also store articles and events in this SQLite file (created if missing).")] = None,
+        help="Also store articles and events in this SQLite file (created if missing) or "
+             "postgresql:// database.")] = None,
     config: Annotated[str | None, typer.Option(
         help="A TOML file overriding any of marsad's default settings.")] = None,
     field: Annotated[list[str] | None, typer.Option(

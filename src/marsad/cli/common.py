@@ -6,13 +6,17 @@ import datetime as dt
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
 
 from marsad.config import load_config
-from marsad.errors import MarsadError
+from marsad.errors import MarsadError, StoreError
+
+if TYPE_CHECKING:
+    from marsad.store import Store
 
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -44,3 +48,13 @@ def parse_date(value: str | None, option: str = "--published") -> dt.date | None
 
 def config_from(path: str | None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     return load_config(path, overrides)
+
+
+def existing_store(db: str) -> Store:
+    """Open a database that must already exist (a SQLite path) or a database URL."""
+    from marsad.store import Store
+
+    if "://" not in db and not Path(db).exists():
+        raise StoreError(f"database {db} does not exist; create it with "
+                         "marsad analyze ... --db FILE")
+    return Store.open(db)

@@ -5,11 +5,14 @@ from __future__ import annotations
 from marsad.cli import (  # noqa: F401  (registers commands)
     analyze,
     claims,
+    db,
     evaluate,
     events,
+    export,
     geocode,
     ner,
     search,
+    serve,
     timenum,
     train,
 )

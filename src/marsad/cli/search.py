@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from marsad.cli.app import app
-from marsad.cli.common import cli_errors, say
-from marsad.errors import StoreError
+from marsad.cli.common import cli_errors, existing_store, say
 from marsad.exports.jsonl import dumps
-from marsad.store import Store
 
 
 @app.command()
@@ -27,12 +24,8 @@ def search(
     Prints one JSON object per article: id, title, outlet, published, url, the matches
     (original text and span) and a snippet.
     """
-    with cli_errors():
-        if "://" not in db and not Path(db).exists():
-            raise StoreError(f"database {db} does not exist; create it with "
-                             "marsad analyze ... --db FILE")
-        with Store.open(db) as store:
-            hits = store.search(query, limit=limit)
+    with cli_errors(), existing_store(db) as store:
+        hits = store.search(query, limit=limit)
     for hit in hits:
         sys.stdout.write(dumps(hit.to_dict()) + "\n")
     if not hits:

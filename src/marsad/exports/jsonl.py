@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from marsad.model import Article, to_dict
@@ -38,5 +38,14 @@ def write_article(article: Article, out: TextIO, fmt: str = "events") -> int:
     n = 0
     for record in event_records(article):
         out.write(dumps(record) + "\n")
+        n += 1
+    return n
+
+
+def write_events(pairs: Iterable[tuple[dict[str, Any], Any]], out: TextIO) -> int:
+    """Stored events (contract JSON), one a line; returns the lines written."""
+    n = 0
+    for event, _article in pairs:
+        out.write(dumps(event) + "\n")
         n += 1
     return n

@@ -1,4 +1,10 @@
-"""Database tables (SQLAlchemy 2 declarative), the same on SQLite and PostgreSQL."""
+"""Database tables (SQLAlchemy 2 declarative), the same on SQLite and PostgreSQL.
+
+These models describe the schema at the newest migration (``store/migrations/versions``);
+a change here needs a migration too (``tests/store/test_migrations.py`` compares them).
+Backend-only pieces live in the migrations alone: SQLite's FTS5 ``article_search``
+table, PostgreSQL's ``article_search`` tsvector table and PostGIS ``events.geom``.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +26,9 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 1
+# Written to marsad_meta.schema_version by the migrations, so that an older marsad
+# refuses a database made by a newer one instead of misreading it.
+SCHEMA_VERSION = 2
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 
 
@@ -49,7 +57,7 @@ class ArticleRow(Base):
 
 
 class EventRow(Base):
-    """One event, with the columns filters need and the full contract JSON."""
+    """One event, with the columns filters and the map need, and the full contract JSON."""
 
     __tablename__ = "events"
 
@@ -58,24 +66,64 @@ class EventRow(Base):
         String(32), ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
     type: Mapped[str] = mapped_column(String(64), index=True)
-    outlet: Mapped[str | None] = mapped_column(String(200))
+    outlet: Mapped[str | None] = mapped_column(String(200), index=True)
     date_start: Mapped[dt.date | None] = mapped_column(Date)
     date_end: Mapped[dt.date | None] = mapped_column(Date)
     date_precision: Mapped[int | None] = mapped_column(Integer)
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
-    country: Mapped[str | None] = mapped_column(String(8))
-    admin1: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(8), index=True)
+    admin1: Mapped[str | None] = mapped_column(String(200), index=True)
     geo_precision: Mapped[int | None] = mapped_column(Integer)
-    certainty: Mapped[str | None] = mapped_column(String(16))
+    certainty: Mapped[str | None] = mapped_column(String(16), index=True)
     historical: Mapped[bool] = mapped_column(Boolean, default=False)
     incident_id: Mapped[str | None] = mapped_column(String(32), index=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    location_name: Mapped[str | None] = mapped_column(String(300))
+    fatalities: Mapped[int | None] = mapped_column(Integer, index=True)
 
     __table_args__ = (
         Index("ix_events_date", "date_start", "date_end"),
         Index("ix_events_geo", "lat", "lon"),
+        Index("ix_events_type_date", "type", "date_start"),
     )
+
+
+class EventActorRow(Base):
+    """An event's actor, one row each, so that filtering by actor uses an index."""
+
+    __tablename__ = "event_actors"
+
+    event_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    role: Mapped[str | None] = mapped_column(String(32))
+    name: Mapped[str | None] = mapped_column(String(300))
+    inter: Mapped[int | None] = mapped_column(Integer)
+    # normalised (Arabic-folded, lower-case) canonical name and surface text, for lookups
+    name_key: Mapped[str | None] = mapped_column(String(300), index=True)
+    text_key: Mapped[str | None] = mapped_column(String(300), index=True)
+
+    __table_args__ = (Index("ix_event_actors_name", "name", "event_id"),)
+
+
+class EventWeaponRow(Base):
+    """An event's weapon, one row each: name and category (``MANPADS``, ``IED`` ...)."""
+
+    __tablename__ = "event_weapons"
+
+    event_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(300))
+    category: Mapped[str | None] = mapped_column(String(100))
+    name_key: Mapped[str | None] = mapped_column(String(300), index=True)
+    category_key: Mapped[str | None] = mapped_column(String(100), index=True)
+
+    __table_args__ = (Index("ix_event_weapons_name", "name", "event_id"),
+                      Index("ix_event_weapons_category", "category", "event_id"))
 
 
 class FailureRow(Base):

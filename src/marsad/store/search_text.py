@@ -94,3 +94,11 @@ def snippet(text: str, span: Span, width: int = 80) -> str:
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     return prefix + " ".join(text[start:end].split()) + suffix
+
+
+def lookup_key(value: str | None) -> str | None:
+    """A name as filters compare it: normalised (alef forms, diacritics, case) and trimmed."""
+    if value is None:
+        return None
+    key = " ".join(normalize(value).split())
+    return key or None

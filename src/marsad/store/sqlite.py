@@ -1,16 +1,18 @@
 """SQLite specifics: the ``ar_norm()`` SQL function and an FTS5 index of normalised text.
 
 SQLite's own tokenizer splits Arabic words at diacritics, so marsad indexes its own
-normalised terms (see ``search_text``) with FTS5's plain ``unicode61`` tokenizer.
+normalised terms (see ``search_text``) with FTS5's plain ``unicode61`` tokenizer. The
+FTS5 table ``article_search`` is made by migration 0001.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, event, text
+from sqlalchemy import ColumnElement, Connection, case, event, func, text
 from sqlalchemy.engine import Engine
 
+from marsad.store.rows import POINT_PROPERTIES
 from marsad.store.search_text import index_terms
 from marsad.text.normalize import normalize
 
@@ -27,13 +29,6 @@ def install_functions(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
-
-
-def create_search_index(conn: Connection) -> None:
-    conn.execute(text(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5("
-        "article_id UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 0')"
-    ))
 
 
 # The index row of an article shares the article row's rowid: ``article_id`` is UNINDEXED
@@ -74,3 +69,18 @@ def search_ids(conn: Connection, terms: list[str], limit: int) -> list[str]:
         {"q": match, "n": limit},
     )
     return [r[0] for r in rows]
+
+
+def feature_json(events: Any) -> ColumnElement[str]:
+    """A GeoJSON Feature for one ``events`` row, built by SQLite's JSON functions."""
+    props: list[Any] = []
+    for key, column in POINT_PROPERTIES.items():
+        value = getattr(events, column)
+        if column == "historical":
+            value = func.json(case((value, "true"), else_="false"))
+        props += [key, value]
+    return func.json_object(
+        "type", "Feature", "id", events.id,
+        "geometry", func.json_object("type", "Point",
+                                     "coordinates", func.json_array(events.lon, events.lat)),
+        "properties", func.json_object(*props))
