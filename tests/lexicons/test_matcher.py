@@ -39,6 +39,6 @@ def test_hyphens_and_digits_in_any_script():
 
 
 def test_clitic_readings():
-    assert clitic_variants("وبالحشد") == [(0, "وبالحشد"), (2, "الحشد"), (1, "بالحشد")]
+    assert clitic_variants("وبالحشد") == ((0, "وبالحشد"), (2, "الحشد"), (1, "بالحشد"))
     assert (0, "الدوله") in clitic_variants("للدوله")
-    assert clitic_variants("verba") == [(0, "verba")]
+    assert clitic_variants("verba") == ((0, "verba"),)

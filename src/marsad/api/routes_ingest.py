@@ -71,7 +71,7 @@ def ingest(request: Request, body: ArticleIn) -> Response:
     with settings.lock:  # stages need not be thread-safe; SQLite wants one writer
         pipeline = settings.pipeline()
         analysed = pipeline(article)
-        result = store.add([analysed], pipeline_signature(pipeline))
+        result = store.add([analysed], pipeline_signature(pipeline.names))
     if result.unchanged:
         stored = store.get_article(article.id) or analysed
         return json_response({"status": "unchanged", "article": article_record(stored)})

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
-from marsad.ner.features import HAMZA_SEATS, fold, tokenize
+from marsad.ner.features import HAMZA_SEATS, fold, token_bounds
 
 T = TypeVar("T")
 
@@ -40,20 +41,21 @@ def tokens_of(text: str, start: int = 0, end: int | None = None, *, normalised: 
     (one character for one: view offsets stay exact).
     """
     out = []
-    for span in tokenize(text, start, end):
-        raw = text[span.start:span.end]
+    for s, e in token_bounds(text, start, end):
+        raw = text[s:e]
         if raw in SKIPPED:
             continue
         key = raw.translate(HAMZA_SEATS) if normalised else fold(raw)
-        out.append(Token(key, span.start, span.end))
+        out.append(Token(key, s, e))
     return out
 
 
-def clitic_variants(key: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=100_000)
+def clitic_variants(key: str) -> tuple[tuple[int, str], ...]:
     """``(characters stripped, rest)`` readings of a token with proclitics; (0, key) first."""
     out = [(0, key)]
     if not key or not "\u0621" <= key[0] <= "\u064a":
-        return out
+        return tuple(out)
     for lam in ("ل", "ول", "فل"):
         # للدولة = ل + الدولة: the article's alef is dropped after the preposition لـ, so
         # the span keeps لل (للدولة الإسلامية) and only a leading و/ف is left out.
@@ -63,7 +65,7 @@ def clitic_variants(key: str) -> list[tuple[int, str]]:
         rest = key[len(clitic):]
         if key.startswith(clitic) and (len(rest) >= 2 or rest.isascii()) and rest:
             out.append((len(clitic), rest))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,11 @@ _TOKEN = re.compile(
 )
 
 
+def token_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of each token of ``text[start:end]``, as ``tokenize`` splits them."""
+    return [m.span() for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Token spans of ``text[start:end]``, split the way ANERcorp is: punctuation and
     numbers apart, clitics left on their word (وبريطانيا is one token)."""
