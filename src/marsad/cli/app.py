@@ -11,3 +11,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+# Command groups that several modules add subcommands to (marsad eval ner|claims|incidents ...).
+eval_app = typer.Typer(
+    help="Score marsad's extractors and models on gold data; one JSON object on stdout.",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")

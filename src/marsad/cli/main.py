@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.cli import analyze, search  # noqa: F401  (registers commands)
+from marsad.cli import analyze, export, incidents, search  # noqa: F401  (registers commands)
 from marsad.cli.app import app
 
 __all__ = ["app"]

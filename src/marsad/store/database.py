@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from marsad.errors import StoreError
 from marsad.model import Article, Event, from_dict, to_dict
 from marsad.store import sqlite as sqlite_backend
+from marsad.store.incidents import IncidentMethods
 from marsad.store.schema import (
     SCHEMA_VERSION,
     ArticleRow,
@@ -94,7 +95,7 @@ def row_article(row: ArticleRow) -> Article:
     return from_dict(Article, data)
 
 
-class Store:
+class Store(IncidentMethods):
     """Articles and events in SQLite (default) or another SQLAlchemy database."""
 
     def __init__(self, engine: Engine) -> None:
