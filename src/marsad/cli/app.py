@@ -12,9 +12,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# Command groups that several modules add subcommands to (marsad eval ner|claims|incidents ...).
-eval_app = typer.Typer(
-    help="Score marsad's extractors and models on gold data; one JSON object on stdout.",
-    no_args_is_help=True,
-)
-app.add_typer(eval_app, name="eval")
+
+def command_group(name: str, help: str) -> typer.Typer:
+    """The sub-command group ``marsad NAME`` (e.g. ``eval``), made once and shared by every
+    command module that adds to it."""
+    for info in app.registered_groups:
+        if info.name == name and info.typer_instance is not None:
+            return info.typer_instance
+    group = typer.Typer(help=help, no_args_is_help=True)
+    app.add_typer(group, name=name)
+    return group

@@ -10,7 +10,7 @@ from typing import Annotated, TextIO
 
 import typer
 
-from marsad.cli.app import app
+from marsad.cli.app import command_group
 from marsad.cli.common import cli_errors, say
 from marsad.cli.incidents import (
     CountryOpt,
@@ -26,9 +26,7 @@ from marsad.cli.incidents import (
 )
 from marsad.exports.jsonl import dumps
 
-export_app = typer.Typer(help="Write stored data in formats other tools read.",
-                         no_args_is_help=True)
-app.add_typer(export_app, name="export")
+export_app = command_group("export", "Write stored data in formats other tools read.")
 
 
 def _write_incidents(out: TextIO, db: str, where: object) -> int:

@@ -10,12 +10,14 @@ from typing import Annotated
 
 import typer
 
-from marsad.cli.app import app, eval_app
+from marsad.cli.app import app, command_group
 from marsad.cli.common import cli_errors, config_from, parse_date, say
 from marsad.errors import InputError, StoreError
 from marsad.exports.jsonl import dumps
 from marsad.store import Store
 from marsad.store.incidents import IncidentFilter
+
+eval_app = command_group("eval", "Measure marsad's components against gold data.")
 
 DbOpt = Annotated[str, typer.Option(help="The database written by marsad analyze --db.")]
 FromOpt = Annotated[str | None, typer.Option(

@@ -34,6 +34,7 @@ class CandidateIndex:
         self._fine: dict[tuple[str, int, int, int], list[LinkEvent]] = defaultdict(list)
         self._coarse: dict[tuple[str, int], list[LinkEvent]] = defaultdict(list)
         self._unplaced: dict[tuple[str, int], list[LinkEvent]] = defaultdict(list)
+        self._placed: dict[tuple[str, int], list[LinkEvent]] = defaultdict(list)
         self.skipped: list[str] = []
         for event in events:
             self.add(event)
@@ -65,6 +66,7 @@ class CandidateIndex:
                 else:
                     ci, cj = _cell(event.lat, event.lon)  # type: ignore[arg-type]
                     self._fine[(family, day, ci, cj)].append(event)
+                    self._placed[(family, day)].append(event)
 
     def _rings(self, lat: float, km: float) -> tuple[int, int]:
         ring_i = math.ceil(km / (KM_PER_DEG * CELL_DEG))
@@ -91,8 +93,7 @@ class CandidateIndex:
                 found: list[Iterable[LinkEvent]] = [self._coarse.get((family, day), ()),
                                                     self._unplaced.get((family, day), ())]
                 if not event.located:
-                    found.extend(v for k, v in self._fine.items() if k[0] == family and
-                                 k[1] == day)
+                    found.append(self._placed.get((family, day), ()))
                 else:
                     coarse = (event.geo_precision or 2) >= 3
                     km = rules.max_km_region if coarse else max(

@@ -10,7 +10,7 @@ event_type; an event with neither is only compatible with its own type.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from marsad.errors import ConfigError
@@ -28,6 +28,7 @@ class TypeTable:
     generic: Mapping[str, frozenset[str]]
     confusable: frozenset[frozenset[str]]
     acled: Mapping[str, str]
+    _memo: dict[tuple[str, ...], Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any]) -> TypeTable:
@@ -49,6 +50,13 @@ class TypeTable:
 
     def families_of(self, event_type: str, acled_type: str | None = None) -> frozenset[str]:
         """The families an event of this type can belong to (a generic type: several)."""
+        memo = ("families", event_type, acled_type or "")
+        found = self._memo.get(memo)
+        if found is None:
+            found = self._memo[memo] = self._families_of(event_type, acled_type)
+        return found  # type: ignore[no-any-return]
+
+    def _families_of(self, event_type: str, acled_type: str | None) -> frozenset[str]:
         key = _norm(event_type)
         if key in self.generic:
             return self.generic[key]
@@ -61,6 +69,13 @@ class TypeTable:
     def match(self, a_type: str, b_type: str, a_acled: str | None = None,
               b_acled: str | None = None) -> Match | None:
         """How two event types relate, or None when they cannot be the same incident."""
+        memo = ("match", a_type, b_type, a_acled or "", b_acled or "")
+        if memo not in self._memo:
+            self._memo[memo] = self._match(a_type, b_type, a_acled, b_acled)
+        return self._memo[memo]  # type: ignore[no-any-return]
+
+    def _match(self, a_type: str, b_type: str, a_acled: str | None,
+               b_acled: str | None) -> Match | None:
         a, b = _norm(a_type), _norm(b_type)
         if a == b:
             return "same"
