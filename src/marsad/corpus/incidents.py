@@ -81,6 +81,7 @@ class Linker:
         self.events: dict[str, LinkEvent] = {}
         self._pairs: dict[tuple[str, str], PairResult] = {}
         self._base: dict[tuple[str, str], PairResult] = {}
+        self._prefetch: list[str] = []  # events of undecided pairs, most promising first
         self.stats = LinkStats()
 
     # ------------------------------------------------------------------ text
@@ -159,8 +160,23 @@ class Linker:
                     continue
                 if self.undecided(self.base(self.events[x], self.events[y])):
                     texts.extend(self.texts[i].embed_text for i in (x, y) if self.texts[i].text)
-            self.cache.prepare(texts)
+            if texts:
+                self.cache.prepare(self._top_up(texts))
         return {(x, y): self.pair(self.events[x], self.events[y]).total for x, y in pairs}
+
+    def _top_up(self, texts: list[str]) -> list[str]:
+        """``texts`` filled up to a whole embedding batch with the texts that the next
+        undecided pairs will need: a batch of 32 costs far less per text than a few."""
+        cache = self.cache
+        if cache is None:
+            return texts
+        wanted = {t for t in texts if not cache.has(t)}
+        batch = self.rules.embed_batch
+        while self._prefetch and len(wanted) < batch:
+            text = self.texts[self._prefetch.pop()].embed_text
+            if text and not cache.has(text):
+                wanted.add(text)
+        return [*texts, *sorted(wanted.difference(texts))]
 
     # ------------------------------------------------------------------ run
 
@@ -201,6 +217,8 @@ class Linker:
                 pairs.append((result.total + rules.text_weight, False, a.id, b.id))
             else:
                 pairs.append((result.total, True, a.id, b.id))
+        order = sorted((p for p in pairs if not p[1]), key=lambda p: (-p[0], p[2], p[3]))
+        self._prefetch = list(reversed(dict.fromkeys(i for p in order for i in p[2:])))
         ids = sorted(involved)
         article_of = {i: self.events[i].article_id for i in ids}
         groups = cluster(ids, article_of, pairs, self.resolve, link_score=rules.link_score,
