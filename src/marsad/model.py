@@ -226,10 +226,16 @@ class Article:
 
 @dataclass(frozen=True)
 class Corroboration:
+    """How an incident is corroborated; ``copied_outlets`` are outlets that ran one wire
+    text (each group counts once in ``independent_outlets``), ``party_sources`` name the
+    sources that speak for a party to the event (what makes ``self_interested`` true)."""
+
     independent_outlets: int
     anonymous_only: bool
     source_kinds: tuple[str, ...] = ()
     self_interested: bool = False
+    copied_outlets: tuple[tuple[str, ...], ...] = ()
+    party_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,36 @@
-"""``marsad export events``: stored events as JSON Lines, ACLED-style CSV, GeoJSON or PLOVER."""
+"""``marsad export events|incidents``: stored data in the shapes other tools read
+(events as JSON Lines, ACLED-style CSV, GeoJSON or PLOVER; incidents as JSON Lines)."""
 
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
-from marsad.cli.app import app
+from marsad.cli.app import command_group
 from marsad.cli.common import cli_errors, existing_store, parse_date, say
+from marsad.cli.incidents import (
+    CountryOpt,
+    DbOpt,
+    FromOpt,
+    LimitOpt,
+    MinEventsOpt,
+    MinOutletsOpt,
+    ToOpt,
+    TypeOpt,
+    incident_filter,
+)
 from marsad.exports.events import export_events
+from marsad.exports.jsonl import dumps
 from marsad.store.queries import EventFilter, parse_bbox
 
-export_app = typer.Typer(help="Write stored data in formats other tools read.",
-                         no_args_is_help=True)
-app.add_typer(export_app, name="export")
+export_app = command_group("export", "Write stored data in formats other tools read.")
 
 
 class ExportFormat(StrEnum):
@@ -28,16 +40,15 @@ class ExportFormat(StrEnum):
     plover = "plover"
 
 
-def _write(path: Path, fmt: str, db: str, where: EventFilter) -> int:
+def _write(path: Path, write: Callable[[TextIO], int]) -> int:
     """Write to a temporary file beside ``path`` and rename it: no half-written exports."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise typer.BadParameter(f"folder {folder} does not exist", param_hint="--output")
     handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out, \
-                existing_store(db) as store:
-            count = export_events(store, fmt, out, where)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            count = write(out)
         os.replace(temp, path)
     finally:
         if os.path.exists(temp):
@@ -99,6 +110,42 @@ def events(
                 count = export_events(store, fmt.value, sys.stdout, where)
             target = "stdout"
         else:
-            count = _write(Path(output), fmt.value, db, where)
+            def write(out: TextIO) -> int:
+                with existing_store(db) as store:
+                    return export_events(store, fmt.value, out, where)
+
+            count = _write(Path(output), write)
             target = output
     say(f"exported {count} events as {fmt.value} to {target}")
+
+
+def _write_incidents(out: TextIO, db: str, where: object) -> int:
+    count = 0
+    with existing_store(db) as store:
+        for record in store.iter_incidents(where):  # type: ignore[arg-type]
+            out.write(dumps(record) + "\n")
+            count += 1
+    return count
+
+
+@export_app.command("incidents")
+def export_incidents(
+    db: DbOpt,
+    output: Annotated[str, typer.Option(
+        "--output", "-o", help="Write to this file instead of stdout (- for stdout).")] = "-",
+    date_from: FromOpt = None, date_to: ToOpt = None, country: CountryOpt = None,
+    kind: TypeOpt = None, min_events: MinEventsOpt = 1, min_outlets: MinOutletsOpt = 1,
+    limit: LimitOpt = None,
+) -> None:
+    """Write stored incidents as JSON Lines (the Incident shape of docs/CONTRACT.md).
+
+    Each line has the incident's event and article ids, outlets, corroboration and
+    disputes. Link first with marsad incidents.
+    """
+    where = incident_filter(date_from, date_to, country, kind, min_events, min_outlets, limit)
+    with cli_errors():
+        if output == "-":
+            count = _write_incidents(sys.stdout, db, where)
+        else:
+            count = _write(Path(output), lambda out: _write_incidents(out, db, where))
+    say(f"{count} incidents exported")

@@ -10,6 +10,7 @@ from marsad.cli import (  # noqa: F401  (registers commands)
     events,
     export,
     geocode,
+    incidents,
     ner,
     search,
     serve,

@@ -86,7 +86,7 @@ def _notes(event: dict[str, Any], article: ArticleInfo | None) -> str:
     if article is None:
         return ""
     quotes = [article.quote(span) for span in event.get("evidence") or []]
-    return " … ".join(" ".join(q.split()) for q in quotes if q)
+    return " … ".join(q for q in (" ".join(q.split()) for q in quotes) if q)
 
 
 def _tags(event: dict[str, Any]) -> str:

@@ -24,6 +24,7 @@ from marsad.model import Article, Event, from_dict, to_dict
 from marsad.store import migrate
 from marsad.store import postgres as postgres_backend
 from marsad.store import sqlite as sqlite_backend
+from marsad.store.incidents import IncidentMethods
 from marsad.store.queries import EventFilter, events_query, order
 from marsad.store.rows import (
     actor_values,
@@ -108,8 +109,8 @@ def engine_for(target: str | Path) -> Engine:
     return engine
 
 
-class Store:
-    """Articles and events in SQLite (default) or PostgreSQL, the same API on both."""
+class Store(IncidentMethods):
+    """Articles, events and incidents in SQLite (default) or PostgreSQL, the same API on both."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine

@@ -28,7 +28,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Written to marsad_meta.schema_version by the migrations, so that an older marsad
 # refuses a database made by a newer one instead of misreading it.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 
 
@@ -141,3 +141,32 @@ class MetaRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class IncidentRow(Base):
+    """One incident: reports of the same event linked across outlets (marsad incidents).
+
+    ``data`` is the Incident JSON of docs/CONTRACT.md (event ids, outlets, corroboration,
+    disputes); the other columns are what listing and filtering need. Its events point back
+    through ``events.incident_id``.
+    """
+
+    __tablename__ = "incidents"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    type: Mapped[str] = mapped_column(String(64), index=True)
+    date_start: Mapped[dt.date | None] = mapped_column(Date)
+    date_end: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[int | None] = mapped_column(Integer)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    country: Mapped[str | None] = mapped_column(String(8), index=True)
+    admin1: Mapped[str | None] = mapped_column(String(200))
+    geo_precision: Mapped[int | None] = mapped_column(Integer)
+    event_count: Mapped[int] = mapped_column(Integer, default=0)
+    outlet_count: Mapped[int] = mapped_column(Integer, default=0)
+    independent_outlets: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_incidents_date", "date_start", "date_end"),)
