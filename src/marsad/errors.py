@@ -42,3 +42,7 @@ class TaxonomyError(MarsadError):
 
 class GoldError(MarsadError):
     """A gold-standard file that cannot be used as it is; names the file and the record."""
+
+
+class EventLexiconError(MarsadError):
+    """An event trigger lexicon (TOML) that cannot be read or is malformed."""
