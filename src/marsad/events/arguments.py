@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from marsad.events.triggers import stems
 from marsad.lexicons.matcher import Token
 from marsad.model import Actor, Article, DateValue, Mention, Place, Quantity, Span, Weapon
+from marsad.text.normalize import normalize
 
 # Words right before an actor that make it the one acted upon.
 TARGET_MARKERS = frozenset({"علي", "ضد", "مواقع", "مقرات", "معاقل", "استهدف", "استهدفت",
@@ -88,19 +89,35 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
     return tuple(out)
 
 
-def places_for(places: Sequence[Place], lo: int, trigger: Span, hi: int,
-               excluded: Sequence[Span]) -> list[Place]:
-    """The places of the clause: those after the trigger, else the nearest one before it;
-    one per distinct gazetteer entry."""
+# What may stand between two coordinated places of one list («بلدتي النعيمة واليادودة»).
+LIST_GLUE = frozenset({"و", "،", ",", "قريه", "قري", "بلده", "بلدتي", "قريتي", "مدينه",
+                       "حي", "حيي", "منطقه", "منطقتي", "ناحيه", "قضاء", "قرب", "ثم", "او",
+                       "محافظه", "محافظات", "مدن", "بلدات"})
+
+
+def _coordinated(text: str, gap: Span) -> bool:
+    words = normalize(text[gap.start:gap.end]).replace("،", " ، ").replace(",", " , ").split()
+    words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in words]
+    return all(w in LIST_GLUE for w in words)
+
+
+def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: int,
+               excluded: Sequence[Span], split: bool = True) -> list[Place]:
+    """The places of the clause: the first after the trigger and those coordinated with
+    it («الرقة ودير الزور»), else the nearest one before it; one per gazetteer entry."""
     inside = [p for p in places if p.span is not None and outside(p.span, excluded)]
     after = [p for p in inside if in_range(p.span, trigger.end, hi)]
     if not after:
         before = [p for p in inside if in_range(p.span, lo, trigger.start)]
-        after = before[-1:]
-    out: list[Place] = []
-    keys: set[str] = set()
-    for place in after:
-        key = place.gazetteer_id or place.name or place.text or ""
+        return before[-1:]
+    out = [after[0]]
+    keys = {after[0].gazetteer_id or after[0].name}
+    for place in after[1:]:
+        if not split:
+            break
+        key = place.gazetteer_id or place.name
+        if not _coordinated(text, Span(out[-1].span.end, place.span.start)):  # type: ignore[union-attr]
+            break
         if key in keys:
             continue
         keys.add(key)

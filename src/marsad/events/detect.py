@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from marsad.claims.lookup import claim_at
 from marsad.events.arguments import (
@@ -33,6 +33,9 @@ from marsad.events.taxonomy import Taxonomy, actor_conditions
 from marsad.events.triggers import TriggerHit, find_triggers, sentence_tokens
 from marsad.model import Actor, Article, Cue, DateValue, Event, Place, Quantity, Source, Span
 from marsad.text.normalize import normalize, view_of
+
+# Types reported for lists of places, one event per place; others take the first place.
+SPLIT_BY_PLACE = frozenset({"air_strike", "shelling", "bombing", "protest"})
 
 
 @dataclass
@@ -126,8 +129,13 @@ class EventDetector:
             mentions = actor_mentions(article, sentence.start, sentence.end, excluded)
         starts = [view.to_view(m.span.start) for m in mentions]
         actors = list(actors_for(hit.type, mentions, tokens, starts))
-        places = places_for(article.places, lo, trigger, hi, excluded) or places_for(
-            article.places, sentence.start, trigger, sentence.end, excluded)
+        if hit.needs_armed_actor and not any(a.inter not in (5, 6, 7) for a in actors):
+            return []
+        split = hit.type in SPLIT_BY_PLACE
+        places = places_for(article.text, article.places, lo, trigger, hi, excluded,
+                            split) or places_for(article.text, article.places,
+                                                 sentence.start, trigger, sentence.end,
+                                                 excluded, split)
         date = date_for(article.dates, lo, trigger, hi, excluded) or date_for(
             article.dates, sentence.start, trigger, sentence.end, excluded)
         dead = fatalities_for(article.quantities, lo, trigger, hi)

@@ -36,6 +36,8 @@ class TriggerRule:
     not_near: tuple[str, ...] = ()
     after: bool = False
     window: int = 4
+    blocked_by: frozenset[str] = frozenset()
+    needs_armed_actor: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,9 @@ def parse_event_lexicon(data: Mapping[str, Any], origin: str = "triggers") -> Ev
                 type=raw["type"], words=_fold_words(raw["words"], where),
                 near=tuple(fold(w) for w in raw.get("near", [])),
                 not_near=tuple(fold(w) for w in raw.get("not_near", [])),
-                after=bool(raw.get("after", False)), window=int(raw.get("window", 4))))
+                after=bool(raw.get("after", False)), window=int(raw.get("window", 4)),
+                blocked_by=frozenset(fold(w) for w in raw.get("blocked_by", [])),
+                needs_armed_actor=bool(raw.get("needs_armed_actor", False))))
         except (KeyError, TypeError, ValueError) as exc:
             raise EventLexiconError(f"{where}: missing or malformed key ({exc!r})") from None
     if not rules:

@@ -20,6 +20,7 @@ class TriggerHit:
     last: int
     start: int
     end: int
+    needs_armed_actor: bool = False
 
 
 def stems(key: str) -> list[str]:
@@ -55,6 +56,9 @@ def _matches(rule: TriggerRule, readings: Sequence[list[str]], i: int) -> int | 
 
 
 def _context_ok(rule: TriggerRule, readings: Sequence[list[str]], first: int, last: int) -> bool:
+    if rule.blocked_by and any(r in rule.blocked_by for j in range(max(0, first - 2), first)
+                               for r in readings[j]):
+        return False
     lo = last + 1 if rule.after else first - rule.window
     hi = last + 1 + rule.window
     if rule.near and not (_starts(readings, lo, first, rule.near)
@@ -88,7 +92,8 @@ def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[Trigge
         for rule in lexicon.rules:
             last = _matches(rule, readings, i)
             if last is not None and _context_ok(rule, readings, i, last):
-                hits.append(TriggerHit(rule.type, i, last, tokens[i].start, tokens[last].end))
+                hits.append(TriggerHit(rule.type, i, last, tokens[i].start, tokens[last].end,
+                                       rule.needs_armed_actor))
                 i = last
                 break
         i += 1
