@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from marsad.errors import EventLexiconError
 from marsad.events.lexicon import load_event_lexicon, parse_event_lexicon
+from marsad.ingest import IngestOptions, make_article
 from marsad.model import Span
 from marsad.pipeline import Pipeline, check_spans
 
@@ -20,9 +21,8 @@ def analyse():
     pipeline = Pipeline.from_config(None, on_error=None)
 
     def run(text, published="2016-12-12", **fields):
-        from tests.conftest import build_article  # noqa: PLC0415
-
-        return pipeline(build_article(text, published=published, **fields))
+        return pipeline(make_article(text, origin="<test>", options=IngestOptions(),
+                                     outlet="Test Outlet", published=published, **fields))
 
     return run
 

@@ -12,7 +12,7 @@ from marsad.text.normalize import normalize
 
 # Words right before an actor that make it the one acted upon.
 TARGET_MARKERS = frozenset({"علي", "ضد", "مواقع", "مقرات", "معاقل", "استهدف", "استهدفت",
-                            "تجمعات", "تجمع", "عناصر", "من", "مع", "حساب", "لصالح", "الي",
+                            "تجمعات", "تجمع", "عناصر", "مع", "حساب", "لصالح", "الي",
                             "بين", "امام", "مسلحي", "مقاتلي", "منتسبي"})
 # Types whose actor2 is the victim even when named first (passive reports).
 VICTIM_TYPES = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing",
