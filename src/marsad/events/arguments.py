@@ -109,7 +109,11 @@ def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: i
     after = [p for p in inside if in_range(p.span, trigger.end, hi)]
     if not after:
         before = [p for p in inside if in_range(p.span, lo, trigger.start)]
-        return before[-1:]
+        specific = [p for p in before if (p.precision or 3) < 3]
+        return (specific or before)[-1:]
+    # A town or site beats a province or country named first («في سوريا ... بلدة سرمدا»).
+    start = next((i for i, p in enumerate(after) if (p.precision or 3) < 3), 0)
+    after = after[start:]
     out = [after[0]]
     keys = {after[0].gazetteer_id or after[0].name}
     for place in after[1:]:
