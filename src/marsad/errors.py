@@ -54,3 +54,5 @@ class ClusterError(MarsadError):
 
 class QueryError(MarsadError, ValueError):
     """A filter or query parameter that cannot be used; says which and what is allowed."""
+class EventLexiconError(MarsadError):
+    """An event trigger lexicon (TOML) that cannot be read or is malformed."""

@@ -15,15 +15,15 @@ def sample_gold(tmp_path):
     return path, rows
 
 
-def test_eval_events_runs_the_pipeline_and_reports_zeros_honestly(runner, tmp_path):
+def test_eval_events_runs_the_pipeline(runner, tmp_path):
     path, rows = sample_gold(tmp_path)
     result = runner.invoke(app, ["eval", "events", str(path)])
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["split"] == "dev" and report["pipeline"][0] == "text.v1"
-    assert report["detection"]["f1"] == 0.0
+    assert report["pipeline"][-1] == "events.v1"
     assert report["counts"]["gold_events"] == sum(len(r["events"]) for r in rows)
-    assert report["counts"]["system_events"] == 0
+    assert report["counts"]["system_events"] > 0 and report["detection"]["tp"] > 0
     assert set(report["arguments"]) == {"actors", "location", "date", "fatalities", "weapons",
                                         "sources", "certainty", "historical"}
 

@@ -1,0 +1,168 @@
+"""An event's arguments from the layers inside its clause: actors, places, dates,
+fatalities and weapons, each keeping the span of the mention it comes from."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.events.triggers import stems
+from marsad.lexicons.matcher import Token
+from marsad.model import Actor, Article, DateValue, Mention, Place, Quantity, Span, Weapon
+from marsad.text.normalize import normalize
+
+# Words right before an actor that make it the one acted upon.
+TARGET_MARKERS = frozenset({"علي", "ضد", "مواقع", "مقرات", "معاقل", "استهدف", "استهدفت",
+                            "تجمعات", "تجمع", "عناصر", "مع", "حساب", "لصالح", "الي",
+                            "بين", "امام", "مسلحي", "مقاتلي", "منتسبي"})
+# Types whose actor2 is the victim even when named first (passive reports).
+VICTIM_TYPES = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing",
+                          "attack_on_civilians", "abduction_detention"})
+UNARMED = frozenset({6, 7})
+
+
+def in_range(span: Span | None, lo: int, hi: int) -> bool:
+    return span is not None and lo <= span.start and span.end <= hi
+
+
+def outside(span: Span, excluded: Sequence[Span]) -> bool:
+    return not any(span.overlaps(x) for x in excluded)
+
+
+def nearest(items: Sequence, anchor: int) -> object | None:
+    """The item whose span starts closest to ``anchor``, later ones winning ties."""
+    if not items:
+        return None
+    return min(items, key=lambda x: (abs(x.span.start - anchor), -x.span.start))
+
+
+def _marked_as_target(tokens: Sequence[Token], view_start: int) -> bool:
+    before = [t for t in tokens if t.end <= view_start][-2:]
+    return any(r in TARGET_MARKERS for t in before for r in stems(t.key))
+
+
+def _side(inter: int | None) -> bool:
+    """True for state forces and their militias (ACLED 1, 3, 8)."""
+    return inter in (1, 3, 8)
+
+
+def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[Token],
+               view_starts: Sequence[int]) -> tuple[Actor, ...]:
+    """actor1, actor2 and associated actors among the actor mentions of the clause."""
+    firsts: list[tuple[str, Actor]] = []
+    seen: set[str] = set()
+    for mention, vstart in zip(mentions, view_starts, strict=True):
+        key = str(mention.attrs.get("actor_id") or mention.norm)
+        if key in seen:
+            continue
+        seen.add(key)
+        inter = mention.attrs.get("inter")
+        if inter in UNARMED:
+            role = "actor1" if inter == 6 and event_type == "protest" else "actor2"
+        else:
+            role = "actor2" if _marked_as_target(tokens, vstart) else "actor1"
+        firsts.append((role, Actor(role=role, name=mention.norm, text=mention.text,
+                                   inter=int(inter) if inter is not None else None,
+                                   span=mention.span)))
+    out: list[Actor] = []
+    actor1: Actor | None = None
+    armed2: Actor | None = None
+    for role, actor in firsts:
+        armed = actor.inter not in UNARMED
+        if role == "actor1" and actor1 is None:
+            actor1 = actor
+        elif role == "actor1" and armed:
+            if _side(actor.inter) == _side(actor1.inter) if actor1 else False:
+                role = "associated"
+            elif armed2 is None:
+                role, armed2 = "actor2", actor
+            else:
+                role = "associated"
+        elif role == "actor2" and armed:
+            if armed2 is None:
+                armed2 = actor
+            else:
+                role = "associated"
+        out.append(Actor(role, actor.name, actor.text, actor.inter, actor.span))
+    if actor1 is None and armed2 is not None and event_type not in VICTIM_TYPES:
+        out = [Actor("actor1", a.name, a.text, a.inter, a.span) if a is armed2 or (
+            a.span == armed2.span) else a for a in out]
+    return tuple(out)
+
+
+# What may stand between two coordinated places of one list («بلدتي النعيمة واليادودة»).
+LIST_GLUE = frozenset({"و", "،", ",", "قريه", "قري", "بلده", "بلدتي", "قريتي", "مدينه",
+                       "حي", "حيي", "منطقه", "منطقتي", "ناحيه", "قضاء", "قرب", "ثم", "او",
+                       "محافظه", "محافظات", "مدن", "بلدات"})
+
+
+def _coordinated(text: str, gap: Span) -> bool:
+    words = normalize(text[gap.start:gap.end]).replace("،", " ، ").replace(",", " , ").split()
+    words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in words]
+    return all(w in LIST_GLUE for w in words)
+
+
+def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: int,
+               excluded: Sequence[Span], split: bool = True) -> list[Place]:
+    """The places of the clause: the first after the trigger and those coordinated with
+    it («الرقة ودير الزور»), else the nearest one before it; one per gazetteer entry."""
+    inside = [p for p in places if p.span is not None and outside(p.span, excluded)]
+    after = [p for p in inside if in_range(p.span, trigger.end, hi)]
+    if not after:
+        before = [p for p in inside if in_range(p.span, lo, trigger.start)]
+        specific = [p for p in before if (p.precision or 3) < 3]
+        return (specific or before)[-1:]
+    # A town or site beats a province or country named first («في سوريا ... بلدة سرمدا»).
+    start = next((i for i, p in enumerate(after) if (p.precision or 3) < 3), 0)
+    after = after[start:]
+    out = [after[0]]
+    keys = {after[0].gazetteer_id or after[0].name}
+    for place in after[1:]:
+        if not split:
+            break
+        key = place.gazetteer_id or place.name
+        if not _coordinated(text, Span(out[-1].span.end, place.span.start)):  # type: ignore[union-attr]
+            break
+        if key in keys:
+            continue
+        keys.add(key)
+        out.append(place)
+    return out
+
+
+def date_for(dates: Sequence[DateValue], lo: int, trigger: Span, hi: int,
+             excluded: Sequence[Span]) -> DateValue | None:
+    """The time expression of the clause nearest the trigger."""
+    inside = [d for d in dates if d.value is not None and in_range(d.span, lo, hi)
+              and outside(d.span, excluded)]  # type: ignore[arg-type]
+    return nearest(inside, trigger.start)  # type: ignore[return-value]
+
+
+def fatalities_for(quantities: Sequence[Quantity], lo: int, trigger: Span,
+                   hi: int) -> Quantity | None:
+    """The count of dead in the clause nearest the trigger."""
+    dead = [q for q in quantities if q.what == "killed" and q.count is not None
+            and in_range(q.span, lo, hi)]
+    return nearest(dead, trigger.start)  # type: ignore[return-value]
+
+
+def weapons_for(mentions: Sequence[Mention], lo: int, hi: int) -> tuple[Weapon, ...]:
+    """The weapons the clause names."""
+    out = []
+    seen = set()
+    for m in mentions:
+        if m.kind == "WEAPON" and in_range(m.span, lo, hi):
+            key = m.attrs.get("weapon_id") or m.norm
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Weapon(name=m.norm, category=m.attrs.get("category"), text=m.text,
+                              span=m.span))
+    return tuple(out)
+
+
+def actor_mentions(article: Article, lo: int, hi: int,
+                   excluded: Sequence[Span]) -> list[Mention]:
+    """Mentions with an ACLED class inside ``[lo, hi)``, outside source phrases."""
+    return [m for m in article.mentions
+            if m.attrs.get("inter") is not None and in_range(m.span, lo, hi)
+            and outside(m.span, excluded)]

@@ -1,0 +1,238 @@
+"""The event detector: triggers per sentence, arguments from the clause around each,
+context inheritance, background detection and merging of reports of one event.
+
+One event is one type at one place (GUIDELINES.md §1): a trigger whose clause names
+several places gives one event per place; later sentences about the same event (same
+type and place, or no place of their own) add their evidence to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from marsad.claims.lookup import claim_at
+from marsad.events.arguments import (
+    actor_mentions,
+    actors_for,
+    date_for,
+    fatalities_for,
+    places_for,
+    weapons_for,
+)
+from marsad.events.context import (
+    CONTEXT_SENTENCES,
+    context_date,
+    context_place,
+    publication_date,
+)
+from marsad.events.historical import has_background_cue, is_old
+from marsad.events.lexicon import EventLexicon
+from marsad.events.taxonomy import Taxonomy, actor_conditions
+from marsad.events.triggers import TriggerHit, find_triggers, sentence_tokens
+from marsad.model import Actor, Article, Cue, DateValue, Event, Place, Quantity, Source, Span
+from marsad.text.normalize import normalize, view_of
+
+# Types reported for lists of places, one event per place; others take the first place.
+SPLIT_BY_PLACE = frozenset({"air_strike", "shelling", "bombing", "protest"})
+
+
+@dataclass
+class Draft:
+    """An event being built: its arguments plus where it sits (sentence index)."""
+
+    type: str
+    sentence: int
+    trigger: Cue
+    evidence: list[Span]
+    actors: list[Actor]
+    location: Place | None
+    date: DateValue | None
+    fatalities: Quantity | None
+    weapons: list
+    sources: list[Source]
+    certainty: str
+    historical: bool
+    headline: bool = False
+    inherited: list[str] = field(default_factory=list)
+
+
+def _clusters(hits: Sequence[TriggerHit]) -> list[TriggerHit]:
+    """Adjacent triggers of one type («اشتباكات ومعارك») count once: the first."""
+    out: list[TriggerHit] = []
+    for hit in hits:
+        if out and out[-1].type == hit.type:
+            continue
+        out.append(hit)
+    return out
+
+
+def _place_key(place: Place | None) -> str | None:
+    if place is None:
+        return None
+    return place.gazetteer_id or place.name or place.text
+
+
+def _is_headline(article: Article) -> bool:
+    if not article.title or not article.sentences:
+        return False
+    first = article.sentences[0]
+    return normalize(article.text[first.start:first.end]).strip() == normalize(
+        article.title).strip()
+
+
+class EventDetector:
+    """Finds events in an article whose earlier layers are present."""
+
+    def __init__(self, lexicon: EventLexicon, taxonomy: Taxonomy) -> None:
+        self.lexicon = lexicon
+        self.taxonomy = taxonomy
+
+    def detect(self, article: Article) -> list[Event]:
+        drafts = self._drafts(article)
+        merged = self._merge(drafts)
+        self._inherit(article, merged)
+        return [self._event(article, d) for d in merged]
+
+    # ------------------------------------------------------------ per sentence
+
+    def _drafts(self, article: Article) -> list[Draft]:
+        view = view_of(article.text)
+        excluded = [c.source.span for c in article.claims if c.source.span is not None]
+        excluded += [c.cue.span for c in article.claims if c.cue is not None]
+        headline = _is_headline(article)
+        drafts: list[Draft] = []
+        for si, sentence in enumerate(article.sentences):
+            vs, ve = view.view_span(sentence)
+            tokens = sentence_tokens(view, vs, ve)
+            hits = _clusters(find_triggers(self.lexicon, tokens))
+            for ci, hit in enumerate(hits):
+                trigger = view.span(hit.start, hit.end)
+                lo = view.span(hits[ci - 1].end, hits[ci - 1].end).start if ci else \
+                    sentence.start
+                hi = view.span(hits[ci + 1].start, hits[ci + 1].start).start \
+                    if ci + 1 < len(hits) else sentence.end
+                drafts.extend(self._from_hit(article, view, tokens, si, sentence, hit,
+                                             trigger, lo, hi, excluded,
+                                             headline and si == 0, len(hits)))
+        return drafts
+
+    def _from_hit(self, article: Article, view, tokens, si: int, sentence: Span,
+                  hit: TriggerHit, trigger: Span, lo: int, hi: int,
+                  excluded: list[Span], headline: bool, n_hits: int) -> list[Draft]:
+        claim = claim_at(article, trigger)
+        if claim.negated:
+            return []
+        mentions = actor_mentions(article, lo, hi, excluded)
+        if not mentions:
+            mentions = actor_mentions(article, sentence.start, sentence.end, excluded)
+        starts = [view.to_view(m.span.start) for m in mentions]
+        actors = list(actors_for(hit.type, mentions, tokens, starts))
+        if hit.needs_armed_actor and not any(a.inter not in (5, 6, 7) for a in actors):
+            return []
+        split = hit.type in SPLIT_BY_PLACE
+        places = places_for(article.text, article.places, lo, trigger, hi, excluded,
+                            split) or places_for(article.text, article.places,
+                                                 sentence.start, trigger, sentence.end,
+                                                 excluded, split)
+        date = date_for(article.dates, lo, trigger, hi, excluded) or date_for(
+            article.dates, sentence.start, trigger, sentence.end, excluded)
+        dead = fatalities_for(article.quantities, lo, trigger, hi)
+        if dead is None and n_hits == 1:
+            dead = fatalities_for(article.quantities, sentence.start, trigger, sentence.end)
+        weapons = list(weapons_for(article.mentions, lo, hi))
+        historical = has_background_cue(self.lexicon, tokens, hit.first) or is_old(
+            self.lexicon, date, article.published)
+        sources = [] if claim.cue is None else [claim.source]
+        cue = Cue(article.text[trigger.start:trigger.end], trigger)
+        return [Draft(type=hit.type, sentence=si, trigger=cue, evidence=[sentence],
+                      actors=list(actors), location=place, date=date, fatalities=dead,
+                      weapons=list(weapons), sources=list(sources),
+                      certainty=claim.certainty, historical=historical, headline=headline)
+                for place in (places or [None])]
+
+    # ------------------------------------------------------------ across sentences
+
+    def _merge(self, drafts: list[Draft]) -> list[Draft]:
+        out: list[Draft] = []
+        for d in drafts:
+            target = next((e for e in reversed(out) if self._same(e, d)), None)
+            if target is None:
+                out.append(d)
+                continue
+            if target.headline:
+                _absorb(d, target)
+                out[out.index(target)] = d
+            else:
+                _absorb(target, d)
+        return out
+
+    @staticmethod
+    def _same(earlier: Draft, later: Draft) -> bool:
+        if earlier.type != later.type or earlier.historical != later.historical:
+            return False
+        if earlier.sentence == later.sentence:
+            return False
+        if earlier.headline:
+            return True
+        if later.sentence - earlier.sentence > CONTEXT_SENTENCES + 1:
+            return False
+        if later.location is None:
+            return True
+        return _place_key(earlier.location) == _place_key(later.location)
+
+    @staticmethod
+    def _inherit(article: Article, drafts: list[Draft]) -> None:
+        first_place = next((p for p in article.places if p.span is not None), None)
+        for i, d in enumerate(drafts):
+            previous = [e for e in drafts[:i] if not e.historical
+                        and d.sentence - e.sentence <= CONTEXT_SENTENCES]
+            if d.location is None and not d.historical:
+                lender = next((e.location for e in reversed(previous) if e.location), None)
+                lender = lender or first_place
+                if lender is not None:
+                    d.location = context_place(lender)
+                    d.inherited.append("location")
+            if d.date is None and not d.historical:
+                own = next((e.date for e in reversed(previous)
+                            if e.date and not e.date.inherited), None)
+                d.date = context_date(own) if own else publication_date(article.published)
+                if d.date is not None:
+                    d.inherited.append("date")
+
+    # ------------------------------------------------------------ output
+
+    def _event(self, article: Article, d: Draft) -> Event:
+        etype = self.taxonomy.get(d.type)
+        conditions = actor_conditions(d.actors)
+        plover, _mode = etype.plover_for(conditions)
+        key = f"{article.id}:{d.trigger.span.start}:{d.type}:{_place_key(d.location)}"
+        return Event(
+            id="ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+            article_id=article.id, type=d.type, outlet=article.outlet,
+            published=article.published, acled=etype.acled_for(conditions), plover=plover,
+            date=d.date, actors=tuple(d.actors), location=d.location,
+            fatalities=d.fatalities, weapons=tuple(d.weapons), sources=tuple(d.sources),
+            certainty=d.certainty, evidence=tuple(sorted(set(d.evidence))),  # type: ignore[arg-type]
+            historical=d.historical, trigger=d.trigger, inherited=tuple(d.inherited))
+
+
+def _absorb(into: Draft, other: Draft) -> None:
+    """Add ``other``'s evidence and the arguments ``into`` lacks."""
+    into.evidence.extend(s for s in other.evidence if s not in into.evidence)
+    if into.location is None or (other.location is not None and into.headline):
+        into.location = into.location or other.location
+    into.date = into.date or other.date
+    into.fatalities = into.fatalities or other.fatalities
+    names = {a.name for a in into.actors}
+    into.actors.extend(a for a in other.actors if a.name not in names
+                       and not (a.role == "actor1" and any(b.role == "actor1"
+                                                           for b in into.actors)))
+    wnames = {w.name for w in into.weapons}
+    into.weapons.extend(w for w in other.weapons if w.name not in wnames)
+    snames = {(s.kind, s.text) for s in into.sources}
+    into.sources.extend(s for s in other.sources if (s.kind, s.text) not in snames)
+    if into.certainty == "asserted" and other.certainty != "asserted":
+        into.certainty = other.certainty
+    into.headline = into.headline and other.headline

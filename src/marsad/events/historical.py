@@ -1,0 +1,32 @@
+"""Background events: history the article recalls, not news it reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from marsad.events.lexicon import EventLexicon
+from marsad.events.triggers import stems
+from marsad.lexicons.matcher import Token
+from marsad.model import DateValue
+
+
+def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) -> bool:
+    """Whether a background cue («يذكر أن», «سبق أن», «للمرة الأولى») comes within the
+    window before token ``trigger``."""
+    lo = max(0, trigger - lexicon.historical_window)
+    readings = [stems(t.key) for t in tokens[lo:trigger]]
+    for i in range(len(readings)):
+        for cue in lexicon.historical_cues:
+            if i + len(cue) <= len(readings) and all(
+                    part in readings[i + k] for k, part in enumerate(cue)):
+                return True
+    return False
+
+
+def is_old(lexicon: EventLexicon, date: DateValue | None, published: dt.date | None) -> bool:
+    """Whether ``date`` ends more than ``max_age_days`` before publication."""
+    if date is None or published is None:
+        return False
+    end = date.end or date.value
+    return end is not None and (published - end).days > lexicon.max_age_days

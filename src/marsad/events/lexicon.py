@@ -1,0 +1,109 @@
+"""The event trigger lexicon: trigger words per type, blockers and background cues.
+
+The curated data is ``resources/events/triggers.toml`` (its header explains the format);
+``load_event_lexicon()`` reads it once per process and folds every word the way the
+text is folded (``marsad.ner.features.fold``) so lookups are plain set and prefix tests.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import EventLexiconError
+from marsad.events.taxonomy import load_taxonomy
+from marsad.ner.features import fold
+
+
+def _fold_words(words: Any, where: str) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise EventLexiconError(f"{where}: expected a list of strings")
+    return tuple(tuple(fold(part) for part in w.split()) for w in words if w.strip())
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """Words naming events of ``type`` and the context they need (see triggers.toml)."""
+
+    type: str
+    words: tuple[tuple[str, ...], ...]
+    near: tuple[str, ...] = ()
+    not_near: tuple[str, ...] = ()
+    after: bool = False
+    window: int = 4
+    blocked_by: frozenset[str] = frozenset()
+    needs_armed_actor: bool = False
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    rules: tuple[TriggerRule, ...]
+    blockers: frozenset[str]
+    never: frozenset[str]
+    historical_cues: tuple[tuple[str, ...], ...]
+    historical_window: int = 10
+    max_age_days: int = 20
+
+    @functools.cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first token of every trigger word (a quick filter)."""
+        return frozenset(w[0] for r in self.rules for w in r.words)
+
+
+def parse_event_lexicon(data: Mapping[str, Any], origin: str = "triggers") -> EventLexicon:
+    """Build and check an EventLexicon from parsed TOML."""
+    types = load_taxonomy()
+    rules = []
+    for i, raw in enumerate(data.get("trigger", [])):
+        where = f"{origin}: trigger[{i}]"
+        if raw.get("type") not in types:
+            raise EventLexiconError(f"{where}: unknown event type {raw.get('type')!r}; "
+                                    f"the taxonomy defines {', '.join(types.ids)}")
+        try:
+            rules.append(TriggerRule(
+                type=raw["type"], words=_fold_words(raw["words"], where),
+                near=tuple(fold(w) for w in raw.get("near", [])),
+                not_near=tuple(fold(w) for w in raw.get("not_near", [])),
+                after=bool(raw.get("after", False)), window=int(raw.get("window", 4)),
+                blocked_by=frozenset(fold(w) for w in raw.get("blocked_by", [])),
+                needs_armed_actor=bool(raw.get("needs_armed_actor", False))))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise EventLexiconError(f"{where}: missing or malformed key ({exc!r})") from None
+    if not rules:
+        raise EventLexiconError(f"{origin}: no [[trigger]] entries")
+    blockers = data.get("blockers", {})
+    hist = data.get("historical", {})
+    return EventLexicon(
+        rules=tuple(rules),
+        blockers=frozenset(fold(w) for w in blockers.get("before", [])),
+        never=frozenset(fold(w) for w in blockers.get("never", [])),
+        historical_cues=_fold_words(hist.get("cues", []), f"{origin}: historical.cues"),
+        historical_window=int(hist.get("window", 10)),
+        max_age_days=int(hist.get("max_age_days", 20)),
+    )
+
+
+def load_event_lexicon(path: str | Path | None = None) -> EventLexicon:
+    """The packaged trigger lexicon (read once per process), or the one in ``path``."""
+    if not path:
+        return _packaged()
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise EventLexiconError(f"cannot read event lexicon {p}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise EventLexiconError(f"event lexicon {p} is not valid TOML: {exc}") from None
+    return parse_event_lexicon(data, str(p))
+
+
+@functools.cache
+def _packaged() -> EventLexicon:
+    raw = resources.files("marsad").joinpath("resources", "events", "triggers.toml")
+    return parse_event_lexicon(tomllib.loads(raw.read_text("utf-8")),
+                               "resources/events/triggers.toml")

@@ -1,0 +1,100 @@
+"""Trigger words: which tokens of a sentence name an event, and of which type."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.events.lexicon import EventLexicon, TriggerRule
+from marsad.lexicons.matcher import Token, clitic_variants, tokens_of
+from marsad.text.normalize import NormalizedView
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    """A trigger in a sentence: its type and token range (``first``..``last``) and its
+    range in the view (``start``, ``end``)."""
+
+    type: str
+    first: int
+    last: int
+    start: int
+    end: int
+    needs_armed_actor: bool = False
+
+
+def stems(key: str) -> list[str]:
+    """A token's readings with proclitics and then the article ال stripped."""
+    out = []
+    for _n, rest in clitic_variants(key):
+        out.append(rest)
+        if rest.startswith("ال") and len(rest) > 4:
+            out.append(rest[2:])
+    return out
+
+
+def _starts(tokens: Sequence[list[str]], lo: int, hi: int, prefixes: Sequence[str]) -> bool:
+    for i in range(max(lo, 0), min(hi, len(tokens))):
+        for reading in tokens[i]:
+            if reading.startswith(prefixes):
+                return True
+    return False
+
+
+def _matches(rule: TriggerRule, readings: Sequence[list[str]], i: int) -> int | None:
+    """The index of the last token of ``rule``'s word starting at token ``i``, if any."""
+    for word in rule.words:
+        if word[0] not in readings[i]:
+            continue
+        if len(word) == 1:
+            return i
+        if i + len(word) > len(readings):
+            continue
+        if all(part in readings[i + k] for k, part in enumerate(word[1:], 1)):
+            return i + len(word) - 1
+    return None
+
+
+def _context_ok(rule: TriggerRule, readings: Sequence[list[str]], first: int, last: int) -> bool:
+    if rule.blocked_by and any(r in rule.blocked_by for j in range(max(0, first - 2), first)
+                               for r in readings[j]):
+        return False
+    lo = last + 1 if rule.after else first - rule.window
+    hi = last + 1 + rule.window
+    if rule.near and not (_starts(readings, lo, first, rule.near)
+                          or _starts(readings, last + 1, hi, rule.near)):
+        return False
+    return not (rule.not_near and (_starts(readings, lo, first, rule.not_near)
+                                   or _starts(readings, last + 1, hi, rule.not_near)))
+
+
+def sentence_tokens(view: NormalizedView, start: int, end: int) -> list[Token]:
+    """Folded tokens of the view range ``[start, end)`` (offsets index the view)."""
+    return tokens_of(view.text, start, end, normalised=True)
+
+
+def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[TriggerHit]:
+    """Every trigger among ``tokens`` (one sentence), first matching rule per token."""
+    readings = [stems(t.key) for t in tokens]
+    first_words = lexicon.first_words
+    hits: list[TriggerHit] = []
+    i = 0
+    while i < len(tokens):
+        if any(r in lexicon.never for r in readings[i]) or not any(
+                r in first_words for r in readings[i]):
+            i += 1
+            continue
+        if any(tokens[j].key in lexicon.blockers or any(r in lexicon.blockers
+                                                        for r in readings[j])
+               for j in range(max(0, i - 2), i)):
+            i += 1
+            continue
+        for rule in lexicon.rules:
+            last = _matches(rule, readings, i)
+            if last is not None and _context_ok(rule, readings, i, last):
+                hits.append(TriggerHit(rule.type, i, last, tokens[i].start, tokens[last].end,
+                                       rule.needs_armed_actor))
+                i = last
+                break
+        i += 1
+    return hits

@@ -1,0 +1,163 @@
+"""The event detector (events.v1) on small hand-written Arabic articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from marsad.errors import EventLexiconError
+from marsad.events.lexicon import load_event_lexicon, parse_event_lexicon
+from marsad.ingest import IngestOptions, make_article
+from marsad.model import Span
+from marsad.pipeline import Pipeline, check_spans
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    pipeline = Pipeline.from_config(None, on_error=None)
+
+    def run(text, published="2016-12-12", **fields):
+        return pipeline(make_article(text, origin="<test>", options=IngestOptions(),
+                                     outlet="Test Outlet", published=published, **fields))
+
+    return run
+
+
+def by_type(article, kind):
+    return [e for e in article.events if e.type == kind]
+
+
+def test_events_stage_is_last_in_the_default_pipeline():
+    assert Pipeline.from_config(None).names[-1] == "events.v1"
+
+
+def test_capture_with_actor_place_date_and_source(analyse):
+    a = analyse("سيطر تنظيم الدولة الإسلامية، فجر اليوم الاثنين، على حقل شاعر للغاز في "
+                "ريف حمص الشرقي بعد هجوم واسع على مواقع قوات النظام، بحسب ما نقلت وكالة "
+                "أعماق التابعة للتنظيم.")
+    [event] = a.events  # the clashes «بعد هجوم» are part of the capture
+    assert event.type == "territory_captured"
+    assert event.trigger.text == "سيطر"
+    actors = {x.role: x for x in event.actors}
+    assert actors["actor1"].name == "Islamic State" and actors["actor1"].inter == 2
+    assert actors["actor2"].name == "Military Forces of Syria"
+    assert event.acled.sub_event_type == "Non-state actor overtakes territory"
+    assert event.location.text.startswith("حقل شاعر")
+    assert event.date.value == dt.date(2016, 12, 12) and not event.date.inherited
+    assert event.certainty == "reported"
+    assert event.sources and event.sources[0].kind == "media"
+    assert not event.historical
+
+
+def test_seizure_next_to_capture_is_its_own_event(analyse):
+    a = analyse("وقالت الوكالة إن مقاتلي التنظيم قتلوا نحو 30 عنصراً من قوات النظام "
+                "واستولوا على دبابتين ومدفع ميدان في حقل شاعر.")
+    [seizure] = by_type(a, "weapons_seizure")
+    assert {w.category for w in seizure.weapons} >= {"tank"}
+    assert seizure.trigger.text == "واستولوا"
+
+
+def test_air_strike_and_shelling_are_told_apart(analyse):
+    a = analyse("قصفت طائرات حربية روسية مدينة معرة النعمان أمس.\n\n"
+                "وفي سياق متصل، قصفت قوات النظام بلدة كفرنبل بقذائف الهاون.")
+    assert [e.type for e in a.events] == ["air_strike", "shelling"]
+    strike, shelling = a.events
+    assert strike.date.value == dt.date(2016, 12, 11)
+    assert shelling.actors[0].name == "Military Forces of Syria"
+    assert shelling.weapons[0].category == "mortar"
+
+
+def test_background_capture_is_historical_with_its_own_date(analyse):
+    a = analyse("وكانت المرة الأولى التي سيطر فيها التنظيم على حقل شاعر في تموز 2014، "
+                "حين قُتل أكثر من 200 من عناصر النظام.")
+    [event] = a.events
+    assert event.historical
+    assert event.date.value == dt.date(2014, 7, 1) and event.date.precision == 3
+
+
+def test_negated_and_future_actions_are_not_events(analyse):
+    a = analyse("لم تسيطر قوات النظام على مدينة تدمر. ويسعى التنظيم للتقدم نحو مطار "
+                "التيفور العسكري.")
+    assert a.events == ()
+
+
+def test_missing_place_and_date_are_inherited_and_marked(analyse):
+    a = analyse("قصفت قوات النظام مدينة معرة النعمان بقذائف الهاون أمس.\n\n"
+                "كما شنت طائرات حربية غارات عنيفة.")
+    strike = by_type(a, "air_strike")[0]
+    assert "location" in strike.inherited and strike.location.inherited
+    assert strike.location.text == "معرة النعمان"
+    assert "date" in strike.inherited and strike.date.inherited and strike.date.span is None
+
+
+def test_no_date_anywhere_takes_the_publication_range(analyse):
+    a = analyse("انفجرت عبوة ناسفة في مدينة الرمادي.", published="2015-08-10")
+    [event] = a.events
+    assert event.type == "bombing"
+    assert (event.date.start, event.date.end) == (dt.date(2015, 8, 9), dt.date(2015, 8, 10))
+    assert event.date.precision == 2 and event.date.inherited
+
+
+def test_one_event_per_coordinated_place(analyse):
+    a = analyse("شنت طائرات التحالف الدولي غارات على مدينتي الرقة ودير الزور أمس.")
+    places = sorted(e.location.text for e in a.events if e.type == "air_strike")
+    assert len(places) == 2 and "الرقة" in places[0] + places[1]
+
+
+def test_protest_and_suicide_bombing(analyse):
+    a = analyse("تظاهر آلاف المحتجين في ساحة التحرير وسط بغداد أمس الجمعة.\n\n"
+                "وقتل ثلاثة جنود بانفجار سيارة مفخخة يقودها انتحاري في الموصل.")
+    assert {e.type for e in a.events} == {"protest", "suicide_bombing"}
+    protest = by_type(a, "protest")[0]
+    assert protest.actors[0].role == "actor1" and protest.actors[0].inter == 6
+    assert by_type(a, "suicide_bombing")[0].fatalities.count == 3
+
+
+def test_article_without_events(analyse):
+    assert analyse("عقد مجلس الأمن جلسة لبحث الأوضاع الإنسانية في سوريا.").events == ()
+
+
+def test_lexicon_errors_are_clear(tmp_path):
+    with pytest.raises(EventLexiconError, match="unknown event type"):
+        parse_event_lexicon({"trigger": [{"type": "picnic", "words": ["نزهة"]}]})
+    with pytest.raises(EventLexiconError, match="no \\[\\[trigger\\]\\]"):
+        parse_event_lexicon({})
+    with pytest.raises(EventLexiconError, match="cannot read"):
+        load_event_lexicon(tmp_path / "missing.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[trigger]\n", encoding="utf-8")
+    with pytest.raises(EventLexiconError, match="not valid TOML"):
+        load_event_lexicon(bad)
+
+
+PIECES = [
+    "سيطر", "قوات النظام", "تنظيم الدولة", "على", "مدينة تدمر", "قصفت", "طائرات حربية",
+    "غارات", "أمس", "في أيار 2015", "يذكر أن", "انفجار", "سيارة مفخخة", "انتحاري", "قتل",
+    "10 مدنيين", "وقال المرصد السوري", "إن", "،", ".", "\n\n", "لم", "تظاهر", "محتجون",
+    "واستولوا على دبابتين", "انسحبت", "ﻻ", "ـ", "٣", "بَعد", "اشتباكات", "معرة النعمان",
+]
+texts = st.lists(st.sampled_from(PIECES) | st.text(min_size=1, max_size=5),
+                 min_size=1, max_size=30).map(" ".join)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(texts)
+def test_every_event_span_indexes_the_original_text(analyse, raw):
+    if not raw.strip():
+        return
+    a = analyse(raw)
+    check_spans(replace(a, events=a.events))
+    n = len(a.text)
+    for event in a.events:
+        spans = [*event.evidence, event.trigger.span]
+        spans += [x.span for x in (*event.actors, *event.weapons, *event.sources) if x.span]
+        spans += [x.span for x in (event.location, event.date, event.fatalities)
+                  if x is not None and x.span is not None]
+        for span in spans:
+            assert isinstance(span, Span) and 0 <= span.start <= span.end <= n
+        assert a.text[event.trigger.span.start:event.trigger.span.end] == event.trigger.text
