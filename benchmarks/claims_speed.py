@@ -14,7 +14,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from marsad.claims.gold import SAUDINEWSNET, shared_data_dir
+from marsad.config import SAUDINEWSNET, shared_data_dir
 from marsad.ingest import IngestOptions, make_article
 from marsad.pipeline import Pipeline
 from marsad.registry import Services

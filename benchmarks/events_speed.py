@@ -19,7 +19,7 @@ from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
-from marsad.events.gold import SAUDINEWSNET, shared_data_dir
+from marsad.config import SAUDINEWSNET, shared_data_dir
 from marsad.ingest import IngestOptions, make_article, read_inputs
 from marsad.pipeline import Pipeline
 

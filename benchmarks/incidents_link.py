@@ -34,7 +34,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from marsad.corpus.incident_gold import shared_data_dir
+from marsad.config import shared_data_dir
 from marsad.corpus.incidents import link_store
 from marsad.ingest import IngestOptions, make_article
 from marsad.model import Actor, DateValue, Event, Place, Quantity, Source, Span

@@ -54,10 +54,18 @@ def load_config(
 DATA_ENV_VAR = "MARSAD_SHARED_DATA"
 
 
-def shared_data_dir(path: str | Path | None = None) -> Path:
-    """The shared data folder: ``path``, else ``$MARSAD_SHARED_DATA``, else ../shared/data."""
+# The SaudiNewsNet day files (``YYYY-MM-DD.zip``) inside the shared data folder.
+SAUDINEWSNET = Path("news") / "saudinewsnet" / "dataset"
+
+
+def shared_data_dir(path: str | Path | None = None, *, must_exist: bool = True) -> Path:
+    """The shared data folder: ``path``, else ``$MARSAD_SHARED_DATA``, else ../shared/data.
+
+    With ``must_exist`` a missing folder is a ``ConfigError``; without, the caller reports
+    the file it could not read.
+    """
     chosen = Path(path or os.environ.get(DATA_ENV_VAR) or Path("..") / "shared" / "data")
-    if not chosen.is_dir():
+    if must_exist and not chosen.is_dir():
         raise ConfigError(f"data folder {chosen} does not exist; pass --data DIR or set "
                           f"{DATA_ENV_VAR}")
     return chosen

@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from marsad.config import SAUDINEWSNET, shared_data_dir
 from marsad.errors import InputError
 from marsad.ingest.records import clean_text
 from marsad.model import Span
-
-SAUDINEWSNET = Path("news") / "saudinewsnet" / "dataset"
-
-
-def shared_data_dir(path: str | Path | None = None) -> Path:
-    """The shared data folder: ``path``, ``$MARSAD_SHARED_DATA`` or ``../shared/data``."""
-    if path:
-        return Path(path)
-    env = os.environ.get("MARSAD_SHARED_DATA")
-    return Path(env) if env else Path("..") / "shared" / "data"
 
 
 @dataclass(frozen=True)
@@ -76,7 +66,7 @@ class _Texts:
 def load_gold(path: str | Path, data: str | Path | None = None,
               splits: tuple[str, ...] = ("dev", "test")) -> list[GoldArticle]:
     """Read a claims gold JSONL file and the article texts it points at."""
-    texts = _Texts(shared_data_dir(data) / SAUDINEWSNET)
+    texts = _Texts(shared_data_dir(data, must_exist=False) / SAUDINEWSNET)
     out: list[GoldArticle] = []
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()

@@ -47,8 +47,8 @@ def eval_stance(
     = None,
 ) -> None:
     """Macro-F1 of the stance model (agree/disagree/other) on Arabic News Stance."""
-    from marsad.claims.gold import shared_data_dir
     from marsad.claims.stance import StanceModel, evaluate_stance
+    from marsad.config import shared_data_dir
 
     with cli_errors():
         m = StanceModel.load(model) if model else None
@@ -67,8 +67,8 @@ def train_stance_cmd(
     """Train the stance model on ANS train, tune on dev; prints the dev scores. Needs
     scikit-learn; embedding the 6,800 training and dev sentences takes 5-15 minutes on
     2 cores, fitting a few more."""
-    from marsad.claims.gold import shared_data_dir
     from marsad.claims.stance import train_stance
+    from marsad.config import shared_data_dir
 
     with cli_errors():
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from marsad.config import SAUDINEWSNET, shared_data_dir
 from marsad.errors import InputError
 from marsad.ingest.records import IngestOptions, record_to_article
 from marsad.model import (
@@ -32,22 +32,12 @@ from marsad.model import (
     Span,
 )
 
-SAUDINEWSNET = Path("news") / "saudinewsnet" / "dataset"
-
-
-def shared_data_dir(path: str | Path | None = None) -> Path:
-    """The shared data folder: ``path``, ``$MARSAD_SHARED_DATA`` or ``../shared/data``."""
-    if path:
-        return Path(path)
-    env = os.environ.get("MARSAD_SHARED_DATA")
-    return Path(env) if env else Path("..") / "shared" / "data"
-
 
 class SaudiNewsNet:
     """Articles read from the SaudiNewsNet day files, one file at a time, cached."""
 
     def __init__(self, data: str | Path | None = None) -> None:
-        self.folder = shared_data_dir(data) / SAUDINEWSNET
+        self.folder = shared_data_dir(data, must_exist=False) / SAUDINEWSNET
         self._files: dict[str, list[dict[str, Any]]] = {}
 
     def record(self, name: str, index: int) -> dict[str, Any]:

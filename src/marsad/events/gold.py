@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from marsad.config import SAUDINEWSNET, shared_data_dir
 from marsad.errors import GoldError, InputError, SpanError
 from marsad.events.taxonomy import load_taxonomy
 from marsad.ingest import IngestOptions, read_inputs
@@ -27,16 +27,7 @@ from marsad.model import Article, Event, Span, from_dict
 from marsad.pipeline import check_spans
 
 SPLITS = ("dev", "test")
-SAUDINEWSNET = Path("news") / "saudinewsnet" / "dataset"
 HASH_CHARS = 16
-
-
-def shared_data_dir(path: str | Path | None = None) -> Path:
-    """The shared data folder: ``path``, else ``$MARSAD_SHARED_DATA``, else ``../shared/data``."""
-    if path:
-        return Path(path)
-    env = os.environ.get("MARSAD_SHARED_DATA")
-    return Path(env) if env else Path("..") / "shared" / "data"
 
 
 def text_hash(text: str) -> str:
@@ -79,7 +70,7 @@ class ArticleSource:
     def __init__(self, base: str | Path = ".", data: str | Path | None = None,
                  options: IngestOptions | None = None) -> None:
         self.base = Path(base)
-        self.data = shared_data_dir(data)
+        self.data = shared_data_dir(data, must_exist=False)
         self.options = options or IngestOptions()
         self._files: dict[Path, list[Article | InputError]] = {}
 

@@ -27,8 +27,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from marsad.config import shared_data_dir
 from marsad.errors import GoldError, MarsadError
-from marsad.events.gold import ArticleSource, Reference, shared_data_dir, text_hash
+from marsad.events.gold import ArticleSource, Reference, text_hash
 from marsad.events.taxonomy import actor_conditions, load_taxonomy
 from marsad.model import (
     Actor,
@@ -137,7 +138,7 @@ class GoldGazetteer:
 
     def __init__(self, data: str | Path | None = None,
                  rows: Iterable[GazetteerRow] | None = None) -> None:
-        self.data = shared_data_dir(data)
+        self.data = shared_data_dir(data, must_exist=False)
         self._rows = {row.id: row for row in rows} if rows is not None else None
 
     def _load(self) -> dict[str, GazetteerRow]:

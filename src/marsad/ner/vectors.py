@@ -16,11 +16,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from marsad.config import SAUDINEWSNET
 from marsad.errors import ConfigError
 from marsad.ner import corpora as C
 from marsad.ner.features import fold, tokenize
-
-SAUDINEWSNET = Path("news/saudinewsnet/dataset")
 
 
 def saudinewsnet_text(data_dir: Path) -> Iterator[str]:
