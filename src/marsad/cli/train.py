@@ -33,6 +33,18 @@ def train_ner_command(
     max_steps: Annotated[int, typer.Option(help="Training steps (spaCy max_steps).")] = 20000,
     width: Annotated[int, typer.Option(help="tok2vec width.")] = 96,
     depth: Annotated[int, typer.Option(help="tok2vec CNN depth.")] = 4,
+    gazetteer: Annotated[bool, typer.Option(
+        "--gazetteer/--no-gazetteer",
+        help="Give the model place/person gazetteer flags (GeoNames, OpenSyria, WikiFANE, "
+             "AQMAR and Wojood names) as a feature.")] = False,
+    anercorp_weight: Annotated[int, typer.Option(
+        help="Repeat ANERcorp's training sentences this many times.")] = 1,
+    base_model: Annotated[str | None, typer.Option(
+        help="Start from this trained pipeline (e.g. OUT/model/model-best of a run on all "
+             "corpora) and fine-tune it; width and depth then come from it.")] = None,
+    dropout: Annotated[float, typer.Option(help="Dropout.")] = 0.15,
+    patience: Annotated[int, typer.Option(
+        help="Stop after this many steps without a better dev score.")] = 3000,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     install: Annotated[bool, typer.Option(
         "--install/--no-install",
@@ -45,7 +57,9 @@ def train_ner_command(
     with cli_errors():
         settings = TrainSettings(corpora=tuple(c.strip() for c in corpora.split(",") if c),
                                  vectors=vectors, max_steps=max_steps, width=width,
-                                 depth=depth, seed=seed)
+                                 depth=depth, seed=seed, gazetteer=gazetteer,
+                                 anercorp_weight=anercorp_weight, base_model=base_model,
+                                 dropout=dropout, patience=patience)
         provenance = train_ner(
             shared_data_dir(data), out, settings,
             install=default_model_path() if install else None,

@@ -18,7 +18,7 @@ from typing import Any
 
 from marsad.errors import ConfigError
 from marsad.ner import corpora as C
-from marsad.ner.features import fold, tokenize
+from marsad.ner.features import LANG, fold, tokenize
 
 SAUDINEWSNET = Path("news/saudinewsnet/dataset")
 
@@ -90,7 +90,7 @@ def train_vectors(data_dir: Path, out: Path, *, dim: int = 100, bucket: int = 50
         model = floret.train_unsupervised(str(text), thread=threads, **settings)
         floret_file = Path(tmp) / "vectors.floret"
         model.save_floret_vectors(str(floret_file))
-        nlp = spacy.blank("xx")
+        nlp = spacy.blank(LANG)
         convert_vectors(nlp, floret_file, truncate=0, prune=-1, mode="floret", attr="NORM")
         nlp.to_disk(out / "pipeline")
     report = {"text": counts, "floret": settings,
