@@ -43,6 +43,9 @@ def train_ner_command(
         help="Start from this trained pipeline (e.g. OUT/model/model-best of a run on all "
              "corpora) and fine-tune it; width and depth then come from it.")] = None,
     dropout: Annotated[float, typer.Option(help="Dropout.")] = 0.15,
+    learn_rate: Annotated[float, typer.Option(help="Adam learning rate.")] = 0.001,
+    eval_frequency: Annotated[int, typer.Option(
+        help="Score the dev split every this many steps.")] = 500,
     patience: Annotated[int, typer.Option(
         help="Stop after this many steps without a better dev score.")] = 3000,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
@@ -59,7 +62,8 @@ def train_ner_command(
                                  vectors=vectors, max_steps=max_steps, width=width,
                                  depth=depth, seed=seed, gazetteer=gazetteer,
                                  anercorp_weight=anercorp_weight, base_model=base_model,
-                                 dropout=dropout, patience=patience)
+                                 dropout=dropout, patience=patience, learn_rate=learn_rate,
+                                 eval_frequency=eval_frequency)
         provenance = train_ner(
             shared_data_dir(data), out, settings,
             install=default_model_path() if install else None,
@@ -77,12 +81,16 @@ def train_vectors_command(
     bucket: Annotated[int, typer.Option(help="Hashed subword rows (floret buckets).")]
     = 50_000,
     epoch: Annotated[int, typer.Option(help="Training epochs.")] = 5,
+    words: Annotated[int, typer.Option(
+        help="Also write OUT/words: a plain table of this many most frequent words (faster "
+             "to look up than floret's hashed subwords; 0: none).")] = 0,
 ) -> None:
     """Train floret vectors on the Arabic text of the data folder (SaudiNewsNet and the NER
-    corpora without the test split). Writes OUT/pipeline for `marsad train ner --vectors`."""
+    corpora without the test split). Writes OUT/pipeline (and OUT/words) for
+    `marsad train ner --vectors`."""
     from marsad.ner.vectors import train_vectors
 
     with cli_errors():
         report = train_vectors(shared_data_dir(data), out, dim=dim, bucket=bucket,
-                               epoch=epoch, say=say)
+                               epoch=epoch, words=words, say=say)
     sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")

@@ -22,7 +22,7 @@ def default_model_path() -> Path:
 class NerTagger:
     """A spaCy NER pipeline over pre-split tokens; labels are ``PER ORG GPE LOC FAC MISC``."""
 
-    def __init__(self, nlp: Any, batch_size: int = 64,
+    def __init__(self, nlp: Any, batch_size: int = 256,
                  entity_words: dict[str, int] | None = None) -> None:
         self.nlp = nlp
         self.batch_size = batch_size

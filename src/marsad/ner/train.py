@@ -21,6 +21,7 @@ from marsad.errors import ConfigError
 from marsad.ner import corpora as C
 from marsad.ner.conll import TaggedSentence
 from marsad.ner.tagger import ENTITY_WORDS
+from marsad.ner.vectors import keep_norm_key
 
 CORPORA = ("anercorp", "wikifane", "aqmar", "wojood")
 DEV_EVERY = 7  # every 7th 200-sentence stretch of ANERcorp's training part is dev
@@ -316,6 +317,8 @@ def train_model(data: Path, out: Path, settings: TrainSettings) -> Path:
     spacy_train(cfg, out, overrides={"paths.train": str(data / "train.spacy"),
                                      "paths.dev": str(data / "dev.spacy")})
     (out / "train_seconds.txt").write_text(f"{time.time() - started:.0f}\n")
+    for saved in ("model-best", "model-last"):
+        keep_norm_key(out / saved)
     return out / "model-best"
 
 
