@@ -33,6 +33,9 @@ def train_ner_command(
     max_steps: Annotated[int, typer.Option(help="Training steps (spaCy max_steps).")] = 20000,
     width: Annotated[int, typer.Option(help="tok2vec width.")] = 96,
     depth: Annotated[int, typer.Option(help="tok2vec CNN depth.")] = 4,
+    embed_rows: Annotated[int, typer.Option(
+        help="Hash embedding rows for the word features (NORM, LOWER; SUFFIX gets half).")]
+    = 5000,
     gazetteer: Annotated[bool, typer.Option(
         "--gazetteer/--no-gazetteer",
         help="Give the model place/person gazetteer flags (GeoNames, OpenSyria, WikiFANE, "
@@ -60,7 +63,8 @@ def train_ner_command(
     with cli_errors():
         settings = TrainSettings(corpora=tuple(c.strip() for c in corpora.split(",") if c),
                                  vectors=vectors, max_steps=max_steps, width=width,
-                                 depth=depth, seed=seed, gazetteer=gazetteer,
+                                 depth=depth, embed_rows=embed_rows, seed=seed,
+                                 gazetteer=gazetteer,
                                  anercorp_weight=anercorp_weight, base_model=base_model,
                                  dropout=dropout, patience=patience, learn_rate=learn_rate,
                                  eval_frequency=eval_frequency)
