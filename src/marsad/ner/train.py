@@ -319,6 +319,8 @@ def train_model(data: Path, out: Path, settings: TrainSettings) -> Path:
     (out / "train_seconds.txt").write_text(f"{time.time() - started:.0f}\n")
     for saved in ("model-best", "model-last"):
         keep_norm_key(out / saved)
+        if settings.gazetteer and (out / saved).is_dir():
+            shutil.copy(data / GAZETTEER, out / saved / GAZETTEER)  # the model reads it
     return out / "model-best"
 
 
