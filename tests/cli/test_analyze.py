@@ -89,7 +89,7 @@ def test_save_intermediate_writes_each_stage(runner, tmp_path):
     (tmp_path / "a.txt").write_text("نص قصير.", encoding="utf-8")
     out = tmp_path / "inter"
     runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), "--save-intermediate", str(out)])
-    (first,) = sorted(out.iterdir())
+    first = sorted(out.iterdir())[0]  # one file per stage; text.v1 comes first
     assert first.name == "01-text.v1.jsonl"
     assert json.loads(first.read_text(encoding="utf-8"))["sentences"] == [[0, 8]]
 
