@@ -34,7 +34,7 @@ def main() -> None:
     parser.add_argument("--file", help="CoNLL file whose tokens are tagged")
     parser.add_argument("--model", help="model folder (default: the committed one)")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--batch-size", type=int, default=256)
     args = parser.parse_args()
     path = Path(args.file) if args.file else shared_data_dir() / CAMEL_TEST
     sentences = [list(s.tokens) for s in read_conll(path)]

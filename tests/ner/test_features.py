@@ -33,3 +33,20 @@ def test_model_language_uses_arabic_word_features():
     assert [t.lower_ for t in doc][:1] == ["الامم"]
     assert [t.prefix_ for t in doc] == ["ول", "-", "-"]
     assert doc[2].shape_ == "d4"
+
+
+def test_gazetteer_flags_join_the_shape_feature(tmp_path):
+    from marsad.ner.features import use_gazetteer
+    from marsad.ner.gazetteer import read_gazetteer, write_gazetteer
+
+    path = tmp_path / "gazetteer.tsv"
+    write_gazetteer({fold("حلب"): "P", fold("الأسد"): "N", "bad\tword": "P"}, path)
+    entries = read_gazetteer(path)
+    assert entries == {fold("حلب"): "P", fold("الأسد"): "N"}
+    try:
+        use_gazetteer(entries)
+        nlp = spacy.blank(LANG)  # a fresh vocabulary computes lexeme attributes anew
+        doc = Doc(nlp.vocab, words=["وحلب", "بالأسد", "قال"])
+        assert [t.shape_.partition("|")[2] for t in doc] == ["P", "N", ""]
+    finally:
+        use_gazetteer({})

@@ -33,6 +33,24 @@ def train_ner_command(
     max_steps: Annotated[int, typer.Option(help="Training steps (spaCy max_steps).")] = 20000,
     width: Annotated[int, typer.Option(help="tok2vec width.")] = 96,
     depth: Annotated[int, typer.Option(help="tok2vec CNN depth.")] = 4,
+    embed_rows: Annotated[int, typer.Option(
+        help="Hash embedding rows for the word features (NORM, LOWER; SUFFIX gets half).")]
+    = 5000,
+    gazetteer: Annotated[bool, typer.Option(
+        "--gazetteer/--no-gazetteer",
+        help="Give the model place/person gazetteer flags (GeoNames, OpenSyria, WikiFANE, "
+             "AQMAR and Wojood names) as a feature.")] = False,
+    anercorp_weight: Annotated[int, typer.Option(
+        help="Repeat ANERcorp's training sentences this many times.")] = 1,
+    base_model: Annotated[str | None, typer.Option(
+        help="Start from this trained pipeline (e.g. OUT/model/model-best of a run on all "
+             "corpora) and fine-tune it; width and depth then come from it.")] = None,
+    dropout: Annotated[float, typer.Option(help="Dropout.")] = 0.15,
+    learn_rate: Annotated[float, typer.Option(help="Adam learning rate.")] = 0.001,
+    eval_frequency: Annotated[int, typer.Option(
+        help="Score the dev split every this many steps.")] = 500,
+    patience: Annotated[int, typer.Option(
+        help="Stop after this many steps without a better dev score.")] = 3000,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     install: Annotated[bool, typer.Option(
         "--install/--no-install",
@@ -45,7 +63,11 @@ def train_ner_command(
     with cli_errors():
         settings = TrainSettings(corpora=tuple(c.strip() for c in corpora.split(",") if c),
                                  vectors=vectors, max_steps=max_steps, width=width,
-                                 depth=depth, seed=seed)
+                                 depth=depth, embed_rows=embed_rows, seed=seed,
+                                 gazetteer=gazetteer,
+                                 anercorp_weight=anercorp_weight, base_model=base_model,
+                                 dropout=dropout, patience=patience, learn_rate=learn_rate,
+                                 eval_frequency=eval_frequency)
         provenance = train_ner(
             shared_data_dir(data), out, settings,
             install=default_model_path() if install else None,
@@ -63,12 +85,16 @@ def train_vectors_command(
     bucket: Annotated[int, typer.Option(help="Hashed subword rows (floret buckets).")]
     = 50_000,
     epoch: Annotated[int, typer.Option(help="Training epochs.")] = 5,
+    words: Annotated[int, typer.Option(
+        help="Also write OUT/words: a plain table of this many most frequent words (faster "
+             "to look up than floret's hashed subwords; 0: none).")] = 0,
 ) -> None:
     """Train floret vectors on the Arabic text of the data folder (SaudiNewsNet and the NER
-    corpora without the test split). Writes OUT/pipeline for `marsad train ner --vectors`."""
+    corpora without the test split). Writes OUT/pipeline (and OUT/words) for
+    `marsad train ner --vectors`."""
     from marsad.ner.vectors import train_vectors
 
     with cli_errors():
         report = train_vectors(shared_data_dir(data), out, dim=dim, bucket=bucket,
-                               epoch=epoch, say=say)
+                               epoch=epoch, words=words, say=say)
     sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")

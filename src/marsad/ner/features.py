@@ -8,7 +8,9 @@ spaCy's hash embeddings read lexeme attributes; marsad registers a language
   للامم → الامم), so a name looks the same however it is attached;
 - ``PREFIX``: the stripped proclitics themselves (``و`` ``وب`` ``لل`` or empty);
 - ``SUFFIX``: the last three letters of the stripped form;
-- ``SHAPE``: digits/Latin/Arabic shape, length class and whether the word has ال.
+- ``SHAPE``: digits/Latin/Arabic shape, length class and whether the word has ال, plus
+  gazetteer flags (``|P`` place name, ``|p`` part of one, ``|N`` person name part) when a
+  gazetteer is in use (``use_gazetteer``; a model ships its own ``gazetteer.tsv``).
 
 Lexeme attributes are computed once per word type, so they cost nothing per token.
 """
@@ -74,7 +76,30 @@ def _suffix(text: str) -> str:
     return _stem(text)[-3:]
 
 
+# word -> flags; set by use_gazetteer() before a model that needs it creates any lexeme.
+_GAZETTEER: dict[str, str] = {}
+
+
+def use_gazetteer(entries: dict[str, str]) -> None:
+    """Make the ``SHAPE`` feature carry these gazetteer flags (folded word -> flags).
+
+    Lexeme attributes are computed once per word and vocabulary, so call this before the
+    model that uses them is loaded; one gazetteer per process.
+    """
+    _GAZETTEER.clear()
+    _GAZETTEER.update(entries)
+
+
 def _shape(text: str) -> str:
+    base = _base_shape(text)
+    if not _GAZETTEER:
+        return base
+    key = fold(text)
+    flags = _GAZETTEER.get(key) or _GAZETTEER.get(split_proclitics(key)[1], "")
+    return f"{base}|{flags}" if flags else base
+
+
+def _base_shape(text: str) -> str:
     if text.isdigit():
         return f"d{min(len(text), 4)}"
     if any(c.isdigit() for c in text):

@@ -22,7 +22,7 @@ def default_model_path() -> Path:
 class NerTagger:
     """A spaCy NER pipeline over pre-split tokens; labels are ``PER ORG GPE LOC FAC MISC``."""
 
-    def __init__(self, nlp: Any, batch_size: int = 64,
+    def __init__(self, nlp: Any, batch_size: int = 256,
                  entity_words: dict[str, int] | None = None) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
@@ -33,7 +33,8 @@ class NerTagger:
         """Load the model at ``path`` (default: the committed one)."""
         import spacy
 
-        import marsad.ner.features  # noqa: F401  (registers the marsad_ar language)
+        from marsad.ner.features import use_gazetteer
+        from marsad.ner.gazetteer import GAZETTEER, read_gazetteer
 
         p = Path(path) if path else default_model_path()
         if not (p / "config.cfg").is_file():
@@ -45,6 +46,8 @@ class NerTagger:
                 word, _, count = line.partition("\t")
                 if count.isdigit():
                     words[word] = int(count)
+        # The gazetteer must be in place before any lexeme of the model's vocab exists.
+        use_gazetteer(read_gazetteer(p / GAZETTEER) if (p / GAZETTEER).is_file() else {})
         return cls(spacy.load(p, exclude=["tokenizer"]), entity_words=words)
 
     @property

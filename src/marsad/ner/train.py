@@ -21,6 +21,7 @@ from marsad.errors import ConfigError
 from marsad.ner import corpora as C
 from marsad.ner.conll import TaggedSentence
 from marsad.ner.tagger import ENTITY_WORDS
+from marsad.ner.vectors import keep_norm_key
 
 CORPORA = ("anercorp", "wikifane", "aqmar", "wojood")
 DEV_EVERY = 7  # every 7th 200-sentence stretch of ANERcorp's training part is dev
@@ -43,6 +44,9 @@ class TrainSettings:
     eval_frequency: int = 500
     learn_rate: float = 0.001
     vectors: str | None = None
+    base_model: str | None = None
+    gazetteer: bool = False
+    anercorp_weight: int = 1
     seed: int = 0
 
 
@@ -81,8 +85,12 @@ def shared_rate(sentences: Iterable[TaggedSentence], index: C.OverlapIndex) -> f
 
 
 def prepare_data(data_dir: Path, out: Path, corpora: Sequence[str] = CORPORA,
-                 say: Callable[[str], None] = print) -> dict[str, Any]:
-    """Write ``train.spacy`` and ``dev.spacy`` into ``out``; return the data report."""
+                 say: Callable[[str], None] = print, gazetteer: bool = False,
+                 anercorp_weight: int = 1) -> dict[str, Any]:
+    """Write ``train.spacy`` and ``dev.spacy`` into ``out`` (and ``gazetteer.tsv`` when
+    asked); return the data report. ANERcorp's training sentences are repeated
+    ``anercorp_weight`` times (the benchmark is ANERcorp; the other corpora differ in
+    style and annotation conventions)."""
     from spacy.tokens import DocBin
 
     import marsad.ner.features  # noqa: F401  (registers the marsad_ar language)
@@ -111,7 +119,7 @@ def prepare_data(data_dir: Path, out: Path, corpora: Sequence[str] = CORPORA,
         stats["train_sentences"] = len(kept)
         report["corpora"][name] = stats
         say(f"{name}: {json.dumps(stats)}")
-        train += kept
+        train += kept * (max(1, anercorp_weight) if name == "anercorp" else 1)
     report["dev"] = {"sentences": len(dev), "tokens": sum(len(s.tokens) for s in dev)}
     report["train"] = {"sentences": len(train), "tokens": sum(len(s.tokens) for s in train),
                        "entities": dict(Counter(e[2] for s in train for e in s.entities()))}
@@ -124,6 +132,12 @@ def prepare_data(data_dir: Path, out: Path, corpora: Sequence[str] = CORPORA,
         DocBin(docs=(to_doc(nlp.vocab, s) for s in sents)).to_disk(out / fname)
     (out / "data_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
     write_entity_words(train, out / ENTITY_WORDS)
+    if gazetteer:
+        from marsad.ner.gazetteer import GAZETTEER, build_gazetteer, write_gazetteer
+
+        entries = build_gazetteer(data_dir)
+        write_gazetteer(entries, out / GAZETTEER)
+        report["gazetteer"] = {"words": len(entries)}
     return report
 
 
@@ -155,9 +169,21 @@ def to_doc(vocab: Any, sent: TaggedSentence) -> Any:
 
 
 def config_text(settings: TrainSettings) -> str:
-    """The spaCy training config for ``settings``."""
-    vectors = "true" if settings.vectors else "false"
-    rows = settings.embed_rows
+    """The spaCy training config for ``settings``; with ``base_model`` its tok2vec and ner
+    are copied from that trained pipeline and trained further (fine-tuning)."""
+    if settings.base_model:
+        base = json.dumps(settings.base_model)
+        components = f"""
+[components]
+
+[components.tok2vec]
+source = {base}
+
+[components.ner]
+source = {base}
+"""
+    else:
+        components = _fresh_components(settings)
     return f"""
 [paths]
 train = null
@@ -173,43 +199,7 @@ lang = "marsad_ar"
 pipeline = ["tok2vec", "ner"]
 batch_size = 256
 
-[components]
-
-[components.tok2vec]
-factory = "tok2vec"
-
-[components.tok2vec.model]
-@architectures = "spacy.Tok2Vec.v2"
-
-[components.tok2vec.model.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = {settings.width}
-attrs = ["NORM", "LOWER", "PREFIX", "SUFFIX", "SHAPE"]
-rows = [{rows}, {rows}, 500, {rows // 2}, 200]
-include_static_vectors = {vectors}
-
-[components.tok2vec.model.encode]
-@architectures = "spacy.MaxoutWindowEncoder.v2"
-width = {settings.width}
-depth = {settings.depth}
-window_size = {settings.window}
-maxout_pieces = 3
-
-[components.ner]
-factory = "ner"
-
-[components.ner.model]
-@architectures = "spacy.TransitionBasedParser.v2"
-state_type = "ner"
-extra_state_tokens = false
-hidden_width = {settings.hidden_width}
-maxout_pieces = 2
-use_upper = true
-
-[components.ner.model.tok2vec]
-@architectures = "spacy.Tok2VecListener.v1"
-width = {settings.width}
-
+{components}
 [corpora]
 
 [corpora.train]
@@ -261,6 +251,49 @@ vectors = ${{paths.vectors}}
 """
 
 
+def _fresh_components(settings: TrainSettings) -> str:
+    vectors = "true" if settings.vectors else "false"
+    rows = settings.embed_rows
+    return f"""
+[components]
+
+[components.tok2vec]
+factory = "tok2vec"
+
+[components.tok2vec.model]
+@architectures = "spacy.Tok2Vec.v2"
+
+[components.tok2vec.model.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = {settings.width}
+attrs = ["NORM", "LOWER", "PREFIX", "SUFFIX", "SHAPE"]
+rows = [{rows}, {rows}, 500, {rows // 2}, 200]
+include_static_vectors = {vectors}
+
+[components.tok2vec.model.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = {settings.width}
+depth = {settings.depth}
+window_size = {settings.window}
+maxout_pieces = 3
+
+[components.ner]
+factory = "ner"
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = {settings.hidden_width}
+maxout_pieces = 2
+use_upper = true
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = {settings.width}
+"""
+
+
 def full_config(settings: TrainSettings) -> Any:
     """``config_text`` filled with spaCy's defaults for everything it leaves out."""
     from spacy.language import DEFAULT_CONFIG
@@ -273,8 +306,10 @@ def train_model(data: Path, out: Path, settings: TrainSettings) -> Path:
     """Train on ``data``/train.spacy (dev.spacy for model selection); returns model-best."""
     from spacy.cli.train import train as spacy_train
 
-    import marsad.ner.features  # noqa: F401
+    from marsad.ner.features import use_gazetteer
+    from marsad.ner.gazetteer import GAZETTEER, read_gazetteer
 
+    use_gazetteer(read_gazetteer(data / GAZETTEER) if settings.gazetteer else {})
     out.mkdir(parents=True, exist_ok=True)
     cfg = out / "config.cfg"
     full_config(settings).to_disk(cfg)
@@ -282,17 +317,24 @@ def train_model(data: Path, out: Path, settings: TrainSettings) -> Path:
     spacy_train(cfg, out, overrides={"paths.train": str(data / "train.spacy"),
                                      "paths.dev": str(data / "dev.spacy")})
     (out / "train_seconds.txt").write_text(f"{time.time() - started:.0f}\n")
+    for saved in ("model-best", "model-last"):
+        keep_norm_key(out / saved)
+        if settings.gazetteer and (out / saved).is_dir():
+            shutil.copy(data / GAZETTEER, out / saved / GAZETTEER)  # the model reads it
     return out / "model-best"
 
 
-def package_model(best: Path, dest: Path, provenance: dict[str, Any],
-                  entity_words: Path | None = None) -> None:
-    """Copy a trained pipeline to ``dest`` (replacing it) with its provenance JSON."""
+def package_model(best: Path, dest: Path, provenance: dict[str, Any], data: Path) -> None:
+    """Copy a trained pipeline to ``dest`` (replacing it) with its provenance JSON and the
+    word lists it reads (``entity_words.tsv``, ``gazetteer.tsv``) from ``data``."""
+    from marsad.ner.gazetteer import GAZETTEER
+
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(best, dest)
-    if entity_words is not None and entity_words.is_file():
-        shutil.copy(entity_words, dest / ENTITY_WORDS)
+    for name in (ENTITY_WORDS, GAZETTEER):
+        if (data / name).is_file():
+            shutil.copy(data / name, dest / name)
     (dest / "provenance.json").write_text(json.dumps(provenance, ensure_ascii=False, indent=2))
 
 
@@ -315,7 +357,8 @@ def train_ner(data_dir: Path, out: Path, settings: TrainSettings, *,
 
     import spacy
 
-    report = prepare_data(data_dir, out / "data", settings.corpora, say)
+    report = prepare_data(data_dir, out / "data", settings.corpora, say, settings.gazetteer,
+                          settings.anercorp_weight)
     started = time.time()
     best = train_model(out / "data", out / "model", settings)
     seconds = round(time.time() - started)
@@ -332,7 +375,7 @@ def train_ner(data_dir: Path, out: Path, settings: TrainSettings, *,
         "dev_scores_conll4": scores,
     }
     if install is not None:
-        package_model(best, install, provenance, out / "data" / ENTITY_WORDS)
+        package_model(best, install, provenance, out / "data")
         say(f"model installed at {install}")
     (out / "provenance.json").write_text(json.dumps(provenance, ensure_ascii=False, indent=2))
     return provenance
