@@ -35,6 +35,7 @@ _PROCLITICS = ("وبال", "وكال", "وال", "فال", "بال", "كال", "
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """The folded form of one word: marsad's normalisation plus hamza seats."""
     return normalize(word).translate(HAMZA_SEATS)
