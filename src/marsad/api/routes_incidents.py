@@ -8,7 +8,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
-from marsad.api.params import MAX_PAGE, json_response, reject_unknown_parameters, store_of
+from marsad.api.params import (
+    MAX_PAGE,
+    json_response,
+    page_response,
+    reject_unknown_parameters,
+    store_of,
+)
 from marsad.errors import QueryError
 from marsad.store.incidents import IncidentFilter
 
@@ -65,10 +71,7 @@ def list_incidents(
     """Incidents in the contract JSON shape (docs/CONTRACT.md), newest first, with the total
     that match. Filled by `marsad incidents --db` (or `marsad analyze --db … --link`)."""
     total, items = store_of(request).query_incidents(where, limit=limit, offset=offset)
-    following = offset + limit
-    return json_response({"total": total, "limit": limit, "offset": offset,
-                          "next_offset": following if following < total else None,
-                          "items": items})
+    return page_response(total, limit, offset, items)
 
 
 def _report_articles(details: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
