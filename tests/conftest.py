@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import pwd
@@ -19,7 +20,17 @@ from typer.testing import CliRunner
 from marsad.api.background import free_port
 from marsad.ingest import IngestOptions
 from marsad.ingest import make_article as ingest_article
-from marsad.model import Actor, Article, DateValue, Event, Place, Quantity, Source, Span
+from marsad.model import (
+    AcledType,
+    Actor,
+    Article,
+    DateValue,
+    Event,
+    Place,
+    Quantity,
+    Source,
+    Span,
+)
 
 SHARED_DATA = Path(os.environ.get("MARSAD_SHARED_DATA")
                    or Path(__file__).resolve().parents[1].parent / "shared" / "data")
@@ -192,25 +203,35 @@ def _with_spans(value: Any, text: str, evidence: list[Span]) -> Any:
     return out
 
 
-def sample_articles_with_events() -> list[Article]:
-    """The bundled sample articles as ``marsad analyze`` ingests them, plus hand-built events.
-
-    Stand-in for the events stage (being built in parallel): when it lands, the fixtures
-    below can store ``marsad demo --db`` output instead.
-    """
-    from dataclasses import replace
-
+@functools.cache
+def analysed_samples() -> tuple[tuple[Article, ...], str]:
+    """The bundled samples as ``marsad demo`` analyses them (Pipeline.from_config()), and
+    the pipeline's name; computed once per test session."""
     from marsad.cli.analyze import samples_dir
     from marsad.ingest import read_inputs
-    from marsad.model import Event, from_dict
     from marsad.pipeline import Pipeline
 
-    wanted = json.loads(SAMPLE_EVENTS.read_text(encoding="utf-8"))["articles"]
     pipeline = Pipeline.from_config()
     out = []
     for article in read_inputs([str(samples_dir())], IngestOptions()):
         assert isinstance(article, Article), article
-        article = pipeline(article)
+        out.append(pipeline(article))
+    return tuple(out), ",".join(pipeline.names)
+
+
+def sample_articles_with_events() -> list[Article]:
+    """The bundled sample articles with hand-built events of known content in place of the
+    detector's: for the store, API and export tests, which check filters and mappings
+    against known values (fields events.v1 does not find in the samples, e.g. weapons,
+    associates). The browser tests use the real pipeline output (``pipeline_db``).
+    """
+    from dataclasses import replace
+
+    from marsad.model import Event, from_dict
+
+    wanted = json.loads(SAMPLE_EVENTS.read_text(encoding="utf-8"))["articles"]
+    out = []
+    for article in analysed_samples()[0]:
         events = []
         for raw in wanted.get(Path(article.origin or "").name, []):
             raw = dict(raw)
@@ -244,6 +265,107 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite database of the bundled samples and their events (read-only use)."""
     path = tmp_path_factory.mktemp("samples") / "samples.db"
     store_samples(path)
+    return path
+
+
+# --------------------- the bundled samples through the real pipeline, incidents linked
+
+# A hand-built two-outlet pair (illustrative texts written for the tests, not real
+# reports): the bundled samples report seven different events, so none of their incidents
+# has two outlets, and no dispute can be shown with them alone. Events are hand-built on
+# these texts (the detector's own events on them are replaced) so that the pair is one
+# incident whatever the detector finds: same strike, tolls 9 and 14 (a dispute).
+DISPUTE_PAIR = (
+    {"outlet": "Step News", "published": "2016-12-16", "title": "مقتل مدنيين بغارة على الأتارب",
+     "text": "قصفت طائرات حربية روسية يوم الخميس 15 كانون الأول 2016 سوقاً شعبياً في مدينة "
+             "الأتارب بريف حلب الغربي، ما أدى إلى مقتل 9 مدنيين، بحسب الدفاع المدني السوري.",
+     "event": {"id": "ev_pair_step", "fatalities": "مقتل 9 مدنيين",
+               "source": ("observers", "Syrian Civil Defence", "الدفاع المدني السوري"),
+               "certainty": "reported"}},
+    {"outlet": "Halab Today", "published": "2016-12-15", "title": "غارة روسية على الأتارب",
+     "text": "قال مصدر عسكري رفض الكشف عن اسمه إن طائرات حربية روسية استهدفت مدينة الأتارب "
+             "غربي حلب يوم الخميس 15 كانون الأول 2016، وأسفرت الغارة عن مقتل 14 مدنياً.",
+     "event": {"id": "ev_pair_halab", "fatalities": "مقتل 14 مدنياً",
+               "source": ("anonymous", None, "مصدر عسكري رفض الكشف عن اسمه"),
+               "certainty": "reported"}},
+)
+
+
+def _pair_event(article: Article, spec: dict[str, Any]) -> Event:
+    text = article.text
+    evidence = Span(0, len(text))
+    strike_day = dt.date(2016, 12, 15)
+    kind, name, quote = spec["source"]
+
+    def at(quote: str) -> Span:
+        return _locate(text, quote, [evidence])
+
+    toll = spec["fatalities"]
+    count = int("".join(ch for ch in toll if ch.isdigit()))
+    return Event(
+        id=spec["id"], article_id=article.id, type="air_strike", outlet=article.outlet,
+        published=article.published,
+        acled=AcledType("Explosions/Remote violence", "Air/drone strike"), plover="ASSAULT",
+        date=DateValue(value=strike_day, start=strike_day, end=strike_day, precision=1,
+                       text="الخميس 15 كانون الأول 2016",
+                       span=at("الخميس 15 كانون الأول 2016")),
+        actors=(Actor("actor1", "Military Forces of Russia", text="طائرات حربية روسية",
+                      span=at("طائرات حربية روسية"), inter=8),
+                Actor("actor2", "Civilians (Syria)", text=toll.split()[-1],
+                      span=at(toll.split()[-1]), inter=7)),
+        location=Place(name="Al-Atarib", name_ar="الأتارب", lat=36.1386, lon=36.8300,
+                       country="SY", admin1="Aleppo", gazetteer_id="test:atarib",
+                       precision=1, text="الأتارب", span=at("الأتارب")),
+        fatalities=Quantity(count, count, text=toll, span=at(toll)),
+        sources=(Source(kind, name, text=quote, span=at(quote)),),  # type: ignore[arg-type]
+        certainty=spec["certainty"], evidence=(evidence,),
+    )
+
+
+def pipeline_sample_articles() -> list[Article]:
+    """What ``marsad demo --db`` stores (the real pipeline's events on the bundled samples)
+    plus the hand-built two-outlet pair above."""
+    return [*analysed_samples()[0], *_analyse_pair()]
+
+
+@functools.cache
+def _analyse_pair() -> tuple[Article, ...]:
+    from dataclasses import replace
+
+    from marsad.pipeline import Pipeline
+
+    pipeline = Pipeline.from_config()
+    out = []
+    for spec in DISPUTE_PAIR:
+        article = pipeline(build_article(spec["text"], published=spec["published"],
+                                         outlet=spec["outlet"], title=spec["title"]))
+        out.append(replace(article, events=(_pair_event(article, spec["event"]),)))
+    return tuple(out)
+
+
+def store_pipeline_samples(target: str | Path) -> list[Article]:
+    """Store ``pipeline_sample_articles()`` and link incidents with the real linker."""
+    from marsad.corpus.incidents import link_store
+    from marsad.store import Store
+
+    articles = pipeline_sample_articles()
+    with Store.open(target) as store:
+        store.add(articles, analysed_samples()[1])
+        link_store(store, use_embeddings=False)
+    return articles
+
+
+@pytest.fixture(scope="session")
+def pipeline_articles() -> list[Article]:
+    return pipeline_sample_articles()
+
+
+@pytest.fixture(scope="session")
+def pipeline_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite database of the samples' real pipeline output and the dispute pair, with
+    incidents linked (read-only use)."""
+    path = tmp_path_factory.mktemp("pipeline") / "pipeline.db"
+    store_pipeline_samples(path)
     return path
 
 
@@ -281,3 +403,9 @@ def build_event(event_id: str, *, article: str | None = None, kind: str = "air_s
 @pytest.fixture
 def make_event() -> Callable[..., Event]:
     return build_event
+
+
+@pytest.fixture
+def linked_db(db_target: str) -> tuple[str, list[Article]]:
+    """``pipeline_db``'s content on each backend (SQLite, PostgreSQL): target, articles."""
+    return db_target, store_pipeline_samples(db_target)

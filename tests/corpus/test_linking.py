@@ -216,6 +216,26 @@ def test_type_table_matches():
     assert table.families_of("sniping", "Battles") == {"battle"}
 
 
+def test_every_taxonomy_code_has_a_family_and_aliases_are_specific():
+    """events.v1's codes (resources/taxonomy.toml) map onto the linker's types."""
+    from marsad.events.taxonomy import load_taxonomy
+
+    table = TypeTable.from_config(load_config()["incidents"]["types"])
+    taxonomy = load_taxonomy()
+    for code in taxonomy.ids:
+        acled = taxonomy.get(code).acled.event_type
+        assert not table.families_of(code, acled) & {f"type:{code}"}, code
+    # taxonomy `battle` and `bombing` are specific codes, not the old generic types
+    assert table.match("bombing", "air_strike") is None
+    assert table.match("bombing", "car_bomb") == "confusable"
+    assert table.match("bombing", "explosion") == "generic"
+    assert table.match("battle", "armed_clash") == "same"
+    assert table.match("battle", "territory_captured") == "confusable"
+    assert table.match("suicide_bombing", "bombing") == "confusable"
+    assert table.match("suicide_bombing", "suicide_bomb") == "same"
+    assert not table.is_generic("battle") and table.is_generic("explosion")
+
+
 def test_bad_settings_are_clear_errors():
     with pytest.raises(ConfigError, match=r"unknown setting \[incidents\] link_scor"):
         LinkRules.from_config(merge(load_config(), {"incidents": {"link_scor": 1}}))

@@ -1,10 +1,17 @@
-"""The web page in Debian's chromium (Playwright): map, filters, table, article reader.
+"""The web page in Debian's chromium (Playwright): map, filters, table, article reader,
+incidents.
 
-The server runs in this process (uvicorn in a thread) on a free port over the sample
-database; the browser must not reach anything but that server.
+The server runs in this process (uvicorn in a thread) on a free port over the bundled
+samples' real pipeline output with incidents linked (``pipeline_db`` in tests/conftest.py);
+the browser must not reach anything but that server. Expectations come from the API over
+the same database, so they hold whatever events the detector finds.
 """
 
+import json
 import time
+import urllib.parse
+import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,9 +23,16 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")
-def server_url(sample_db):
-    with Store.open(sample_db) as store, BackgroundServer(store) as url:
+def server_url(pipeline_db):
+    with Store.open(pipeline_db) as store, BackgroundServer(store) as url:
         yield url
+
+
+def api(url, path, **params):
+    """What the API answers for the page's database (the expectations' reference)."""
+    query = urllib.parse.urlencode(params)
+    with urllib.request.urlopen(f"{url}{path}?{query}") as response:
+        return json.load(response)
 
 
 @pytest.fixture(scope="module")
@@ -68,63 +82,152 @@ def table_ids(page):
                                             "rows => rows.map(r => r.dataset.eventId)"))
 
 
-def test_map_shows_the_stored_events(page, sample_articles):
-    stored = sorted(e.id for a in sample_articles for e in a.events)
-    assert markers(page) == stored
+def located_ids(url, **filters):
+    return sorted(f["id"] for f in api(url, "/api/geojson", limit=10000, **filters)["features"])
+
+
+def event_ids(url, **filters):
+    return sorted(e["id"] for e in api(url, "/api/events", limit=1000, **filters)["items"])
+
+
+def covered(text, spans):
+    """The characters under any of ``spans``, in text order (what the highlights show)."""
+    inside = sorted({i for s, e in spans for i in range(s, e)})
+    return "".join(text[i] for i in inside)
+
+
+def test_map_shows_the_stored_events(page, server_url, pipeline_articles):
+    stored = sorted(e.id for a in pipeline_articles for e in a.events)
+    assert event_ids(server_url) == stored  # the database holds the pipeline's events
+    located = located_ids(server_url)
+    assert len(located) >= 5 and set(located) <= set(stored)
+    assert markers(page) == located
     assert table_ids(page) == stored
-    assert page.get_attribute("#map-count", "data-shown") == "12"
-    assert "Airstrike (3)" in page.inner_text(".legend")
+    assert page.get_attribute("#map-count", "data-shown") == str(len(located))
+    strikes = Counter(f["properties"]["type"] for f in api(
+        server_url, "/api/geojson", limit=10000)["features"])["air_strike"]
+    assert strikes >= 2 and f"Air or drone strike ({strikes})" in page.inner_text(".legend")
     assert page.locator(".leaflet-overlay-pane path").count() > 100  # country outlines
     page.click("#lang")
     assert page.get_attribute("html", "dir") == "rtl"
     assert page.inner_text("#filters h2") == "التصفية"
-    assert "غارة جوية (3)" in page.inner_text(".legend")
+    assert f"غارة جوية أو بطائرة مسيرة ({strikes})" in page.inner_text(".legend")
 
 
-def test_a_filter_changes_the_map_and_the_table(page):
-    page.select_option("select[name=type]", "airstrike")
-    expected = ["ev_s03_airstrike", "ev_s07_albab_civilians", "ev_s07_albab_strikes"]
-    wait_until(lambda: markers(page) == expected and table_ids(page) == expected)
-    assert page.get_attribute("#map-count", "data-shown") == "3"
-    page.select_option("select[name=certainty]", "alleged")
-    wait_until(lambda: markers(page) == table_ids(page) == ["ev_s07_albab_civilians"])
-    assert "certainty=alleged" in page.url and "type=airstrike" in page.url
+def test_a_filter_changes_the_map_and_the_table(page, server_url):
+    everything = event_ids(server_url)
+    page.select_option("select[name=type]", "air_strike")
+    on_map, in_table = located_ids(server_url, type="air_strike"), event_ids(server_url,
+                                                                            type="air_strike")
+    assert 2 <= len(in_table) < len(everything)
+    wait_until(lambda: markers(page) == on_map and table_ids(page) == in_table)
+    assert page.get_attribute("#map-count", "data-shown") == str(len(on_map))
+    page.select_option("select[name=outlet]", "Step News")
+    wait_until(lambda: markers(page) == table_ids(page) == ["ev_pair_step"])
+    assert "outlet=Step" in page.url and "type=air_strike" in page.url
 
 
-def evidence_of(sample_articles, event_id):
-    for article in sample_articles:
+def article_of(articles, event_id):
+    for article in articles:
         for event in article.events:
             if event.id == event_id:
                 return article, event
     raise KeyError(event_id)
 
 
-def test_clicking_an_event_opens_its_article_with_the_evidence_highlighted(page,
-                                                                          sample_articles):
-    article, event = evidence_of(sample_articles, "ev_s01_seizure")
-    page.click("#events tr[data-event-id=ev_s01_seizure]")
+def test_clicking_an_event_opens_its_article_with_the_evidence_highlighted(page, server_url,
+                                                                          pipeline_articles):
+    # a detected event (not the hand-built pair) whose sources are quoted in the text
+    candidates = [e for a in pipeline_articles for e in a.events
+                  if not e.id.startswith("ev_pair") and any(s.span for s in e.sources)]
+    assert candidates, "the pipeline found no sourced event in the samples"
+    article, event = article_of(pipeline_articles, candidates[0].id)
+    page.click(f"#events tr[data-event-id={event.id}]")
     page.wait_for_selector("#reader .hl-evidence")
-    assert page.get_attribute("#reader", "data-event-id") == "ev_s01_seizure"
+    assert page.get_attribute("#reader", "data-event-id") == event.id
     assert page.get_attribute("#reader .article-text", "dir") == "rtl"
-    assert page.inner_text("#reader h2") == article.title
+    assert page.inner_text("#reader h2") == (article.title or article.id)
     highlighted = page.eval_on_selector_all(
         "#reader .article-text .hl-evidence", "els => els.map(e => e.textContent).join('')")
-    assert highlighted == "".join(article.text[s.start:s.end] for s in event.evidence)
+    assert highlighted == covered(article.text, [(s.start, s.end) for s in event.evidence])
     sources = page.eval_on_selector_all("#reader .article-text .hl-source",
                                         "els => els.map(e => e.textContent).join('')")
-    assert sources == event.sources[0].text == "مصدر تابع للنظام رفض الكشف عن اسمه"
+    assert sources == covered(article.text, [(s.span.start, s.span.end)
+                                             for s in event.sources if s.span])
     # the whole original text is shown, unchanged, around the highlights
     assert page.eval_on_selector("#reader .article-text", "e => e.textContent") == article.text
-    assert "selected" in page.get_attribute("#events tr[data-event-id=ev_s01_seizure]", "class")
+    assert "selected" in page.get_attribute(f"#events tr[data-event-id={event.id}]", "class")
 
-    # a marker on the map opens its article too
-    page.click("path.event-marker[data-event-id=ev_s06_madaya_aid]")
-    wait_until(lambda: page.get_attribute("#reader", "data-event-id") == "ev_s06_madaya_aid")
-    aid_article, aid = evidence_of(sample_articles, "ev_s06_madaya_aid")
-    assert page.inner_text("#reader h2") == aid_article.title
+    # a marker on the map opens its article too (an event of another article)
+    other_id = next(i for i in located_ids(server_url)
+                    if article_of(pipeline_articles, i)[0].id != article.id)
+    other_article, other = article_of(pipeline_articles, other_id)
+    page.click(f"path.event-marker[data-event-id={other_id}]")
+    wait_until(lambda: page.get_attribute("#reader", "data-event-id") == other_id)
+    assert page.inner_text("#reader h2") == (other_article.title or other_article.id)
     assert page.eval_on_selector_all(
         "#reader .article-text .hl-evidence", "els => els.map(e => e.textContent).join('')") == \
-        aid_article.text[aid.evidence[0].start:aid.evidence[0].end]
+        covered(other_article.text, [(s.start, s.end) for s in other.evidence])
+
+
+def cells(page, row):
+    return page.eval_on_selector_all(
+        f"#incident-reports tr[data-row={row}] td",
+        "tds => Object.fromEntries(tds.map(td => [td.dataset.eventId, td.textContent]))")
+
+
+def test_incident_view_puts_the_reports_side_by_side_with_the_dispute(page, server_url,
+                                                                      pipeline_articles):
+    listed = api(server_url, "/api/incidents", limit=1000)
+    page.click("#panel-tabs [data-panel=incidents]")
+    page.wait_for_selector("#incident-list button")
+    assert page.locator("#incident-list button").count() == listed["total"]
+    page.check("#incident-multi")
+    wait_until(lambda: page.locator("#incident-list button").count() == 1)
+    (pair,) = api(server_url, "/api/incidents", min_outlets=2)["items"]
+    page.click("#incident-list button")
+    page.wait_for_selector("#incident-reports")
+    assert page.get_attribute("#incidents", "data-incident-id") == pair["id"]
+    heads = page.eval_on_selector_all("#incident-reports thead th[data-event-id]",
+                                      "ths => ths.map(th => [th.dataset.eventId, th.innerText])")
+    assert {h[0] for h in heads} == {"ev_pair_step", "ev_pair_halab"}
+    assert {h[0]: h[1].split("\n")[0] for h in heads} == {
+        "ev_pair_step": "Step News", "ev_pair_halab": "Halab Today"}
+    # each report's sources, certainty, toll, actors and evidence, column by column
+    assert cells(page, "row_sources") == {"ev_pair_step": "observers: Syrian Civil Defence",
+                                         "ev_pair_halab": "anonymous"}
+    assert cells(page, "col_certainty") == {"ev_pair_step": "reported",
+                                            "ev_pair_halab": "reported"}
+    assert cells(page, "fatalities") == {"ev_pair_step": "9", "ev_pair_halab": "14"}
+    assert set(cells(page, "perpetrator").values()) == {"Military Forces of Russia"}
+    for event_id, quote in cells(page, "row_evidence").items():
+        article, event = article_of(pipeline_articles, event_id)
+        assert quote == " … ".join(article.text[s.start:s.end] for s in event.evidence)
+    # the dispute: the toll row is flagged, and who said what is listed
+    assert "disputed" in page.get_attribute("#incident-reports tr[data-row=fatalities]",
+                                            "class")
+    assert "disputed" not in page.get_attribute("#incident-reports tr[data-row=perpetrator]",
+                                                "class")
+    said = page.eval_on_selector_all("#incident-disputes .dispute[data-field=fatalities] li",
+                                     "lis => lis.map(li => li.textContent)")
+    assert said == ["9 — Step News (Syrian Civil Defence)", "14 — Halab Today (anonymous)"]
+    # the corroboration evidence
+    assert page.inner_text("#incident-corroboration dd[data-field=independent_outlets]") == "2"
+    assert page.inner_text("#incident-corroboration dd[data-field=source_kinds]") == \
+        "anonymous, observers"
+    assert page.inner_text("#incident-corroboration dd[data-field=anonymous_only]") == "no"
+    assert page.inner_text("#incident-corroboration dd[data-field=self_interested]") == "no"
+    page.click("#lang")
+    assert page.inner_text("#incident-reports tr[data-row=fatalities] th").startswith("القتلى")
+    assert "مختلَف فيه" in page.inner_text("#incident-reports tr[data-row=fatalities] th")
+    assert page.inner_text("#incident-corroboration dd[data-field=anonymous_only]") == "لا"
+    # a report's article opens in the reader; its event links back to the incident
+    page.click("#incident-reports thead th[data-event-id=ev_pair_halab] button")
+    wait_until(lambda: page.get_attribute("#reader", "data-event-id") == "ev_pair_halab")
+    assert page.is_hidden("#incidents")
+    page.click("#open-incident")
+    wait_until(lambda: page.is_visible("#incident-reports"))
+    assert page.get_attribute("#incidents", "data-incident-id") == pair["id"]
 
 
 def test_highlights_cut_the_text_at_code_points_like_python(page):

@@ -20,7 +20,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad import __version__
-from marsad.api import routes_articles, routes_events, routes_ingest, routes_search
+from marsad.api import (
+    routes_articles,
+    routes_events,
+    routes_incidents,
+    routes_ingest,
+    routes_search,
+)
 from marsad.api.params import json_response, store_of
 from marsad.config import load_config
 from marsad.errors import InputError, QueryError
@@ -107,7 +113,7 @@ def create_app(store: Store, settings: ApiSettings | None = None) -> FastAPI:
     app.state.store = store
     app.state.settings = settings or ApiSettings()
     install_error_handlers(app)
-    for module in (routes_events, routes_articles, routes_search):
+    for module in (routes_events, routes_incidents, routes_articles, routes_search):
         app.include_router(module.router)
     app.include_router(routes_ingest.router, include_in_schema=app.state.settings.allow_ingest)
 

@@ -23,6 +23,14 @@ def json_response(data: Any, status: int = 200, media_type: str = "application/j
     return Response(content=body, status_code=status, media_type=media_type)
 
 
+def page_response(total: int, limit: int, offset: int, items: list[Any]) -> Response:
+    """One page of a listing: ``{"total", "limit", "offset", "next_offset", "items"}``."""
+    following = offset + limit
+    return json_response({"total": total, "limit": limit, "offset": offset,
+                          "next_offset": following if following < total else None,
+                          "items": items})
+
+
 def store_of(request: Request) -> Store:
     return request.app.state.store
 

@@ -8,7 +8,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
-from marsad.api.params import MAX_PAGE, json_response, reject_unknown_parameters, store_of
+from marsad.api.params import (
+    MAX_PAGE,
+    json_response,
+    page_response,
+    reject_unknown_parameters,
+    store_of,
+)
 from marsad.exports.jsonl import article_record
 
 router = APIRouter(prefix="/api", tags=["articles"],
@@ -26,10 +32,7 @@ def list_articles(
 ) -> Response:
     total, items = store_of(request).list_articles(
         outlet=outlet, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
-    following = offset + limit
-    return json_response({"total": total, "limit": limit, "offset": offset,
-                          "next_offset": following if following < total else None,
-                          "items": items})
+    return page_response(total, limit, offset, items)
 
 
 @router.get("/articles/{article_id}", summary="One article with all its layers",

@@ -12,6 +12,7 @@ from marsad.api.params import (
     MAX_PAGE,
     event_filter,
     json_response,
+    page_response,
     reject_unknown_parameters,
     sort_param,
     store_of,
@@ -40,10 +41,7 @@ def list_events(
 ) -> Response:
     """Events in the contract JSON shape (docs/CONTRACT.md), with the total that match."""
     page = store_of(request).query_events(where, limit=limit, offset=offset, sort=sort)
-    following = offset + limit
-    return json_response({"total": page.total, "limit": limit, "offset": offset,
-                          "next_offset": following if following < page.total else None,
-                          "items": page.items})
+    return page_response(page.total, limit, offset, page.items)
 
 
 @router.get("/events/{event_id}", summary="One event",

@@ -15,7 +15,7 @@ import typer
 from marsad.cli.app import app
 from marsad.cli.common import cli_errors, config_from, parse_date, say
 from marsad.cli.progress import RunProgress
-from marsad.errors import ClusterError, InputError
+from marsad.errors import ClusterError, InputError, StoreError
 from marsad.exports.jsonl import write_article
 from marsad.ingest import IngestOptions, read_inputs
 from marsad.ingest.parts import plan_parts, read_plan
@@ -62,12 +62,17 @@ def analyze_paths(
     save_intermediate: Path | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
+    link: bool = False,
 ) -> RunSummary:
     """What ``marsad analyze`` does, callable from Python: lines go to stdout.
 
     ``workers`` runs a local Dask cluster of that many processes, ``scheduler`` uses an
     existing one (or ``"synchronous"``); otherwise everything runs in this process.
+    ``link`` then links the stored events into incidents (needs ``db``), as
+    ``marsad incidents --db --link-only`` does; its one-line summary goes to stderr.
     """
+    if link and not db:
+        raise StoreError("--link links the events stored in a database: add --db FILE")
     distributed = workers is not None or scheduler is not None
     if distributed and save_intermediate:
         raise ClusterError("--save-intermediate writes each stage's output from this process; "
@@ -119,6 +124,10 @@ def analyze_paths(
                                 store=store, batch_size=batch_size,
                                 on_progress=progress.articles)
         progress.close(summary)
+        if link and store is not None:
+            from marsad.corpus.incidents import link_store
+
+            say(link_store(store, config=config).line())
         return summary
     finally:
         progress.close()
@@ -166,17 +175,22 @@ def analyze(
         help="Analyse on an existing Dask cluster, e.g. tcp://host:8786 (its workers need "
              "marsad installed and the same input paths), or 'synchronous' for Dask in "
              "this process.")] = None,
+    link: Annotated[bool, typer.Option(
+        "--link", help="With --db: then link the stored events into incidents (what "
+                       "marsad incidents --db FILE --link-only does; incremental).")] = False,
 ) -> None:
     """Analyse articles and print JSON Lines (one event, or one article, a line).
 
     With --db a run is resumable: run it again after an interruption and stored articles
     are read back instead of analysed again. A progress bar appears on long runs.
+    With --db and --link the stored events are then linked into incidents.
     """
     with cli_errors(), _interruptible(db):
         summary = analyze_paths(
             paths, fmt=fmt, published=published, outlet=outlet, db=db, config_path=config,
             fields=field, encoding=encoding, input_format=input_format,
             save_intermediate=save_intermediate, workers=workers, scheduler=scheduler,
+            link=link,
         )
     _finish(summary)
 
@@ -199,9 +213,13 @@ def demo(
         "--format", help="One line per event, or per article with all its layers.")] =
         OutputFormat.events,
     db: Annotated[str | None, typer.Option(
-        help="Also store the results in this SQLite file.")] = None,
+        help="Also store the results in this SQLite file and link its events into "
+             "incidents.")] = None,
 ) -> None:
-    """Analyse the sample articles bundled with marsad (a one-command tour)."""
+    """Analyse the sample articles bundled with marsad (a one-command tour).
+
+    With --db the stored events are also linked into incidents (marsad incidents).
+    """
     with cli_errors():
-        summary = analyze_paths([str(samples_dir())], fmt=fmt, db=db)
+        summary = analyze_paths([str(samples_dir())], fmt=fmt, db=db, link=db is not None)
     _finish(summary)

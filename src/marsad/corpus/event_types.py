@@ -5,6 +5,10 @@ be one incident only when their types are the same, a known confusable pair (rep
 strike say "air strike" or "shelling"), or one is a generic type ("explosion", "attack")
 covering the other's family. Types the table does not know fall back to the event's ACLED
 event_type; an event with neither is only compatible with its own type.
+
+``aliases`` map the events taxonomy's codes (``resources/taxonomy.toml``, what ``events.v1``
+emits) onto the table's types before any lookup, so a detected ``bombing`` is the specific
+``remote_explosive``, not a generic type (docs/INCIDENTS.md, "Event types").
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ class TypeTable:
     generic: Mapping[str, frozenset[str]]
     confusable: frozenset[frozenset[str]]
     acled: Mapping[str, str]
+    aliases: Mapping[str, str] = field(default_factory=dict)
     _memo: dict[tuple[str, ...], Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -44,9 +49,20 @@ class TypeTable:
                                       "name exactly two types")
                 pairs.append(frozenset(_norm(p) for p in pair))
             acled = {str(k): str(v) for k, v in section.get("acled", {}).items()}
+            aliases = {_norm(k): _norm(str(v)) for k, v in section.get("aliases", {}).items()}
         except (AttributeError, TypeError) as exc:
             raise ConfigError(f"[incidents.types] is malformed ({exc}); see default.toml") from None
-        return cls(families, generic, frozenset(pairs), acled)
+        pairs = [frozenset(aliases.get(p, p) for p in pair) for pair in pairs]
+        return cls(families, generic, frozenset(pairs), acled, aliases)
+
+    def canonical(self, event_type: str | None) -> str:
+        """The table's name for a type: a taxonomy code through ``aliases``, normalised."""
+        key = _norm(event_type)
+        return self.aliases.get(key, key)
+
+    def is_generic(self, event_type: str | None) -> bool:
+        """True for a generic type ("explosion", "attack") that covers whole families."""
+        return self.canonical(event_type) in self.generic
 
     def families_of(self, event_type: str, acled_type: str | None = None) -> frozenset[str]:
         """The families an event of this type can belong to (a generic type: several)."""
@@ -57,7 +73,7 @@ class TypeTable:
         return found  # type: ignore[no-any-return]
 
     def _families_of(self, event_type: str, acled_type: str | None) -> frozenset[str]:
-        key = _norm(event_type)
+        key = self.canonical(event_type)
         if key in self.generic:
             return self.generic[key]
         if key in self.families:
@@ -76,7 +92,7 @@ class TypeTable:
 
     def _match(self, a_type: str, b_type: str, a_acled: str | None,
                b_acled: str | None) -> Match | None:
-        a, b = _norm(a_type), _norm(b_type)
+        a, b = self.canonical(a_type), self.canonical(b_type)
         if a == b:
             return "same"
         fa, fb = self.families_of(a, a_acled), self.families_of(b, b_acled)

@@ -298,7 +298,7 @@ def build_incident(incident_id: str, events: Sequence[Event],
     """The incident record of a group of events: consensus fields, outlets, corroboration
     and per-field disputes."""
     events = sorted(events, key=lambda e: e.id)
-    generic = frozenset(rules.types.generic)
+    generic = frozenset(e.type.lower() for e in events if rules.types.is_generic(e.type))
     specific = [e.type for e in events if e.type.lower() not in generic]
     kind = consensus(sorted(specific) or sorted(e.type for e in events))
     return Incident(

@@ -266,9 +266,11 @@ class Store(IncidentMethods):
     # ------------------------------------------------------------------ reading
 
     def get_article(self, article_id: str) -> Article | None:
+        """One stored article; its events carry the incident ids linking gave them."""
         with Session(self.engine) as session:
             row = session.get(ArticleRow, article_id)
-            return row_article(row) if row is not None else None
+            article = row_article(row) if row is not None else None
+        return self.with_incident_ids(article) if article is not None else None
 
     def iter_articles(self, include_superseded: bool = False) -> Iterator[Article]:
         query = select(ArticleRow).order_by(ArticleRow.published, ArticleRow.id)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from marsad.model import Event, Incident, from_dict, to_dict
+from marsad.model import Article, Event, Incident, from_dict, to_dict
 from marsad.store.schema import ArticleRow, EventRow, IncidentRow
 
 if TYPE_CHECKING:
@@ -39,10 +39,28 @@ class IncidentFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     country: str | None = None
-    type: str | None = None
+    type: str | Sequence[str] | None = None
     min_events: int = 1
     min_outlets: int = 1
     limit: int | None = None
+
+    def apply(self, query: Any) -> Any:
+        """``query`` (over IncidentRow) restricted to the matching incidents."""
+        if self.date_from is not None:
+            query = query.where(IncidentRow.date_end >= self.date_from)
+        if self.date_to is not None:
+            query = query.where(IncidentRow.date_start <= self.date_to)
+        if self.country:
+            query = query.where(IncidentRow.country == self.country.upper())
+        if isinstance(self.type, str):
+            query = query.where(IncidentRow.type == self.type)
+        elif self.type:
+            query = query.where(IncidentRow.type.in_(list(self.type)))
+        if self.min_events > 1:
+            query = query.where(IncidentRow.event_count >= self.min_events)
+        if self.min_outlets > 1:
+            query = query.where(IncidentRow.outlet_count >= self.min_outlets)
+        return query
 
 
 def _row(incident: Incident, now: dt.datetime) -> dict[str, Any]:
@@ -140,6 +158,17 @@ class IncidentMethods:
                         .values(incident_id=bindparam("iid"), data=bindparam("payload")))
                 session.connection().execute(stmt, updates)
 
+    def with_incident_ids(self, article: Article) -> Article:
+        """``article`` with each event's ``incident_id`` as stored by the last linking (the
+        article's own layers keep the events as analysed)."""
+        with Session(self.engine) as session:
+            linked = dict(session.execute(select(EventRow.id, EventRow.incident_id).where(
+                EventRow.article_id == article.id, EventRow.incident_id.is_not(None))).all())
+        if not linked and not any(e.incident_id for e in article.events):
+            return article
+        events = tuple(replace(e, incident_id=linked.get(e.id)) for e in article.events)
+        return replace(article, events=events)
+
     def incident_count(self) -> int:
         with Session(self.engine) as session:
             return session.scalar(select(func.count()).select_from(IncidentRow)) or 0
@@ -148,28 +177,43 @@ class IncidentMethods:
         """One incident in its contract JSON form."""
         with Session(self.engine) as session:
             row = session.get(IncidentRow, incident_id)
-            return dict(row.data) if row is not None else None
+            return _incident_out(row.data) if row is not None else None
+
+    def query_incidents(self, where: IncidentFilter | None = None, *, limit: int = 100,
+                        offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """One page of matching incidents (contract JSON, newest first) and the total."""
+        where = where or IncidentFilter()
+        query = where.apply(select(IncidentRow.data)).order_by(
+            IncidentRow.date_start.desc().nulls_last(), IncidentRow.id)
+        with Session(self.engine) as session:
+            total = session.scalar(where.apply(select(func.count()).select_from(IncidentRow)))
+            items = [_incident_out(d) for d in
+                     session.execute(query.limit(limit).offset(offset)).scalars()]
+        return total or 0, items
+
+    def incident_events(self, incident_id: str) -> list[dict[str, Any]]:
+        """The events (contract JSON) linked into one incident, by outlet then id."""
+        with Session(self.engine) as session:
+            rows = session.execute(select(EventRow.data).where(
+                EventRow.incident_id == incident_id).order_by(EventRow.id)).scalars()
+            events = [to_dict(from_dict(Event, d)) for d in rows]
+        return sorted(events, key=lambda e: (e.get("outlet") or "", e["id"]))
 
     def iter_incidents(self, where: IncidentFilter | None = None) -> Iterator[dict[str, Any]]:
         """Stored incidents in contract JSON form, by date then id."""
         where = where or IncidentFilter()
-        query = select(IncidentRow.data).order_by(IncidentRow.date_start, IncidentRow.id)
-        if where.date_from is not None:
-            query = query.where(IncidentRow.date_end >= where.date_from)
-        if where.date_to is not None:
-            query = query.where(IncidentRow.date_start <= where.date_to)
-        if where.country:
-            query = query.where(IncidentRow.country == where.country.upper())
-        if where.type:
-            query = query.where(IncidentRow.type == where.type)
-        if where.min_events > 1:
-            query = query.where(IncidentRow.event_count >= where.min_events)
-        if where.min_outlets > 1:
-            query = query.where(IncidentRow.outlet_count >= where.min_outlets)
+        query = where.apply(select(IncidentRow.data).order_by(IncidentRow.date_start,
+                                                              IncidentRow.id))
         if where.limit is not None:
             query = query.limit(where.limit)
         with Session(self.engine) as session:
-            yield from session.execute(query.execution_options(yield_per=500)).scalars()
+            for data in session.execute(query.execution_options(yield_per=500)).scalars():
+                yield _incident_out(data)
+
+
+def _incident_out(data: dict[str, Any]) -> dict[str, Any]:
+    """Stored incident JSON in the contract's key order (PostgreSQL's JSONB sorts keys)."""
+    return to_dict(from_dict(Incident, data))  # type: ignore[no-any-return]
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

@@ -2,6 +2,7 @@
 
 import { getJSON } from "./api.js";
 import { initialLanguage, language, setLanguage, t, term } from "./i18n.js";
+import { IncidentPanel } from "./incidents.js";
 import { EventMap } from "./map.js";
 import { Reader } from "./reader.js";
 import { EventTable } from "./table.js";
@@ -35,7 +36,8 @@ const timeline = new Timeline(document.getElementById("timeline"), (from, to) =>
   applyForm();
 });
 const table = new EventTable(document.getElementById("events"), select);
-const reader = new Reader(document.getElementById("reader"), select);
+const reader = new Reader(document.getElementById("reader"), select, openIncident);
+const incidents = new IncidentPanel(document.getElementById("incidents"), select);
 
 function showError(error) {
   status.textContent = t("error") + error.message;
@@ -136,20 +138,28 @@ function switchLanguage() {
   table.rerender();
   map.refreshLabels(state.geojson);
   reader.render();
+  incidents.render();
   if (state.geojson) {
     const count = document.getElementById("map-count");
     count.textContent = t("shown", state.geojson.features.length, state.geojson.total);
   }
 }
 
-// Side panels are tabs (#panel-tabs button[data-panel] -> section#<panel>); the article
-// reader is the only one today, and an incident panel can be added beside it in the HTML.
+// Side panels are tabs (#panel-tabs button[data-panel] -> section#<panel>): the article
+// reader and the incidents (listed the first time their tab opens).
 function showPanel(name) {
   for (const tab of document.querySelectorAll("#panel-tabs [data-panel]")) {
     const active = tab.dataset.panel === name;
     tab.setAttribute("aria-selected", String(active));
     document.getElementById(tab.dataset.panel).hidden = !active;
   }
+  if (name === "incidents" && !incidents.listing && !incidents.detail) incidents.list().catch(showError);
+}
+
+// The reader's "incident" link: open the incident the selected event belongs to.
+function openIncident(incidentId) {
+  showPanel("incidents");
+  incidents.open(incidentId).catch(showError);
 }
 
 async function start() {

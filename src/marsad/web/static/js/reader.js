@@ -53,9 +53,10 @@ export function marksOf(event) {
 }
 
 export class Reader {
-  constructor(element, onSelect) {
+  constructor(element, onSelect, onIncident = null) {
     this.element = element;
     this.onSelect = onSelect;
+    this.onIncident = onIncident;
     this.cache = new Map();
     this.article = null;
     this.eventId = null;
@@ -116,6 +117,15 @@ export class Reader {
       box.append(heading, list);
     }
     if (event) box.append(this.details(event));
+    if (event?.incident_id && this.onIncident) {
+      const open = document.createElement("button");
+      open.type = "button";
+      open.className = "link";
+      open.id = "open-incident";
+      open.textContent = t("see_incident");
+      open.addEventListener("click", () => this.onIncident(event.incident_id));
+      box.append(open);
+    }
 
     const legend = document.createElement("p");
     legend.className = "note key";
