@@ -3,6 +3,7 @@ fatalities and weapons, each keeping the span of the mention it comes from."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from marsad.events.triggers import stems
@@ -158,6 +159,42 @@ def weapons_for(mentions: Sequence[Mention], lo: int, hi: int) -> tuple[Weapon, 
             out.append(Weapon(name=m.norm, category=m.attrs.get("category"), text=m.text,
                               span=m.span))
     return tuple(out)
+
+
+# Words for aircraft and guns that a nationality adjective can qualify («مقاتلات تركية»,
+# «طائرات حربية روسية», «المدفعية التركية»), folded, without ال.
+PLATFORMS = frozenset({"مقاتلات", "مقاتله", "طائرات", "طائره", "طيران", "مروحيات",
+                       "مروحيه", "قاذفات", "مدفعيه", "بوارج", "سفن"})
+PUNCT = "،,.:؛\"«»()"
+QUALIFIERS = frozenset({"حربيه", "مقاتله", "بدون", "طيار", "مسيره"})
+
+
+def _bare(word: str) -> str:
+    key = normalize(word.strip(PUNCT))
+    for clitic in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب"):
+        if key.startswith(clitic) and len(key) - len(clitic) >= 3:
+            return key[len(clitic):]
+    return key
+
+
+def nationality_actor(text: str, lo: int, hi: int,
+                      nationality: Sequence[tuple[str, str, int]]) -> Actor | None:
+    """actor1 from aircraft or guns with a nationality adjective in ``text[lo:hi]``
+    («مقاتلات تركية», «طائرات حربية روسية»): that state's forces, quoting the phrase."""
+    adjectives = {a: (name, inter) for a, name, inter in nationality}
+    words = [(m.start(), m.end(), _bare(m.group())) for m in re.finditer(r"\S+", text[lo:hi])]
+    for i, (_s, e, key) in enumerate(words):
+        if key not in adjectives:
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 3 and words[j][2] in QUALIFIERS:
+            j -= 1
+        if j >= 0 and words[j][2] in PLATFORMS:
+            name, inter = adjectives[key]
+            word = text[lo + words[i][0]:lo + e]
+            span = Span(lo + words[j][0], lo + words[i][0] + len(word.rstrip(PUNCT)))
+            return Actor("actor1", name, text[span.start:span.end], inter, span)
+    return None
 
 
 def actor_mentions(article: Article, lo: int, hi: int,
