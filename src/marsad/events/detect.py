@@ -163,13 +163,14 @@ class EventDetector:
         if dead is None and n_hits == 1:
             dead = fatalities_for(article.quantities, sentence.start, trigger, sentence.end)
         weapons = list(weapons_for(article.mentions, lo, hi))
+        cue_text = article.text[trigger.start:trigger.end]
         if hit.type in NATIONAL_TYPES and not any(a.role == "actor1" and a.inter in (1, 8)
                                                   for a in actors):
             state = nationality_actor(article.text, lo, hi, self.lexicon.nationality)
             if state is not None:
                 actors = _with_actor1(actors, state)
-        if not (places or date or actors or dead or weapons):
-            return []  # a bare word («القصف», «الحرب») with nothing concrete around it
+        if not (places or date or actors or dead or weapons) and _definite(cue_text):
+            return []  # a bare noun («القصف», «الحرب») with nothing concrete around it
         historical = has_background_cue(self.lexicon, tokens, hit.first) or is_old(
             self.lexicon, date, article.published)
         sources = [] if claim.cue is None else [claim.source]
@@ -246,6 +247,13 @@ class EventDetector:
             fatalities=d.fatalities, weapons=tuple(d.weapons), sources=tuple(d.sources),
             certainty=d.certainty, evidence=tuple(sorted(set(d.evidence))),  # type: ignore[arg-type]
             historical=d.historical, trigger=d.trigger, inherited=tuple(d.inherited))
+
+
+def _definite(word: str) -> bool:
+    """Whether a trigger is a definite noun («القصف», «والحرب»): used in the abstract
+    far more often than a verb («انسحب») is."""
+    key = normalize(word)
+    return any(key.startswith(p) for p in ("ال", "وال", "فال", "بال", "لل"))
 
 
 def _same_day(a: DateValue | None, b: DateValue | None) -> bool:
