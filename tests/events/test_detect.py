@@ -164,10 +164,32 @@ def test_a_bare_trigger_with_nothing_concrete_around_it_is_not_an_event(analyse)
 def test_later_report_of_the_same_place_and_type_merges_however_far(analyse):
     filler = "وأضاف المصدر أن الأهالي يعانون من نقص في المياه والكهرباء. " * 4
     a = analyse("قصفت قوات النظام بلدة كفرنبل بقذائف الهاون أمس. " + filler +
-                "وكان القصف على كفرنبل قد أدى إلى مقتل 3 مدنيين.")
+                "وكان القصف على كفرنبل أمس قد أدى إلى مقتل 3 مدنيين.")
     [shelling] = by_type(a, "shelling")
     assert len(shelling.evidence) == 2
     assert shelling.fatalities is not None and shelling.fatalities.count == 3
+
+
+def test_a_place_qualified_by_its_region_is_one_place(analyse):
+    a = analyse("دمرت مقاتلات تركية 15 هدفاً لتنظيم داعش في محيط مدينة الباب شمال حلب، "
+                "أمس.")
+    [strike] = by_type(a, "air_strike")
+    assert "الباب" in strike.location.text
+
+
+def test_same_type_and_place_on_different_days_stays_two_events(analyse):
+    a = analyse("قصفت قوات النظام بلدة كفرنبل بقذائف الهاون اليوم الخميس.\n\n"
+                "وكانت قوات النظام قد قصفت كفرنبل مساء أمس بالمدفعية.", published="2015-08-06")
+    assert len(by_type(a, "shelling")) == 2
+
+
+def test_pluperfect_with_an_older_date_is_an_earlier_episode(analyse):
+    a = analyse("وكانت المدينة قد تعرضت الأسبوع الماضي لقصف مدفعي من مواقع قوات النظام "
+                "شرقي معرة النعمان.", published="2016-12-15")
+    [shelling] = by_type(a, "shelling")
+    assert shelling.historical
+    b = analyse("وكانت قوات النظام قد قصفت معرة النعمان مساء أمس.", published="2016-12-15")
+    assert not by_type(b, "shelling")[0].historical  # the previous evening is news
 
 
 def test_lexicon_nationality_entries_are_checked():

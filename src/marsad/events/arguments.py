@@ -98,8 +98,21 @@ LIST_GLUE = frozenset({"و", "،", ",", "قريه", "قري", "بلده", "بل�
 
 def _coordinated(text: str, gap: Span) -> bool:
     words = normalize(text[gap.start:gap.end]).replace("،", " ، ").replace(",", " , ").split()
+    conjunction = any(w.startswith("و") or w in CONJUNCTIONS for w in words) or (
+        _starts_with_wa(text[gap.end:gap.end + 6]))
     words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in words]
-    return all(w in LIST_GLUE for w in words)
+    # «الباب شمال حلب», «الرمادي بمحافظة الأنبار»: a place qualified by its region is one
+    # place; a list needs a conjunction («الرقة ودير الزور», «النعيمة، اليادودة»).
+    return conjunction and all(w in LIST_GLUE for w in words)
+
+
+CONJUNCTIONS = frozenset({"،", ",", "او", "ثم"})
+
+
+def _starts_with_wa(head: str) -> bool:
+    """Whether a place's own text begins with the conjunction و («ومدينة إدلب»)."""
+    key = normalize(head)
+    return key.startswith("و") and not key.startswith(("وادي", "واد ", "ورد"))
 
 
 def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: int,

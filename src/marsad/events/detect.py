@@ -28,7 +28,12 @@ from marsad.events.context import (
     context_place,
     publication_date,
 )
-from marsad.events.historical import has_background_cue, is_old, is_unreported
+from marsad.events.historical import (
+    has_background_cue,
+    is_earlier_episode,
+    is_old,
+    is_unreported,
+)
 from marsad.events.lexicon import EventLexicon
 from marsad.events.taxonomy import Taxonomy, actor_conditions
 from marsad.events.triggers import TriggerHit, find_triggers, sentence_tokens
@@ -172,7 +177,8 @@ class EventDetector:
         if not (places or date or actors or dead or weapons) and _definite(cue_text):
             return []  # a bare noun («القصف», «الحرب») with nothing concrete around it
         historical = has_background_cue(self.lexicon, tokens, hit.first) or is_old(
-            self.lexicon, date, article.published)
+            self.lexicon, date, article.published) or is_earlier_episode(
+            tokens, hit.first, date, article.published)
         sources = [] if claim.cue is None else [claim.source]
         cue = Cue(article.text[trigger.start:trigger.end], trigger)
         return [Draft(type=hit.type, sentence=si, trigger=cue, evidence=[sentence],
@@ -205,9 +211,12 @@ class EventDetector:
             return False
         if earlier.headline:
             return True
+        if not _same_day(earlier.date, later.date):
+            return False  # own dates on different days: two incidents
         same_place = later.location is not None and _place_key(
             earlier.location) == _place_key(later.location)
-        if same_place and _same_day(earlier.date, later.date):
+        if same_place and (earlier.date is None) == (later.date is None) and _same_day(
+                earlier.date, later.date):
             return True  # one incident per type, place and day in an article (§1)
         if later.sentence - earlier.sentence > CONTEXT_SENTENCES + 1:
             return False

@@ -43,3 +43,21 @@ def is_old(lexicon: EventLexicon, date: DateValue | None, published: dt.date | N
         return False
     end = date.end or date.value
     return end is not None and (published - end).days > lexicon.max_age_days
+
+
+PLUPERFECT = frozenset({"كان", "كانت", "كانوا"})
+
+
+def is_earlier_episode(tokens: Sequence[Token], trigger: int, date: DateValue | None,
+                       published: dt.date | None) -> bool:
+    """«وكانت المدينة قد تعرضت الأسبوع الماضي لقصف»: a pluperfect («كان ... قد») before
+    the trigger and an own date ending before yesterday recall an earlier episode (the
+    previous evening, «أمس», still continues the news: GUIDELINES.md §3)."""
+    if date is None or date.inherited or published is None:
+        return False
+    end = date.end or date.value
+    if end is None or (published - end).days <= 1:
+        return False
+    readings = [stems(t.key) for t in tokens[:trigger]]
+    return any(r in PLUPERFECT for rs in readings for r in rs) and any(
+        "قد" in rs for rs in readings)
