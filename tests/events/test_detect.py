@@ -134,11 +134,76 @@ def test_lexicon_errors_are_clear(tmp_path):
         load_event_lexicon(bad)
 
 
+def test_aircraft_with_a_nationality_adjective_is_the_state_as_actor1(analyse):
+    a = analyse("قتل تسعة عناصر من تنظيم داعش في الغارات التي نفذتها مقاتلات تركية "
+                "فجر اليوم على مواقع في مدينة الباب.")
+    [strike] = by_type(a, "air_strike")
+    actors = {x.role: x for x in strike.actors}
+    assert actors["actor1"].name == "Military Forces of Turkey"
+    assert actors["actor1"].text == "مقاتلات تركية" and actors["actor1"].inter == 8
+    assert actors["actor2"].name == "Islamic State"
+    b = analyse("قصفت طائرات حربية روسية، أمس، مدينة معرة النعمان.")
+    [strike] = by_type(b, "air_strike")
+    assert strike.actors[0].name == "Military Forces of Russia"
+    assert strike.actors[0].text == "طائرات حربية روسية"
+    assert any(w.category == "aircraft" for w in strike.weapons)  # still a weapon too
+
+
+def test_conditionals_and_running_totals_are_not_events(analyse):
+    assert not analyse("وإذا سيطرت فصائل المعارضة على مدينة درعا فإن ذلك سيغير "
+                       "المعادلة.").events
+    assert not analyse("وارتفع العدد الإجمالي للقتلى إلى 3216 جراء غارات التحالف "
+                       "الدولي على مناطق في سوريا.").events
+    assert not analyse("وتسعى قوات النظام لشن هجوم على مدينة الزبداني.").events
+
+
+def test_a_bare_trigger_with_nothing_concrete_around_it_is_not_an_event(analyse):
+    assert not analyse("يسعر الالتفات في المرأة، حديث القصف إلى الأبد.").events
+
+
+def test_later_report_of_the_same_place_and_type_merges_however_far(analyse):
+    filler = "وأضاف المصدر أن الأهالي يعانون من نقص في المياه والكهرباء. " * 4
+    a = analyse("قصفت قوات النظام بلدة كفرنبل بقذائف الهاون أمس. " + filler +
+                "وكان القصف على كفرنبل أمس قد أدى إلى مقتل 3 مدنيين.")
+    [shelling] = by_type(a, "shelling")
+    assert len(shelling.evidence) == 2
+    assert shelling.fatalities is not None and shelling.fatalities.count == 3
+
+
+def test_a_place_qualified_by_its_region_is_one_place(analyse):
+    a = analyse("دمرت مقاتلات تركية 15 هدفاً لتنظيم داعش في محيط مدينة الباب شمال حلب، "
+                "أمس.")
+    [strike] = by_type(a, "air_strike")
+    assert "الباب" in strike.location.text
+
+
+def test_same_type_and_place_on_different_days_stays_two_events(analyse):
+    a = analyse("قصفت قوات النظام بلدة كفرنبل بقذائف الهاون اليوم الخميس.\n\n"
+                "وكانت قوات النظام قد قصفت كفرنبل مساء أمس بالمدفعية.", published="2015-08-06")
+    assert len(by_type(a, "shelling")) == 2
+
+
+def test_pluperfect_with_an_older_date_is_an_earlier_episode(analyse):
+    a = analyse("وكانت المدينة قد تعرضت الأسبوع الماضي لقصف مدفعي من مواقع قوات النظام "
+                "شرقي معرة النعمان.", published="2016-12-15")
+    [shelling] = by_type(a, "shelling")
+    assert shelling.historical
+    b = analyse("وكانت قوات النظام قد قصفت معرة النعمان مساء أمس.", published="2016-12-15")
+    assert not by_type(b, "shelling")[0].historical  # the previous evening is news
+
+
+def test_lexicon_nationality_entries_are_checked():
+    with pytest.raises(EventLexiconError, match="nationality"):
+        parse_event_lexicon({"trigger": [{"type": "battle", "words": ["اشتباكات"]}],
+                             "nationality": {"تركية": "Turkey"}})
+
+
 PIECES = [
     "سيطر", "قوات النظام", "تنظيم الدولة", "على", "مدينة تدمر", "قصفت", "طائرات حربية",
     "غارات", "أمس", "في أيار 2015", "يذكر أن", "انفجار", "سيارة مفخخة", "انتحاري", "قتل",
     "10 مدنيين", "وقال المرصد السوري", "إن", "،", ".", "\n\n", "لم", "تظاهر", "محتجون",
     "واستولوا على دبابتين", "انسحبت", "ﻻ", "ـ", "٣", "بَعد", "اشتباكات", "معرة النعمان",
+    "مقاتلات تركية", "إذا", "العدد الإجمالي",
 ]
 texts = st.lists(st.sampled_from(PIECES) | st.text(min_size=1, max_size=5),
                  min_size=1, max_size=30).map(" ".join)

@@ -3,6 +3,7 @@ fatalities and weapons, each keeping the span of the mention it comes from."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from marsad.events.triggers import stems
@@ -97,8 +98,21 @@ LIST_GLUE = frozenset({"و", "،", ",", "قريه", "قري", "بلده", "بل�
 
 def _coordinated(text: str, gap: Span) -> bool:
     words = normalize(text[gap.start:gap.end]).replace("،", " ، ").replace(",", " , ").split()
+    conjunction = any(w.startswith("و") or w in CONJUNCTIONS for w in words) or (
+        _starts_with_wa(text[gap.end:gap.end + 6]))
     words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in words]
-    return all(w in LIST_GLUE for w in words)
+    # «الباب شمال حلب», «الرمادي بمحافظة الأنبار»: a place qualified by its region is one
+    # place; a list needs a conjunction («الرقة ودير الزور», «النعيمة، اليادودة»).
+    return conjunction and all(w in LIST_GLUE for w in words)
+
+
+CONJUNCTIONS = frozenset({"،", ",", "او", "ثم"})
+
+
+def _starts_with_wa(head: str) -> bool:
+    """Whether a place's own text begins with the conjunction و («ومدينة إدلب»)."""
+    key = normalize(head)
+    return key.startswith("و") and not key.startswith(("وادي", "واد ", "ورد"))
 
 
 def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: int,
@@ -158,6 +172,42 @@ def weapons_for(mentions: Sequence[Mention], lo: int, hi: int) -> tuple[Weapon, 
             out.append(Weapon(name=m.norm, category=m.attrs.get("category"), text=m.text,
                               span=m.span))
     return tuple(out)
+
+
+# Words for aircraft and guns that a nationality adjective can qualify («مقاتلات تركية»,
+# «طائرات حربية روسية», «المدفعية التركية»), folded, without ال.
+PLATFORMS = frozenset({"مقاتلات", "مقاتله", "طائرات", "طائره", "طيران", "مروحيات",
+                       "مروحيه", "قاذفات", "مدفعيه", "بوارج", "سفن"})
+PUNCT = "،,.:؛\"«»()"
+QUALIFIERS = frozenset({"حربيه", "مقاتله", "بدون", "طيار", "مسيره"})
+
+
+def _bare(word: str) -> str:
+    key = normalize(word.strip(PUNCT))
+    for clitic in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب"):
+        if key.startswith(clitic) and len(key) - len(clitic) >= 3:
+            return key[len(clitic):]
+    return key
+
+
+def nationality_actor(text: str, lo: int, hi: int,
+                      nationality: Sequence[tuple[str, str, int]]) -> Actor | None:
+    """actor1 from aircraft or guns with a nationality adjective in ``text[lo:hi]``
+    («مقاتلات تركية», «طائرات حربية روسية»): that state's forces, quoting the phrase."""
+    adjectives = {a: (name, inter) for a, name, inter in nationality}
+    words = [(m.start(), m.end(), _bare(m.group())) for m in re.finditer(r"\S+", text[lo:hi])]
+    for i, (_s, e, key) in enumerate(words):
+        if key not in adjectives:
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 3 and words[j][2] in QUALIFIERS:
+            j -= 1
+        if j >= 0 and words[j][2] in PLATFORMS:
+            name, inter = adjectives[key]
+            word = text[lo + words[i][0]:lo + e]
+            span = Span(lo + words[j][0], lo + words[i][0] + len(word.rstrip(PUNCT)))
+            return Actor("actor1", name, text[span.start:span.end], inter, span)
+    return None
 
 
 def actor_mentions(article: Article, lo: int, hi: int,

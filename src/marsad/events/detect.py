@@ -18,6 +18,7 @@ from marsad.events.arguments import (
     actors_for,
     date_for,
     fatalities_for,
+    nationality_actor,
     places_for,
     weapons_for,
 )
@@ -27,7 +28,12 @@ from marsad.events.context import (
     context_place,
     publication_date,
 )
-from marsad.events.historical import has_background_cue, is_old
+from marsad.events.historical import (
+    has_background_cue,
+    is_earlier_episode,
+    is_old,
+    is_unreported,
+)
 from marsad.events.lexicon import EventLexicon
 from marsad.events.taxonomy import Taxonomy, actor_conditions
 from marsad.events.triggers import TriggerHit, find_triggers, sentence_tokens
@@ -36,6 +42,26 @@ from marsad.text.normalize import normalize, view_of
 
 # Types reported for lists of places, one event per place; others take the first place.
 SPLIT_BY_PLACE = frozenset({"air_strike", "shelling", "bombing", "protest"})
+
+
+# Types whose perpetrator may be named only as «مقاتلات تركية» (aircraft + nationality).
+NATIONAL_TYPES = frozenset({"air_strike", "shelling"})
+
+
+def _with_actor1(actors: list[Actor], state: Actor) -> list[Actor]:
+    """``state`` as actor1; a previous armed actor1 becomes the target (actor2) unless
+    one is named, an unarmed one keeps its role."""
+    has2 = any(a.role == "actor2" and a.inter not in (5, 6, 7) for a in actors)
+    out = [state]
+    for a in actors:
+        if a.name == state.name:
+            continue
+        if a.role == "actor1":
+            role = "associated" if has2 else "actor2"
+            has2 = True
+            a = Actor(role, a.name, a.text, a.inter, a.span)
+        out.append(a)
+    return out
 
 
 @dataclass
@@ -122,7 +148,7 @@ class EventDetector:
                   hit: TriggerHit, trigger: Span, lo: int, hi: int,
                   excluded: list[Span], headline: bool, n_hits: int) -> list[Draft]:
         claim = claim_at(article, trigger)
-        if claim.negated:
+        if claim.negated or is_unreported(self.lexicon, tokens, hit.first):
             return []
         mentions = actor_mentions(article, lo, hi, excluded)
         if not mentions:
@@ -142,8 +168,17 @@ class EventDetector:
         if dead is None and n_hits == 1:
             dead = fatalities_for(article.quantities, sentence.start, trigger, sentence.end)
         weapons = list(weapons_for(article.mentions, lo, hi))
+        cue_text = article.text[trigger.start:trigger.end]
+        if hit.type in NATIONAL_TYPES and not any(a.role == "actor1" and a.inter in (1, 8)
+                                                  for a in actors):
+            state = nationality_actor(article.text, lo, hi, self.lexicon.nationality)
+            if state is not None:
+                actors = _with_actor1(actors, state)
+        if not (places or date or actors or dead or weapons) and _definite(cue_text):
+            return []  # a bare noun («القصف», «الحرب») with nothing concrete around it
         historical = has_background_cue(self.lexicon, tokens, hit.first) or is_old(
-            self.lexicon, date, article.published)
+            self.lexicon, date, article.published) or is_earlier_episode(
+            tokens, hit.first, date, article.published)
         sources = [] if claim.cue is None else [claim.source]
         cue = Cue(article.text[trigger.start:trigger.end], trigger)
         return [Draft(type=hit.type, sentence=si, trigger=cue, evidence=[sentence],
@@ -176,11 +211,16 @@ class EventDetector:
             return False
         if earlier.headline:
             return True
+        if not _same_day(earlier.date, later.date):
+            return False  # own dates on different days: two incidents
+        same_place = later.location is not None and _place_key(
+            earlier.location) == _place_key(later.location)
+        if same_place and (earlier.date is None) == (later.date is None) and _same_day(
+                earlier.date, later.date):
+            return True  # one incident per type, place and day in an article (§1)
         if later.sentence - earlier.sentence > CONTEXT_SENTENCES + 1:
             return False
-        if later.location is None:
-            return True
-        return _place_key(earlier.location) == _place_key(later.location)
+        return later.location is None or same_place
 
     @staticmethod
     def _inherit(article: Article, drafts: list[Draft]) -> None:
@@ -216,6 +256,24 @@ class EventDetector:
             fatalities=d.fatalities, weapons=tuple(d.weapons), sources=tuple(d.sources),
             certainty=d.certainty, evidence=tuple(sorted(set(d.evidence))),  # type: ignore[arg-type]
             historical=d.historical, trigger=d.trigger, inherited=tuple(d.inherited))
+
+
+def _definite(word: str) -> bool:
+    """Whether a trigger is a definite noun («القصف», «والحرب»): used in the abstract
+    far more often than a verb («انسحب») is."""
+    key = normalize(word)
+    return any(key.startswith(p) for p in ("ال", "وال", "فال", "بال", "لل"))
+
+
+def _same_day(a: DateValue | None, b: DateValue | None) -> bool:
+    """Whether two own dates may name the same day (a missing date agrees with any)."""
+    if a is None or b is None:
+        return True
+    a_lo, a_hi = a.start or a.value, a.end or a.value
+    b_lo, b_hi = b.start or b.value, b.end or b.value
+    if None in (a_lo, a_hi, b_lo, b_hi):
+        return a.value == b.value
+    return a_lo <= b_hi and b_lo <= a_hi
 
 
 def _absorb(into: Draft, other: Draft) -> None:

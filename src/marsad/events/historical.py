@@ -11,17 +11,30 @@ from marsad.lexicons.matcher import Token
 from marsad.model import DateValue
 
 
-def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) -> bool:
-    """Whether a background cue («يذكر أن», «سبق أن», «للمرة الأولى») comes within the
-    window before token ``trigger``."""
-    lo = max(0, trigger - lexicon.historical_window)
-    readings = [stems(t.key) for t in tokens[lo:trigger]]
+def has_cue(cues: Sequence[tuple[str, ...]], tokens: Sequence[Token]) -> bool:
+    """Whether one of the (multi-word, folded) ``cues`` occurs among ``tokens``."""
+    readings = [stems(t.key) for t in tokens]
     for i in range(len(readings)):
-        for cue in lexicon.historical_cues:
+        for cue in cues:
             if i + len(cue) <= len(readings) and all(
                     part in readings[i + k] for k, part in enumerate(cue)):
                 return True
     return False
+
+
+def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) -> bool:
+    """Whether a background cue («يذكر أن», «سبق أن», «للمرة الأولى») comes within the
+    window before token ``trigger``."""
+    lo = max(0, trigger - lexicon.historical_window)
+    return has_cue(lexicon.historical_cues, tokens[lo:trigger])
+
+
+def is_unreported(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) -> bool:
+    """Whether the sentence presents the trigger as not a reported occurrence: a
+    conditional or question before it («إذا», «لو»), or statistics and ongoing campaigns
+    anywhere in the sentence («العدد الإجمالي», «خلال هذه الفترة», «حتى الآن»)."""
+    return has_cue(lexicon.unreported_before, tokens[:trigger]) or has_cue(
+        lexicon.unreported_sentence, tokens)
 
 
 def is_old(lexicon: EventLexicon, date: DateValue | None, published: dt.date | None) -> bool:
@@ -30,3 +43,21 @@ def is_old(lexicon: EventLexicon, date: DateValue | None, published: dt.date | N
         return False
     end = date.end or date.value
     return end is not None and (published - end).days > lexicon.max_age_days
+
+
+PLUPERFECT = frozenset({"كان", "كانت", "كانوا"})
+
+
+def is_earlier_episode(tokens: Sequence[Token], trigger: int, date: DateValue | None,
+                       published: dt.date | None) -> bool:
+    """«وكانت المدينة قد تعرضت الأسبوع الماضي لقصف»: a pluperfect («كان ... قد») before
+    the trigger and an own date ending before yesterday recall an earlier episode (the
+    previous evening, «أمس», still continues the news: GUIDELINES.md §3)."""
+    if date is None or date.inherited or published is None:
+        return False
+    end = date.end or date.value
+    if end is None or (published - end).days <= 1:
+        return False
+    readings = [stems(t.key) for t in tokens[:trigger]]
+    return any(r in PLUPERFECT for rs in readings for r in rs) and any(
+        "قد" in rs for rs in readings)

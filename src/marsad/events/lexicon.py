@@ -48,6 +48,10 @@ class EventLexicon:
     historical_cues: tuple[tuple[str, ...], ...]
     historical_window: int = 10
     max_age_days: int = 20
+    unreported_before: tuple[tuple[str, ...], ...] = ()
+    unreported_sentence: tuple[tuple[str, ...], ...] = ()
+    nationality: tuple[tuple[str, str, int], ...] = ()
+    """(folded adjective, actor name, inter): «مقاتلات تركية» → Military Forces of Turkey."""
 
     @functools.cached_property
     def first_words(self) -> frozenset[str]:
@@ -78,6 +82,7 @@ def parse_event_lexicon(data: Mapping[str, Any], origin: str = "triggers") -> Ev
         raise EventLexiconError(f"{origin}: no [[trigger]] entries")
     blockers = data.get("blockers", {})
     hist = data.get("historical", {})
+    unreported = data.get("unreported", {})
     return EventLexicon(
         rules=tuple(rules),
         blockers=frozenset(fold(w) for w in blockers.get("before", [])),
@@ -85,7 +90,23 @@ def parse_event_lexicon(data: Mapping[str, Any], origin: str = "triggers") -> Ev
         historical_cues=_fold_words(hist.get("cues", []), f"{origin}: historical.cues"),
         historical_window=int(hist.get("window", 10)),
         max_age_days=int(hist.get("max_age_days", 20)),
+        unreported_before=_fold_words(unreported.get("before", []),
+                                      f"{origin}: unreported.before"),
+        nationality=_nationality(data.get("nationality", {}), origin),
+        unreported_sentence=_fold_words(unreported.get("sentence", []),
+                                        f"{origin}: unreported.sentence"),
     )
+
+
+def _nationality(raw: Any, origin: str) -> tuple[tuple[str, str, int], ...]:
+    out = []
+    for adjective, value in dict(raw).items():
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
+                and isinstance(value[1], int)):
+            raise EventLexiconError(f"{origin}: nationality.{adjective}: expected "
+                                    "[actor name, inter]")
+        out.append((fold(adjective), value[0], value[1]))
+    return tuple(out)
 
 
 def load_event_lexicon(path: str | Path | None = None) -> EventLexicon:
