@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from marsad.errors import ConfigError
+from marsad.errors import ConfigError, MarsadError
 
 ENV_VAR = "MARSAD_CONFIG"
 
@@ -49,6 +49,18 @@ def load_config(
     if overrides:
         config = merge(config, overrides)
     return config
+
+
+def read_toml(path: str | Path, what: str,
+              error: type[MarsadError] = ConfigError) -> dict[str, Any]:
+    """A TOML data file (a lexicon, the taxonomy ...); one ``error`` line names ``what`` failed."""
+    p = Path(path)
+    try:
+        return tomllib.loads(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise error(f"cannot read {what} {p}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{what} {p} is not valid TOML: {exc}") from None
 
 
 DATA_ENV_VAR = "MARSAD_SHARED_DATA"

@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from marsad.config import read_toml
 from marsad.errors import ConfigError
 from marsad.text.normalize import normalize
 
@@ -97,14 +98,7 @@ def load_lexicon(path: str | Path | None = None) -> ClaimsLexicon:
     """The packaged lexicon, or the TOML file at ``path``."""
     if path is None:
         return packaged_lexicon()
-    try:
-        raw = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read claims lexicon {path}: {exc.strerror}") from None
-    try:
-        return ClaimsLexicon.from_dict(tomllib.loads(raw))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"claims lexicon {path} is not valid TOML: {exc}") from None
+    return ClaimsLexicon.from_dict(read_toml(path, "claims lexicon"))
 
 
 @lru_cache(maxsize=1)

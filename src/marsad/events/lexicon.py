@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from marsad.config import read_toml
 from marsad.errors import EventLexiconError
 from marsad.events.taxonomy import load_taxonomy
 from marsad.ner.features import fold
@@ -113,14 +114,7 @@ def load_event_lexicon(path: str | Path | None = None) -> EventLexicon:
     """The packaged trigger lexicon (read once per process), or the one in ``path``."""
     if not path:
         return _packaged()
-    p = Path(path)
-    try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise EventLexiconError(f"cannot read event lexicon {p}: {exc.strerror}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise EventLexiconError(f"event lexicon {p} is not valid TOML: {exc}") from None
-    return parse_event_lexicon(data, str(p))
+    return parse_event_lexicon(read_toml(path, "event lexicon", EventLexiconError), str(path))
 
 
 @functools.cache

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from marsad.config import read_toml
 from marsad.errors import TaxonomyError
 from marsad.model import AcledType, Actor
 
@@ -187,14 +188,7 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     """The packaged taxonomy (read once per process), or the one in ``path``."""
     if path is None:
         return _packaged()
-    p = Path(path)
-    try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise TaxonomyError(f"cannot read taxonomy {p}: {exc.strerror}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise TaxonomyError(f"taxonomy {p} is not valid TOML: {exc}") from None
-    return parse_taxonomy(data, str(p))
+    return parse_taxonomy(read_toml(path, "taxonomy", TaxonomyError), str(path))
 
 
 @functools.cache

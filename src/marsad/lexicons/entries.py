@@ -6,12 +6,12 @@ top of each file. Loaders check every field and say which entry is wrong.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from marsad.config import read_toml
 from marsad.errors import ConfigError
 
 ACTOR_KINDS = ("ORG", "ARMED_GROUP", "MILITARY_UNIT", "NORP")
@@ -55,15 +55,6 @@ def lexicon_path(name: str) -> Path:
     return Path(str(resources.files("marsad").joinpath("resources", "lexicons", name)))
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"lexicon file {path} does not exist") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"lexicon file {path} is not valid TOML: {exc}") from None
-
-
 def _strings(item: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = item.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
@@ -95,7 +86,7 @@ def load_actors(path: str | Path | None = None) -> list[Entry]:
     """Actor entries: kind ORG/ARMED_GROUP/MILITARY_UNIT/NORP, attrs actor_id, inter, country."""
     p = Path(path) if path else lexicon_path("actors.toml")
     entries = []
-    for n, item in enumerate(_read(p).get("actor", [])):
+    for n, item in enumerate(read_toml(p, "lexicon file").get("actor", [])):
         where = f"{p.name} actor {item.get('id', n + 1)}"
         kind = _required(item, "kind", where)
         if kind not in ACTOR_KINDS:
@@ -119,7 +110,7 @@ def load_weapons(path: str | Path | None = None) -> list[Entry]:
     """Weapon entries: kind WEAPON, attrs weapon_id and category."""
     p = Path(path) if path else lexicon_path("weapons.toml")
     entries = []
-    for n, item in enumerate(_read(p).get("weapon", [])):
+    for n, item in enumerate(read_toml(p, "lexicon file").get("weapon", [])):
         where = f"{p.name} weapon {item.get('id', n + 1)}"
         wid = _required(item, "id", where)
         entries.append(Entry(id=wid, name=_required(item, "name", where), kind="WEAPON",
@@ -140,7 +131,7 @@ def load_peoples(path: str | Path | None = None) -> list[Entry]:
     """NORP entries (nationalities, peoples, religious groups); nisba forms are generated."""
     p = Path(path) if path else lexicon_path("peoples.toml")
     entries = []
-    for n, item in enumerate(_read(p).get("people", [])):
+    for n, item in enumerate(read_toml(p, "lexicon file").get("people", [])):
         where = f"{p.name} people {item.get('id', n + 1)}"
         forms = list(_strings(item, "forms", where))
         for base in _strings(item, "nisba", where):
@@ -158,7 +149,7 @@ def load_peoples(path: str | Path | None = None) -> list[Entry]:
 
 def load_site_rules(path: str | Path | None = None) -> SiteRules:
     p = Path(path) if path else lexicon_path("sites.toml")
-    data = _read(p)
+    data = read_toml(p, "lexicon file")
     where = p.name
     return SiteRules(heads=_strings(data, "heads", where), stop=_strings(data, "stop", where),
                      trailing=_strings(data, "trailing", where),
