@@ -47,6 +47,15 @@ class Contextual:
     rule: ContextRule
 
 
+def sentence_tokens(view: NormalizedView, sentences: Sequence[Span]) -> list[list[Token]]:
+    """The folded tokens of each sentence, offsets in ``view``."""
+    out = []
+    for sentence in sentences:
+        s, e = view.view_span(sentence)
+        out.append(tokens_of(view.text, s, e, normalised=True))
+    return out
+
+
 @dataclass
 class Lexicons:
     """Matchers for the curated lexicons (tests build tiny ones with ``from_entries``)."""
@@ -91,12 +100,14 @@ class Lexicons:
 
     # ------------------------------------------------------------ matching
 
-    def find(self, view: NormalizedView, sentences: Sequence[Span]) -> list[Candidate]:
-        """Lexicon candidates (view offsets) in the given sentences of ``view``."""
-        per_sentence = []
-        for sentence in sentences:
-            s, e = view.view_span(sentence)
-            per_sentence.append(tokens_of(view.text, s, e, normalised=True))
+    def find(self, view: NormalizedView, sentences: Sequence[Span],
+             per_sentence: Sequence[Sequence[Token]] | None = None) -> list[Candidate]:
+        """Lexicon candidates (view offsets) in the given sentences of ``view``.
+
+        ``per_sentence`` are their ``sentence_tokens``, when the caller has them already.
+        """
+        if per_sentence is None:
+            per_sentence = sentence_tokens(view, sentences)
         out: list[Candidate] = []
         plain_hits: list[tuple[int, Hit[Entry]]] = []
         for n, tokens in enumerate(per_sentence):

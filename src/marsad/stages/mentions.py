@@ -24,8 +24,8 @@ from marsad.lexicons.entries import (
     load_site_rules,
     load_weapons,
 )
-from marsad.lexicons.layer import Candidate, Lexicons
-from marsad.lexicons.matcher import tokens_of
+from marsad.lexicons.layer import Candidate, Lexicons, sentence_tokens
+from marsad.lexicons.matcher import Token
 from marsad.lexicons.sites import SiteFinder
 from marsad.model import Article, Mention, Span
 from marsad.ner.features import tokenize
@@ -84,10 +84,11 @@ class MentionFinder:
         view = view_of(text)
         model_picks = self._model(text, sentences)
         picks = list(model_picks)
-        lexical = self.lexicons.find(view, sentences)
+        tokens = sentence_tokens(view, sentences)
+        lexical = self.lexicons.find(view, sentences, tokens)
         picks += [self._from_candidate(view, c) for c in lexical]
         if self.sites is not None:
-            picks += _sites(self.sites, view, sentences, model_picks)
+            picks += _sites(self.sites, view, tokens, model_picks)
         return [Mention(p.kind, text[p.start:p.end], Span(p.start, p.end), p.norm, p.source,
                         p.attrs) for p in _merge(picks)]
 
@@ -143,13 +144,11 @@ class MentionFinder:
         return out
 
 
-def _sites(finder: SiteFinder, view: Any, sentences: Sequence[Span], model: Sequence[_Pick]
-           ) -> list[_Pick]:
+def _sites(finder: SiteFinder, view: Any, per_sentence: Sequence[Sequence[Token]],
+           model: Sequence[_Pick]) -> list[_Pick]:
     names = [view.view_span(Span(p.start, p.end)) for p in model if p.kind in SITE_NAMES]
     out = []
-    for sentence in sentences:
-        s, e = view.view_span(sentence)
-        tokens = tokens_of(view.text, s, e, normalised=True)
+    for tokens in per_sentence:
         for start, end, head in finder.find(tokens, names):
             span = view.span(start, end)
             out.append(_Pick(span.start, span.end, "FAC", view.text[start:end], "lexicon",
