@@ -11,20 +11,8 @@ from hypothesis import strategies as st
 
 from marsad.errors import EventLexiconError
 from marsad.events.lexicon import load_event_lexicon, parse_event_lexicon
-from marsad.ingest import IngestOptions, make_article
 from marsad.model import Span
 from marsad.pipeline import Pipeline, check_spans
-
-
-@pytest.fixture(scope="module")
-def analyse():
-    pipeline = Pipeline.from_config(None, on_error=None)
-
-    def run(text, published="2016-12-12", **fields):
-        return pipeline(make_article(text, origin="<test>", options=IngestOptions(),
-                                     outlet="Test Outlet", published=published, **fields))
-
-    return run
 
 
 def by_type(article, kind):

@@ -130,6 +130,8 @@ class EventDetector:
         headline = _is_headline(article)
         drafts: list[Draft] = []
         for si, sentence in enumerate(article.sentences):
+            if _furniture(article.text[sentence.start:sentence.end]):
+                continue
             vs, ve = view.view_span(sentence)
             tokens = sentence_tokens(view, vs, ve)
             hits = _clusters(find_triggers(self.lexicon, tokens))
@@ -256,6 +258,16 @@ class EventDetector:
             fatalities=d.fatalities, weapons=tuple(d.weapons), sources=tuple(d.sources),
             certainty=d.certainty, evidence=tuple(sorted(set(d.evidence))),  # type: ignore[arg-type]
             historical=d.historical, trigger=d.trigger, inherited=tuple(d.inherited))
+
+
+# Page furniture that web outlets append to an article: a link line repeating the
+# headline («رابط الخبر بصحيفة الوئام: ...») and a tag line («سمات داعش غارة»).
+FURNITURE = ("رابط الخبر", "سمات ")
+
+
+def _furniture(sentence: str) -> bool:
+    """Whether a sentence is a link or tag line, not reporting."""
+    return normalize(sentence).lstrip().startswith(FURNITURE)
 
 
 def _definite(word: str) -> bool:

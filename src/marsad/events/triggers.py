@@ -34,9 +34,14 @@ def stems(key: str) -> list[str]:
 
 
 def _starts(tokens: Sequence[list[str]], lo: int, hi: int, prefixes: Sequence[str]) -> bool:
+    """Whether a token of ``tokens[lo:hi]`` starts with one of ``prefixes``; a prefix of
+    two letters or fewer («اف» of «إف-16») must be the whole token, or it would match
+    any word that starts with it («أفادت», «أفرادها»)."""
+    short = tuple(p for p in prefixes if len(p) <= 2)
+    long = tuple(p for p in prefixes if len(p) > 2)
     for i in range(max(lo, 0), min(hi, len(tokens))):
         for reading in tokens[i]:
-            if reading.startswith(prefixes):
+            if reading.startswith(long) or reading in short:
                 return True
     return False
 

@@ -1,0 +1,21 @@
+"""Fixtures of the event detector tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.ingest import IngestOptions, make_article
+from marsad.pipeline import Pipeline
+
+
+@pytest.fixture(scope="session")
+def analyse():
+    """Run the default pipeline on a small hand-written article."""
+    pipeline = Pipeline.from_config(None, on_error=None)
+
+    def run(text, published="2016-12-12", **fields):
+        return pipeline(make_article(text, origin="<test>", options=IngestOptions(),
+                                     outlet="Test Outlet", published=published, **fields))
+
+    return run
+

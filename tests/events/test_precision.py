@@ -1,0 +1,36 @@
+"""Rules that keep the event detector from over-reporting: page furniture, words that
+only look like triggers, generic mentions and second reports of one event."""
+
+from __future__ import annotations
+
+
+def types(article):
+    return sorted(e.type for e in article.events)
+
+
+def test_link_and_tag_lines_are_not_reports(analyse):
+    a = analyse("انفجرت عبوة ناسفة في مدينة الرمادي أمس.\n\n"
+                "رابط الخبر بصحيفة الوئام: انفجار عبوة ناسفة في الرمادي\n\n"
+                "سمات العراق مظاهرات الرمادي")
+    [event] = a.events
+    assert event.type == "bombing" and len(event.evidence) == 1
+
+
+def test_a_two_letter_cue_must_be_the_whole_word(analyse):
+    # «اف» (of «إف-16») is a cue for aircraft, but «أفرادها» only starts with it.
+    a = analyse("أعلنت الكويت الكشف عن خلية لتنظيم داعش وإلقاء القبض على أفرادها اليوم.")
+    assert "air_strike" not in types(a)
+    b = analyse("ألقت مقاتلات إف 16 قنابل على مواقع التنظيم في مدينة الرقة أمس.")
+    assert "air_strike" in types(b)
+
+
+def test_families_are_not_captives(analyse):
+    a = analyse("وأعلنت الحكومة المحلية في الأنبار عودة عشرات الأسر النازحة إلى مناطق "
+                "سكنها في قضاء الكرمة أمس.")
+    assert "abduction_detention" not in types(a)
+
+
+def test_besieged_towns_are_not_a_deployment(analyse):
+    a = analyse("قصفت الفصائل المقاتلة أربع بلدات محاصرة من قبل قوات النظام في ريف "
+                "إدلب أمس.")
+    assert types(a) == ["shelling"]
