@@ -34,3 +34,25 @@ def test_besieged_towns_are_not_a_deployment(analyse):
     a = analyse("قصفت الفصائل المقاتلة أربع بلدات محاصرة من قبل قوات النظام في ريف "
                 "إدلب أمس.")
     assert types(a) == ["shelling"]
+
+
+def test_clashes_that_end_in_a_capture_are_one_capture(analyse):
+    a = analyse("اندلعت اشتباكات بين فصائل المعارضة وقوات النظام في بلدة كفرنبل أمس "
+                "أسفرت عن سيطرة قوات النظام على البلدة.")
+    assert types(a) == ["territory_captured"]
+
+
+def test_an_attack_described_by_its_air_strike_is_the_strike(analyse):
+    a = analyse("هاجم الجيش السوري بلدة كفرنبل أمس مما أدى إلى مقتل 13 شخصا معظمهم من "
+                "النساء والأطفال في تكثيف للقصف الجوي.")
+    assert types(a) == ["air_strike"]
+    # ... but an attack with fighting named beside air strikes stays a battle.
+    b = analyse("وهاجمت جبهة النصرة أمس مقرا لقوات النظام في بلدة كفرنبل، ووقعت اشتباكات "
+                "بين الطرفين تزامنت مع غارات نفذها الطيران الحربي.")
+    assert types(b) == ["air_strike", "battle"]
+
+
+def test_a_bare_qasf_beside_air_strikes_on_the_place_is_the_strikes(analyse):
+    a = analyse("شن التحالف 13 غارة جوية في سوريا تركزت خمس منها قرب مدينة الرقة وقصفت "
+                "وحدات تكتيكية تابعة للتنظيم ودمرت مواقع قتالية.")
+    assert types(a) == ["air_strike"]

@@ -36,7 +36,7 @@ from marsad.events.historical import (
 )
 from marsad.events.lexicon import EventLexicon
 from marsad.events.taxonomy import Taxonomy, actor_conditions
-from marsad.events.triggers import TriggerHit, find_triggers, sentence_tokens
+from marsad.events.triggers import TriggerHit, find_triggers, sentence_tokens, stems
 from marsad.model import Actor, Article, Cue, DateValue, Event, Place, Quantity, Source, Span
 from marsad.text.normalize import normalize, view_of
 
@@ -82,6 +82,8 @@ class Draft:
     historical: bool
     headline: bool = False
     inherited: list[str] = field(default_factory=list)
+    fighting: bool = False
+    """The sentence names fighting («اشتباكات», «معارك»), not only an «attack»."""
 
 
 def _clusters(hits: Sequence[TriggerHit]) -> list[TriggerHit]:
@@ -116,7 +118,7 @@ class EventDetector:
         self.taxonomy = taxonomy
 
     def detect(self, article: Article) -> list[Event]:
-        drafts = self._drafts(article)
+        drafts = _one_action_per_clause(self._drafts(article))
         merged = self._merge(drafts)
         self._inherit(article, merged)
         return [self._event(article, d) for d in merged]
@@ -135,15 +137,18 @@ class EventDetector:
             vs, ve = view.view_span(sentence)
             tokens = sentence_tokens(view, vs, ve)
             hits = _clusters(find_triggers(self.lexicon, tokens))
+            fighting = _names_fighting(tokens) if len(hits) > 1 else False
             for ci, hit in enumerate(hits):
                 trigger = view.span(hit.start, hit.end)
                 lo = view.span(hits[ci - 1].end, hits[ci - 1].end).start if ci else \
                     sentence.start
                 hi = view.span(hits[ci + 1].start, hits[ci + 1].start).start \
                     if ci + 1 < len(hits) else sentence.end
-                drafts.extend(self._from_hit(article, view, tokens, si, sentence, hit,
-                                             trigger, lo, hi, excluded,
-                                             headline and si == 0, len(hits)))
+                found = self._from_hit(article, view, tokens, si, sentence, hit, trigger,
+                                       lo, hi, excluded, headline and si == 0, len(hits))
+                for d in found:
+                    d.fighting = fighting
+                drafts.extend(found)
         return drafts
 
     def _from_hit(self, article: Article, view, tokens, si: int, sentence: Span,
@@ -268,6 +273,54 @@ FURNITURE = ("رابط الخبر", "سمات ")
 def _furniture(sentence: str) -> bool:
     """Whether a sentence is a link or tag line, not reporting."""
     return normalize(sentence).lstrip().startswith(FURNITURE)
+
+
+# Types that name how an attack was carried out: a bare «هجوم» next to one of them in a
+# sentence is the same attack, not clashes.
+STRIKES = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing"})
+
+
+FIGHTING = ("اشتباك", "اشتبك", "معارك", "معركه", "مواجهات", "اقتتال")
+
+
+def _names_fighting(tokens) -> bool:
+    return any(r.startswith(FIGHTING) for t in tokens for r in stems(t.key))
+
+
+def _armed_target(d: Draft) -> bool:
+    return any(a.role == "actor2" and a.inter not in (5, 6, 7) for a in d.actors)
+
+
+def _same_or_unknown_place(a: Draft, b: Draft) -> bool:
+    return a.location is None or b.location is None or _place_key(
+        a.location) == _place_key(b.location)
+
+
+def _one_action_per_clause(drafts: list[Draft]) -> list[Draft]:
+    """Drop drafts that another draft of the same sentence already reports (§1):
+    clashes that end in a capture («اشتباكات أسفرت عن سيطرة»: one territory_captured),
+    an «attack» with no armed opponent that a strike or bombing describes («هاجم الجيش
+    البلدة ... في تكثيف للقصف الجوي»), and a bare «قصف» with no weapon named next to
+    air strikes on the same place («غارات ... وقصفت وحدات تكتيكية»)."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence, []).append(d)
+    out = []
+    for d in drafts:
+        others = [e for e in by_sentence[d.sentence] if e is not d
+                  and e.historical == d.historical]
+        if d.type == "battle" and any(
+                e.type == "territory_captured" and _same_day(e.date, d.date)
+                for e in others):
+            continue
+        if d.type == "battle" and not d.fighting and not _armed_target(d) and any(
+                e.type in STRIKES for e in others):
+            continue
+        if d.type == "shelling" and not d.weapons and any(
+                e.type == "air_strike" and _same_or_unknown_place(e, d) for e in others):
+            continue
+        out.append(d)
+    return out
 
 
 def _definite(word: str) -> bool:
