@@ -56,3 +56,34 @@ def test_a_bare_qasf_beside_air_strikes_on_the_place_is_the_strikes(analyse):
     a = analyse("شن التحالف 13 غارة جوية في سوريا تركزت خمس منها قرب مدينة الرقة وقصفت "
                 "وحدات تكتيكية تابعة للتنظيم ودمرت مواقع قتالية.")
     assert types(a) == ["air_strike"]
+
+
+FILLER = ("وأضاف المصدر أن الأهالي يعانون من نقص في المياه والكهرباء. وأشار إلى أن الأسعار "
+          "ارتفعت كثيرا. وقال إن المدارس أغلقت أبوابها. وذكر أن الطرق مقطوعة. ")
+
+
+def test_a_country_wide_report_and_its_village_are_one_event(analyse):
+    a = analyse("خطفت جبهة النصرة خمسة مقاتلين في سوريا. وقال مدير المرصد إن جبهة النصرة "
+                "خطفت خلال اليومين الماضيين خمسة مقاتلين في قرية قاح.")
+    [event] = a.events
+    assert event.location.text == "قاح" and len(event.evidence) == 2
+
+
+def test_two_names_of_one_town_are_one_place(analyse):
+    a = analyse("انفجرت سيارة مفخخة في بلدة كوباني أمس. وقال المرصد إن الانفجار استهدف "
+                "نقطة تفتيش في عين العرب.")
+    [event] = a.events
+    assert len(event.evidence) == 2
+
+
+def test_a_definite_noun_refers_back_however_far(analyse):
+    a = analyse("انفجرت سيارة مفخخة في بلدة مندلي أمس. " + FILLER +
+                "وأدى الانفجار إلى مقتل ثلاثة أشخاص.")
+    [event] = a.events
+    assert len(event.evidence) == 2 and event.fatalities.count == 3
+
+
+def test_a_demonstrative_never_starts_a_new_event(analyse):
+    a = analyse("شنت طائرات حربية غارات على مدينة حلب أمس. وأدى هذا القصف إلى مقتل خمسة "
+                "أطفال في المدينة.")
+    assert types(a) == ["air_strike"]

@@ -37,6 +37,7 @@ from marsad.events.historical import (
 from marsad.events.lexicon import EventLexicon
 from marsad.events.taxonomy import Taxonomy, actor_conditions
 from marsad.events.triggers import TriggerHit, find_triggers, sentence_tokens, stems
+from marsad.geo.gazetteer import distance_km
 from marsad.model import Actor, Article, Cue, DateValue, Event, Place, Quantity, Source, Span
 from marsad.text.normalize import normalize, view_of
 
@@ -84,6 +85,9 @@ class Draft:
     inherited: list[str] = field(default_factory=list)
     fighting: bool = False
     """The sentence names fighting («اشتباكات», «معارك»), not only an «attack»."""
+    anaphor: bool = False
+    """A definite noun with no date of its own («الانفجار»): it may refer back to an
+    event reported however far before."""
 
 
 def _clusters(hits: Sequence[TriggerHit]) -> list[TriggerHit]:
@@ -136,7 +140,9 @@ class EventDetector:
                 continue
             vs, ve = view.view_span(sentence)
             tokens = sentence_tokens(view, vs, ve)
-            hits = _clusters(find_triggers(self.lexicon, tokens))
+            # «هذا القصف» refers back to an event already reported: never a new one.
+            hits = _clusters([h for h in find_triggers(self.lexicon, tokens)
+                              if not _after_demonstrative(tokens, h)])
             fighting = _names_fighting(tokens) if len(hits) > 1 else False
             for ci, hit in enumerate(hits):
                 trigger = view.span(hit.start, hit.end)
@@ -146,8 +152,10 @@ class EventDetector:
                     if ci + 1 < len(hits) else sentence.end
                 found = self._from_hit(article, view, tokens, si, sentence, hit, trigger,
                                        lo, hi, excluded, headline and si == 0, len(hits))
+                definite = _definite(article.text[trigger.start:trigger.end])
                 for d in found:
                     d.fighting = fighting
+                    d.anaphor = definite and d.date is None
                 drafts.extend(found)
         return drafts
 
@@ -212,7 +220,8 @@ class EventDetector:
 
     @staticmethod
     def _same(earlier: Draft, later: Draft) -> bool:
-        if earlier.type != later.type or earlier.historical != later.historical:
+        if not _same_kind(earlier.type, later.type, later.anaphor) or (
+                earlier.historical != later.historical):
             return False
         if earlier.sentence == later.sentence:
             return False
@@ -220,14 +229,17 @@ class EventDetector:
             return True
         if not _same_day(earlier.date, later.date):
             return False  # own dates on different days: two incidents
-        same_place = later.location is not None and _place_key(
-            earlier.location) == _place_key(later.location)
+        same_place = later.location is not None and _same_place(earlier.location,
+                                                                later.location)
         if same_place and (earlier.date is None) == (later.date is None) and _same_day(
                 earlier.date, later.date):
             return True  # one incident per type, place and day in an article (§1)
+        nested = _nested(earlier.location, later.location)
+        if later.anaphor:
+            return later.location is None or same_place or nested
         if later.sentence - earlier.sentence > CONTEXT_SENTENCES + 1:
             return False
-        return later.location is None or same_place
+        return later.location is None or same_place or nested
 
     @staticmethod
     def _inherit(article: Article, drafts: list[Draft]) -> None:
@@ -323,6 +335,50 @@ def _one_action_per_clause(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هذان"})
+# Types a back-reference may name differently from the first report («غارات ... هذا
+# القصف», «تفجير انتحاري ... الانفجار»).
+KINDS = (frozenset({"air_strike", "shelling"}), frozenset({"bombing", "suicide_bombing"}))
+
+
+def _after_demonstrative(tokens, hit: TriggerHit) -> bool:
+    """«هذا القصف», «ويعد هذا التفجير»: the trigger names an event already reported."""
+    return hit.first > 0 and tokens[hit.first - 1].key in DEMONSTRATIVES
+
+
+def _same_kind(a: str, b: str, anaphor: bool) -> bool:
+    return a == b or (anaphor and any(a in k and b in k for k in KINDS))
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    """One place: the same gazetteer entry, or two entries for one town («كوباني»,
+    «عين العرب») within a few km."""
+    if a is None or b is None:
+        return False
+    if _place_key(a) == _place_key(b):
+        return True
+    return (a.precision or 3) < 3 and (b.precision or 3) < 3 and None not in (
+        a.lat, a.lon, b.lat, b.lon) and distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_KM  # type: ignore[arg-type]
+
+
+SAME_KM = 15.0
+
+
+def _broader(outer: Place | None, inner: Place | None) -> bool:
+    """Whether ``outer`` is a country or province that contains the town ``inner``."""
+    if outer is None or inner is None or (outer.precision or 3) < 3:
+        return False
+    if outer.feature == "country":
+        return inner.feature != "country" and inner.country is not None and (
+            inner.country == outer.country)
+    return outer.admin1 is not None and inner.admin1 == outer.admin1 and (
+        inner.precision or 3) < 3
+
+
+def _nested(a: Place | None, b: Place | None) -> bool:
+    return _broader(a, b) or _broader(b, a)
+
+
 def _definite(word: str) -> bool:
     """Whether a trigger is a definite noun («القصف», «والحرب»): used in the abstract
     far more often than a verb («انسحب») is."""
@@ -342,10 +398,13 @@ def _same_day(a: DateValue | None, b: DateValue | None) -> bool:
 
 
 def _absorb(into: Draft, other: Draft) -> None:
-    """Add ``other``'s evidence and the arguments ``into`` lacks."""
+    """Add ``other``'s evidence and the arguments ``into`` lacks (a town named later
+    replaces the country or province the first report gave)."""
     into.evidence.extend(s for s in other.evidence if s not in into.evidence)
     if into.location is None or (other.location is not None and into.headline):
         into.location = into.location or other.location
+    elif other.location is not None and _broader(into.location, other.location):
+        into.location = other.location
     into.date = into.date or other.date
     into.fatalities = into.fatalities or other.fatalities
     names = {a.name for a in into.actors}
