@@ -87,3 +87,17 @@ def test_a_demonstrative_never_starts_a_new_event(analyse):
     a = analyse("شنت طائرات حربية غارات على مدينة حلب أمس. وأدى هذا القصف إلى مقتل خمسة "
                 "أطفال في المدينة.")
     assert types(a) == ["air_strike"]
+
+
+def test_a_campaign_name_is_not_a_capture(analyse):
+    assert not analyse("أعلن الجيش العراقي انطلاق عملية استعادة الرمادي من تنظيم "
+                       "داعش.").events
+
+
+def test_a_verbal_noun_of_purpose_is_an_aim_unless_undergone(analyse):
+    a = analyse("وطالب البيان حزب العمال بإبعاد قواعده لكي لا يعطي مبررا للحكومة "
+                "التركية لقصف المدنيين في قرية زاركلي.")
+    assert not a.events
+    b = analyse("تعرضت قرى درعا الواقعة تحت سيطرة مقاتلي المعارضة لقصف عنيف بالبراميل "
+                "المتفجرة أمس.")
+    assert types(b) == ["air_strike"]

@@ -73,6 +73,23 @@ def _context_ok(rule: TriggerRule, readings: Sequence[list[str]], first: int, la
                                    or _starts(readings, last + 1, hi, rule.not_near)))
 
 
+# «لقصف المدنيين», «لشن غارات», «لاعتقال عناصر»: a verbal noun after the purpose ل
+# names an aim; after «تعرض» («تعرضت البلدة لقصف») it is the event itself.
+PURPOSE = ("ل", "ول", "فل")
+UNDERGONE = ("تعرض", "يتعرض", "تتعرض", "عرض")
+
+
+def _purpose(tokens: Sequence[Token], readings: Sequence[list[str]], i: int,
+             first_words: frozenset[str]) -> bool:
+    key = tokens[i].key
+    if key in first_words or key.startswith(("لل", "ولل", "فلل")):
+        return False
+    if not any(key.startswith(p) and key[len(p):] in first_words for p in PURPOSE):
+        return False
+    return not any(r.startswith(UNDERGONE) for j in range(max(0, i - 10), i)
+                   for r in readings[j])
+
+
 def sentence_tokens(view: NormalizedView, start: int, end: int) -> list[Token]:
     """Folded tokens of the view range ``[start, end)`` (offsets index the view)."""
     return tokens_of(view.text, start, end, normalised=True)
@@ -92,6 +109,9 @@ def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[Trigge
         if any(tokens[j].key in lexicon.blockers or any(r in lexicon.blockers
                                                         for r in readings[j])
                for j in range(max(0, i - 2), i)):
+            i += 1
+            continue
+        if _purpose(tokens, readings, i, first_words):
             i += 1
             continue
         for rule in lexicon.rules:
