@@ -101,3 +101,11 @@ def test_a_verbal_noun_of_purpose_is_an_aim_unless_undergone(analyse):
     b = analyse("تعرضت قرى درعا الواقعة تحت سيطرة مقاتلي المعارضة لقصف عنيف بالبراميل "
                 "المتفجرة أمس.")
     assert types(b) == ["air_strike"]
+
+
+def test_a_plural_noun_with_no_town_day_or_toll_is_a_campaign(analyse):
+    a = analyse("وشملت الحرب على الإرهاب توجيه ضربات جوية ضد مقاتلي تنظيم الدولة "
+                "الإسلامية في سوريا الشهر الماضي.")
+    assert not a.events
+    b = analyse("شنت طائرات التحالف ضربات جوية على مدينة الرقة أمس.")
+    assert types(b) == ["air_strike"]  # a town and a day: one occurrence

@@ -191,6 +191,8 @@ class EventDetector:
                 actors = _with_actor1(actors, state)
         if not (places or date or actors or dead or weapons) and _definite(cue_text):
             return []  # a bare noun («القصف», «الحرب») with nothing concrete around it
+        if _generic(cue_text, places, date, dead):
+            return []  # «ضربات جوية ضد التنظيم في سوريا»: a campaign, not one occurrence
         historical = has_background_cue(self.lexicon, tokens, hit.first) or is_old(
             self.lexicon, date, article.published) or is_earlier_episode(
             tokens, hit.first, date, article.published)
@@ -377,6 +379,19 @@ def _broader(outer: Place | None, inner: Place | None) -> bool:
 
 def _nested(a: Place | None, b: Place | None) -> bool:
     return _broader(a, b) or _broader(b, a)
+
+
+def _generic(cue_text: str, places: Sequence[Place], date: DateValue | None,
+             dead: Quantity | None) -> bool:
+    """A definite or plural noun («الغارات», «ضربات», «عمليات») with no town, no day and
+    no toll names a campaign or a kind of action (§1: an event needs one place or one
+    day), not one occurrence."""
+    key = normalize(cue_text).split()[0]
+    if not (_definite(cue_text) or key.endswith("ات")):
+        return False
+    town = any((p.precision or 3) < 3 for p in places)
+    day = date is not None and (date.precision or 3) < 3
+    return not (town or day or dead is not None)
 
 
 def _definite(word: str) -> bool:
