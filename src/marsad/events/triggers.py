@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.events.lexicon import EventLexicon, TriggerRule
 from marsad.lexicons.matcher import Token, clitic_variants, tokens_of
@@ -23,17 +24,18 @@ class TriggerHit:
     needs_armed_actor: bool = False
 
 
-def stems(key: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def stems(key: str) -> tuple[str, ...]:
     """A token's readings with proclitics and then the article ال stripped."""
     out = []
     for _n, rest in clitic_variants(key):
         out.append(rest)
         if rest.startswith("ال") and len(rest) > 4:
             out.append(rest[2:])
-    return out
+    return tuple(out)
 
 
-def _starts(tokens: Sequence[list[str]], lo: int, hi: int, prefixes: Sequence[str]) -> bool:
+def _starts(tokens: Sequence[Sequence[str]], lo: int, hi: int, prefixes: Sequence[str]) -> bool:
     for i in range(max(lo, 0), min(hi, len(tokens))):
         for reading in tokens[i]:
             if reading.startswith(prefixes):
@@ -41,7 +43,7 @@ def _starts(tokens: Sequence[list[str]], lo: int, hi: int, prefixes: Sequence[st
     return False
 
 
-def _matches(rule: TriggerRule, readings: Sequence[list[str]], i: int) -> int | None:
+def _matches(rule: TriggerRule, readings: Sequence[Sequence[str]], i: int) -> int | None:
     """The index of the last token of ``rule``'s word starting at token ``i``, if any."""
     for word in rule.words:
         if word[0] not in readings[i]:
@@ -55,7 +57,8 @@ def _matches(rule: TriggerRule, readings: Sequence[list[str]], i: int) -> int | 
     return None
 
 
-def _context_ok(rule: TriggerRule, readings: Sequence[list[str]], first: int, last: int) -> bool:
+def _context_ok(rule: TriggerRule, readings: Sequence[Sequence[str]], first: int,
+                last: int) -> bool:
     if rule.blocked_by and any(r in rule.blocked_by for j in range(max(0, first - 2), first)
                                for r in readings[j]):
         return False
