@@ -26,6 +26,10 @@ a fresh process, so its peak memory is its own, and prints one JSON line:
   the number of workers: on a shared Linux machine with autogroup scheduling, all the
   processes of one session share one session's part of the CPU).
 
+``--config FILE`` measures another configuration, e.g. ``benchmarks/fast.toml`` (the NER
+model only on sentences with an event trigger); every line names the file and the
+``model_sentences`` setting it ran with.
+
 ``--busy-ms N`` adds a synthetic stage (benchmarks/bench_stages.py) spending N ms of CPU
 per article, a stand-in for the per-article stages still being built; its lines say so in
 ``synthetic_ms_per_article``.
@@ -201,6 +205,8 @@ def measure(args: argparse.Namespace) -> dict:
         "cores_used": round((driver_cpu + sum(worker_cpu.values())) / seconds, 2),
         "peak_rss_mb": peak_rss_mb(), "worker_peak_rss_mb": worker_peak,
         "stages": config["pipeline"]["stages"], "synthetic_ms_per_article": args.busy_ms,
+        "config": os.environ.get("MARSAD_CONFIG"),
+        "model_sentences": config.get("mentions", {}).get("model_sentences", "all"),
         "output_sha256": output.hash.hexdigest()[:16],
         "cpu_count": os.cpu_count(), "loadavg": [round(x, 2) for x in os.getloadavg()],
         "repeat": args.repeat_index,
@@ -229,6 +235,9 @@ def main() -> None:
     parser.add_argument("--store", choices=["no", "yes", "both"], default="both",
                         help="also write every result to a SQLite store")
     parser.add_argument("--timeout", type=int, default=1800, help="seconds per measurement")
+    parser.add_argument("--config", default=None,
+                        help="a marsad TOML config overriding the defaults (e.g. "
+                             "benchmarks/fast.toml); its path is recorded in every line")
     parser.add_argument("--busy-ms", type=float, default=0.0,
                         help="add a synthetic stage spending this much CPU time per article "
                              "(benchmarks/bench_stages.py), standing in for stages to come")
@@ -237,6 +246,8 @@ def main() -> None:
     parser.add_argument("--repeat-index", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--with-store", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.config:
+        os.environ["MARSAD_CONFIG"] = str(Path(args.config).resolve())  # children inherit it
     if args.runner:
         print(json.dumps(measure(args), ensure_ascii=False), flush=True)
         return
@@ -263,7 +274,7 @@ def main() -> None:
         print(json.dumps({
             "measure": "speedup", "store": store, "workers": args.workers,
             "sample": args.sample, "repeats": args.repeat, "synthetic_ms_per_article":
-            args.busy_ms,
+            args.busy_ms, "config": os.environ.get("MARSAD_CONFIG"),
             "median": round(statistics.median(ratios), 2), "min": round(min(ratios), 2),
             "max": round(max(ratios), 2), "ratios": [round(r, 2) for r in ratios],
             "cpu_bound_speedup": [round(b, 2) for b in bounds],

@@ -26,7 +26,8 @@ def assert_spans_quote_text(article: Article) -> None:
             assert article.text[span.start:span.end] == quoted
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None,  # the first example loads the NER model
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(FRAGMENTS, min_size=1, max_size=40).map(" ".join))
 def test_every_span_slices_the_original(make_article, text):
     if not text.strip():

@@ -69,6 +69,22 @@ def test_stage_with_a_wrong_span_is_rejected(make_article):
     assert "SpanError" in out.errors[0].message and "'قال'" in out.errors[0].message
 
 
+def test_a_stage_that_changes_the_text_has_every_layer_checked_again(make_article):
+    article = make_article("قال مصدر")
+
+    def tag(a):
+        return replace(a, mentions=(Mention("PER", "مصدر", Span(4, 8)),))
+
+    def rewrite(a):  # keeps the mentions layer object but shifts the text under it
+        return replace(a, text="وقال مصدر")
+
+    out = Pipeline([(spec("tag.v1", provides=("mentions",)), tag),
+                    (spec("rewrite.v1", provides=("text2",)), rewrite)], on_error=None)(article)
+    assert out.text == "قال مصدر"
+    assert [e.stage for e in out.errors] == ["rewrite.v1"]
+    assert "SpanError" in out.errors[0].message
+
+
 def test_stage_that_returns_no_article_is_an_error(make_article):
     out = Pipeline([(spec("bad.v1"), lambda a: None)], on_error=None)(make_article("نص"))
     assert "returned NoneType" in out.errors[0].message

@@ -26,12 +26,21 @@ def report_to_stderr(article: Article, stage: str, message: str) -> None:
     print(f"marsad: {where}: stage {stage} failed: {message}", file=sys.stderr)
 
 
-def check_spans(article: Article) -> None:
-    """Raise SpanError unless every span fits the text and slices to its quoted text."""
+LAYERS = ("sentences", "mentions", "dates", "quantities", "places", "claims", "events")
+
+
+def check_spans(article: Article, before: Article | None = None) -> None:
+    """Raise SpanError unless every span fits the text and slices to its quoted text.
+
+    With ``before`` (the article a stage was given), layers the stage passed on untouched
+    (the same objects over the same text) are not checked again.
+    """
     text = article.text
-    layers = (article.sentences, article.mentions, article.dates, article.quantities,
-              article.places, article.claims, article.events)
-    for layer in layers:
+    same_text = before is not None and before.text is text
+    for name in LAYERS:
+        layer = getattr(article, name)
+        if same_text and layer is getattr(before, name):
+            continue
         for span, quoted in spans_of(layer):
             if span.end > len(text):
                 raise SpanError(f"span [{span.start}, {span.end}) runs past the text ({len(text)})")
@@ -146,7 +155,7 @@ class Pipeline:
                 result = fn(article)
                 if not isinstance(result, Article):
                     raise PipelineError(f"returned {type(result).__name__}, not an Article")
-                check_spans(result)
+                check_spans(result, article)
             except Exception as exc:  # one stage's failure never sinks the article or batch
                 article = self._record(article, spec.name, f"{type(exc).__name__}: {exc}")
                 failed.update(dict.fromkeys(spec.provides, spec.name))

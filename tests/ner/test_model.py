@@ -10,7 +10,7 @@ import pytest
 
 from marsad.ner.corpora import CAMEL_TEST
 from marsad.ner.evaluate import evaluate_file
-from marsad.ner.tagger import default_model_path
+from marsad.ner.tagger import NerTagger, default_model_path
 from marsad.registry import Services
 from marsad.stages.mentions import MentionFinder
 from marsad.text.sentences import split_sentences
@@ -49,3 +49,16 @@ def test_the_stage_merges_the_model_with_the_lexicons():
     assert any(m.source == "model" and m.kind in {"GPE", "LOC"} and "حمص" in m.text
                for m in mentions)
     assert all(text[m.span.start:m.span.end] == m.text for m in mentions)
+
+
+@pytest.mark.slow
+def test_a_full_vocabulary_is_reloaded_and_tags_the_same():
+    tagger = NerTagger.load()
+    sentences = [["قال", "أحمد", "الخطيب", "في", "دمشق", "إن", "الأمم", "المتحدة", "ستصوت"],
+                 ["وصل", "وزير", "الخارجية", "الروسي", "سيرغي", "لافروف", "إلى", "طهران"]]
+    first = tagger.tag(sentences)
+    assert tagger.reloads == 0 and len(tagger.nlp.vocab) > 10
+    tagger.max_lexemes = 10
+    assert tagger.tag(sentences) == first
+    assert tagger.reloads == 1 and len(tagger.nlp.vocab) == 0
+    assert tagger.tag(sentences) == first

@@ -1,9 +1,11 @@
 import itertools
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from marsad.config import load_config
+from marsad.errors import ConfigError
 from marsad.lexicons.entries import Entry, load_site_rules
 from marsad.lexicons.layer import Lexicons
 from marsad.model import Span
@@ -130,3 +132,21 @@ def test_every_mention_quotes_the_original(make_article, text):
         assert 0 <= m.span.start < m.span.end <= len(article.text)
         assert article.text[m.span.start:m.span.end] == m.text
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_model_sentences_events_lets_the_model_read_only_sentences_with_a_trigger(make_article):
+    text = "التقى أحمد وزير الخارجية في حمص. وقصفت طائرات حربية مدينة تدمر أمس."
+    config = load_config(overrides={"pipeline": {"stages": ["text.v1", "mentions.v1"]},
+                                    "mentions": {"model_sentences": "events"}})
+    gated = Pipeline.from_config(config, services())(make_article(text))
+    assert [(m.kind, m.text) for m in gated.mentions] == [("GPE", "تدمر")]
+    everything = pipeline()(make_article(text))
+    assert [m.text for m in everything.mentions] == ["أحمد", "حمص", "تدمر"]
+    # the NER evaluation reads every sentence whatever the gate says
+    finder = MentionFinder.from_config({"model_sentences": "events"}, services())
+    assert [k for _, _, k in finder.tag_tokens([["التقى", "أحمد"]])[0]] == ["PER"]
+
+
+def test_an_unknown_model_sentences_value_is_a_config_error():
+    with pytest.raises(ConfigError, match="model_sentences"):
+        MentionFinder.from_config({"model_sentences": "some"}, services())

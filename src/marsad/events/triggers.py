@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.events.lexicon import EventLexicon, TriggerRule
 from marsad.lexicons.matcher import Token, clitic_variants, tokens_of
@@ -23,17 +24,18 @@ class TriggerHit:
     needs_armed_actor: bool = False
 
 
-def stems(key: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def stems(key: str) -> tuple[str, ...]:
     """A token's readings with proclitics and then the article ال stripped."""
     out = []
     for _n, rest in clitic_variants(key):
         out.append(rest)
         if rest.startswith("ال") and len(rest) > 4:
             out.append(rest[2:])
-    return out
+    return tuple(out)
 
 
-def _starts(tokens: Sequence[list[str]], lo: int, hi: int, prefixes: Sequence[str]) -> bool:
+def _starts(tokens: Sequence[Sequence[str]], lo: int, hi: int, prefixes: Sequence[str]) -> bool:
     """Whether a token of ``tokens[lo:hi]`` starts with one of ``prefixes``; a prefix of
     two letters or fewer («اف» of «إف-16») must be the whole token, or it would match
     any word that starts with it («أفادت», «أفرادها»)."""
@@ -46,7 +48,7 @@ def _starts(tokens: Sequence[list[str]], lo: int, hi: int, prefixes: Sequence[st
     return False
 
 
-def _matches(rule: TriggerRule, readings: Sequence[list[str]], i: int) -> int | None:
+def _matches(rule: TriggerRule, readings: Sequence[Sequence[str]], i: int) -> int | None:
     """The index of the last token of ``rule``'s word starting at token ``i``, if any."""
     for word in rule.words:
         if word[0] not in readings[i]:
@@ -60,7 +62,8 @@ def _matches(rule: TriggerRule, readings: Sequence[list[str]], i: int) -> int | 
     return None
 
 
-def _context_ok(rule: TriggerRule, readings: Sequence[list[str]], first: int, last: int) -> bool:
+def _context_ok(rule: TriggerRule, readings: Sequence[Sequence[str]], first: int,
+                last: int) -> bool:
     if rule.blocked_by and any(r in rule.blocked_by for j in range(max(0, first - 2), first)
                                for r in readings[j]):
         return False
@@ -79,7 +82,7 @@ PURPOSE = ("ل", "ول", "فل")
 UNDERGONE = ("تعرض", "يتعرض", "تتعرض", "عرض")
 
 
-def _purpose(tokens: Sequence[Token], readings: Sequence[list[str]], i: int,
+def _purpose(tokens: Sequence[Token], readings: Sequence[Sequence[str]], i: int,
              first_words: frozenset[str]) -> bool:
     key = tokens[i].key
     if key in first_words or key.startswith(("لل", "ولل", "فلل")):

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from marsad.geo.gazetteer import Entry, Gazetteer
 from marsad.geo.names import LATIN_ARTICLES, TOKEN, fold_token, is_arabic, name_key, skeleton
@@ -75,24 +76,32 @@ def tokenize(view_text: str) -> list[Token]:
     return out
 
 
-def strip_clitic(token: str) -> Iterable[tuple[str, str]]:
+@lru_cache(maxsize=200_000)
+def strip_clitic(token: str) -> tuple[tuple[str, str], ...]:
     """(clitic, rest) readings of a token: وبتدمر -> (وب, تدمر); للرقة -> (ل, الرقة)."""
+    out = []
     for clitic in CLITICS:
         if token.startswith(clitic) and len(token) - len(clitic) >= 2:
             rest = token[len(clitic):]
             if clitic.endswith("ل") and rest.startswith("ل") and len(rest) >= 3:
-                yield clitic, "ا" + rest  # للرقة = ل + الرقة (the article's alef drops)
-            yield clitic, rest
+                out.append((clitic, "ا" + rest))  # للرقة = ل + الرقة (the alef drops)
+            out.append((clitic, rest))
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def _cue_word(text: str) -> tuple[str, str]:
+    for word in (text, *(rest for _c, rest in strip_clitic(text))):
+        if (word in TYPE_CUES or word in REGION or word in NEAR or word in PREPOSITIONS
+                or word in ANAPHORA):
+            clitic = text[: len(text) - len(word)] if word != text else ""
+            return clitic, word
+    return "", text
 
 
 def cue_word(token: Token) -> tuple[str, str]:
     """(clitic, word) with a leading clitic removed when the bare token is no cue word."""
-    for word in (token.text, *(rest for _c, rest in strip_clitic(token.text))):
-        if (word in TYPE_CUES or word in REGION or word in NEAR or word in PREPOSITIONS
-                or word in ANAPHORA):
-            clitic = token.text[: len(token.text) - len(word)] if word != token.text else ""
-            return clitic, word
-    return "", token.text
+    return _cue_word(token.text)
 
 
 @dataclass

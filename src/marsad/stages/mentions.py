@@ -16,8 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
+from marsad.errors import ConfigError
+from marsad.events.lexicon import EventLexicon, load_event_lexicon
+from marsad.events.triggers import find_triggers
 from marsad.lexicons.entries import (
     load_actors,
     load_peoples,
@@ -36,6 +40,8 @@ from marsad.text.sentences import split_sentences
 
 LEXICON_HIT, SITE, MODEL, PEOPLE = 4, 3, 2, 1
 MODEL_KINDS = ("PER", "ORG", "GPE", "LOC", "FAC")
+# Which sentences the NER model reads: all, or only those where an event trigger fires.
+MODEL_SENTENCES = ("all", "events")
 # Model entities that a head word can turn into a site (مطار + حماة).
 SITE_NAMES = ("PER", "ORG", "GPE", "LOC", "FAC")
 
@@ -55,17 +61,21 @@ class MentionFinder:
     """Finds the mentions of a text; ``tagger`` is a callable giving the NER model."""
 
     def __init__(self, lexicons: Lexicons, tagger: Callable[[], NerTagger | None] | None,
-                 *, keep_misc: bool = False) -> None:
+                 *, keep_misc: bool = False,
+                 model_gate: Callable[[Sequence[Token]], bool] | None = None) -> None:
         self.lexicons = lexicons
         self._tagger = tagger
         self.keep_misc = keep_misc
+        self.model_gate = model_gate
+        """When set, the model reads only the sentences (folded tokens) it accepts."""
         self.sites = SiteFinder(lexicons.sites) if lexicons.sites else None
 
     @classmethod
-    def from_config(cls, section: dict[str, Any], services: Services | None = None
-                    ) -> MentionFinder:
-        """Build from a ``[mentions]`` config table; services may supply ``ner_model`` and
-        ``lexicons`` (tests pass tiny ones)."""
+    def from_config(cls, section: dict[str, Any], services: Services | None = None,
+                    events: dict[str, Any] | None = None) -> MentionFinder:
+        """Build from a ``[mentions]`` config table (and ``[events]``, whose triggers gate
+        the model when ``model_sentences = "events"``); services may supply ``ner_model``,
+        ``lexicons`` and ``event_lexicon`` (tests pass tiny ones)."""
         services = services or Services()
         lexicons = services.get("lexicons", lambda: _lexicons_from(section))
         model = section.get("model") or None
@@ -76,15 +86,30 @@ class MentionFinder:
             tagger = lambda: given  # noqa: E731
         else:
             tagger = lambda: shared_tagger(model)  # noqa: E731  (loads on first use)
-        return cls(lexicons, tagger, keep_misc=bool(section.get("keep_misc", False)))
+        scope = section.get("model_sentences", "all")
+        if scope not in MODEL_SENTENCES:
+            raise ConfigError(f"[mentions] model_sentences must be one of "
+                              f"{', '.join(MODEL_SENTENCES)}, not {scope!r}")
+        gate = None
+        if scope == "events" and tagger is not None:
+            triggers = services.get("event_lexicon", lambda: load_event_lexicon(
+                (events or {}).get("triggers") or None))
+            gate = partial(_has_trigger, triggers)
+        return cls(lexicons, tagger, keep_misc=bool(section.get("keep_misc", False)),
+                   model_gate=gate)
 
     # ------------------------------------------------------------ the stage
 
-    def __call__(self, text: str, sentences: Sequence[Span]) -> list[Mention]:
+    def __call__(self, text: str, sentences: Sequence[Span], *,
+                 every_sentence: bool = False) -> list[Mention]:
+        """Mentions of ``text``; ``every_sentence`` lets the model read past its gate."""
         view = view_of(text)
-        model_picks = self._model(text, sentences)
-        picks = list(model_picks)
         tokens = sentence_tokens(view, sentences)
+        chosen = sentences
+        if self.model_gate is not None and not every_sentence:
+            chosen = [s for s, t in zip(sentences, tokens, strict=True) if self.model_gate(t)]
+        model_picks = self._model(text, chosen)
+        picks = list(model_picks)
         lexical = self.lexicons.find(view, sentences, tokens)
         picks += [self._from_candidate(view, c) for c in lexical]
         if self.sites is not None:
@@ -134,7 +159,7 @@ class MentionFinder:
             for w in words:
                 starts.append(pos)
                 pos += len(w) + 1
-            mentions = self(text, [Span(0, len(text))] if text else [])
+            mentions = self(text, [Span(0, len(text))] if text else [], every_sentence=True)
             ents = []
             for m in mentions:
                 first = max(i for i, s in enumerate(starts) if s <= m.span.start)
@@ -154,6 +179,10 @@ def _sites(finder: SiteFinder, view: Any, per_sentence: Sequence[Sequence[Token]
             out.append(_Pick(span.start, span.end, "FAC", view.text[start:end], "lexicon",
                              {"rule": "site", "head": head}, SITE))
     return out
+
+
+def _has_trigger(lexicon: EventLexicon, tokens: Sequence[Token]) -> bool:
+    return bool(find_triggers(lexicon, tokens))
 
 
 def _merge(picks: Sequence[_Pick]) -> list[_Pick]:
@@ -180,7 +209,8 @@ def _lexicons_from(section: dict[str, Any]) -> Lexicons:
 @stage("mentions.v1", requires=("sentences",), provides=("mentions",))
 def mentions_stage(config: dict[str, Any], services: Services) -> StageFn:
     finder = services.get("mention_finder",
-                          lambda: MentionFinder.from_config(config.get("mentions", {}), services))
+                          lambda: MentionFinder.from_config(config.get("mentions", {}), services,
+                                                            config.get("events", {})))
 
     def run(article: Article) -> Article:
         sentences = article.sentences or tuple(split_sentences(article.text))
