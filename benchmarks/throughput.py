@@ -150,10 +150,14 @@ def measure(args: argparse.Namespace) -> dict:
     cluster = client = None
     begun = time.perf_counter()
     if args.runner == "dask":
+        import dask
         from distributed import Client, LocalCluster
 
-        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1,
-                               dashboard_address=None)
+        from marsad.runners.dask import LOCAL_CLUSTER
+
+        with dask.config.set(LOCAL_CLUSTER):  # the cluster `marsad analyze --workers` starts
+            cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1,
+                                   dashboard_address=None)
         client = Client(cluster)
         startup = time.perf_counter() - begun
         begun = time.perf_counter()

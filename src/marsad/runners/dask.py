@@ -46,6 +46,14 @@ if TYPE_CHECKING:  # the store (SQLAlchemy) is not imported on workers
     from marsad.store import Store
 
 SYNCHRONOUS = "synchronous"
+LOCAL_CLUSTER = {
+    # a part that kills a worker twice is cut into articles rather than retried
+    "distributed.scheduler.allowed-failures": 1,
+    # the workers' sampling profiler feeds a dashboard marsad does not start; it cost
+    # about a sixth of their CPU time on the whole pipeline (benchmarks/throughput.py)
+    "distributed.worker.profile.enabled": False,
+}
+"""Dask settings of the local clusters marsad starts (``--workers N``)."""
 _ID_PREFIX = "ar_"
 _ID_BYTES = 10
 
@@ -281,8 +289,7 @@ def open_executor(job: Job, *, workers: int | None = None,
     cluster = None
     try:
         if scheduler is None:
-            # a part that kills a worker twice is cut into articles rather than retried
-            with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+            with dask.config.set(LOCAL_CLUSTER):
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
                                        dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
