@@ -29,10 +29,13 @@ def local_keys():
 
 def test_the_committed_gold_set_has_its_documented_size_and_split():
     rows = records()
-    assert len(rows) == 73
-    assert sum(len(r["events"]) for r in rows) == 177
+    assert len(rows) == 85
+    assert sum(len(r["events"]) for r in rows) == 208
     test = [r for r in rows if r["split"] == "test"]
     assert len(test) == 23 and sum(len(r["events"]) for r in test) == 58
+    test2 = [r for r in rows if r["split"] == "test2"]
+    assert len(test2) == 12 and sum(len(r["events"]) for r in test2) == 31
+    assert {r["group"] for r in test2} == {"snn-event"}
     assert all(r["split"] == "dev" for r in rows if r["group"] == "sample")
     with (GOLD_DIR / "articles.tsv").open(encoding="utf-8") as fh:
         listed = {row["key"]: row["split"] for row in csv.DictReader(fh, delimiter="\t")}
@@ -92,7 +95,7 @@ def test_a_changed_text_or_a_shifted_span_is_refused(tmp_path):
 
 def test_saudinewsnet_articles_are_the_texts_marsad_ingests(shared_data):
     gold = load_gold(GOLD, split="all", data=shared_data)
-    assert len(gold) == 73
+    assert len(gold) == 85
     zips: dict[str, list] = {}
     for item in gold:
         if item.reference.kind != "saudinewsnet":
