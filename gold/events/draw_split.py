@@ -8,6 +8,11 @@ the first round(35%) of each shuffled group is `test`, the rest `dev`. The sampl
 with marsad are always `dev`: they are the demo inputs every developer runs and sees.
 This was run before any event was annotated and before any event detector existed.
 
+`test2` is a second held-out part, added after `test` had been run six times to report
+scores: event-pool candidates of rank 200 and above, read in rank order and kept by the
+same rule (KEPT_TEST2), all of them `test2` (no draw), listed after the first set so its
+rows are unchanged. They were annotated before any detector output on them was seen.
+
     python gold/events/draw_split.py
 """
 
@@ -26,6 +31,7 @@ KEPT = {
               66, 67, 68, 72, 77, 82, 84, 86, 87, 89, 90],
     "negative": [5, 22, 23, 26, 27, 28, 29],
 }
+KEPT_TEST2 = [202, 204, 207, 209, 211, 212, 214, 215, 219, 220, 221, 222]
 SAMPLES = [
     ("sample-01-orient-palmyra-verba", "01-orient-palmyra-verba.txt", 0),
     ("sample-02-zamanalwasl-deirezzor-sa7", "02-zamanalwasl-deirezzor-sa7.txt", 0),
@@ -39,13 +45,16 @@ SAMPLES = [
 
 def main() -> None:
     groups: dict[str, list[dict[str, str]]] = {"snn-event": [], "snn-negative": [], "hand": []}
+    test2: list[dict[str, str]] = []
     with (HERE / "candidates.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
+            key = f"snn-{row['zip'].removesuffix('.zip')}-{int(row['index']):04d}"
+            item = {"key": key, "kind": "saudinewsnet", "ref": f"{row['zip']}#{row['index']}",
+                    "url": row["url"]}
             if int(row["rank"]) in KEPT[row["pool"]]:
-                key = f"snn-{row['zip'].removesuffix('.zip')}-{int(row['index']):04d}"
-                groups[f"snn-{row['pool']}"].append(
-                    {"key": key, "kind": "saudinewsnet", "ref": f"{row['zip']}#{row['index']}",
-                     "url": row["url"]})
+                groups[f"snn-{row['pool']}"].append(item)
+            elif row["pool"] == "event" and int(row["rank"]) in KEPT_TEST2:
+                test2.append({**item, "group": "snn-event", "split": "test2"})
     for path in sorted((HERE / "texts").glob("*.txt")):
         groups["hand"].append({"key": f"hand-{path.stem}", "kind": "file",
                                "ref": f"texts/{path.name}", "url": ""})
@@ -62,6 +71,7 @@ def main() -> None:
     for key, name, record in SAMPLES:
         rows.append({"key": key, "kind": "sample", "ref": f"{name}#{record}", "url": "",
                      "group": "sample", "split": "dev"})
+    rows.extend(sorted(test2, key=lambda item: item["key"]))
     with (HERE / "articles.tsv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, ["key", "group", "split", "kind", "ref", "url"],
                                 delimiter="\t", lineterminator="\n")
@@ -69,7 +79,8 @@ def main() -> None:
         writer.writerows(rows)
     for group in (*groups, "sample"):
         picked = [r for r in rows if r["group"] == group]
-        print(group, len(picked), "test:", sum(r["split"] == "test" for r in picked))
+        print(group, len(picked), "test:", sum(r["split"] == "test" for r in picked),
+              "test2:", sum(r["split"] == "test2" for r in picked))
 
 
 if __name__ == "__main__":

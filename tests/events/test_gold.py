@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from marsad.cli.main import app
 from marsad.errors import GoldError
 from marsad.events.gold import load_gold, text_hash
 from marsad.events.gold_source import build
@@ -28,10 +29,13 @@ def local_keys():
 
 def test_the_committed_gold_set_has_its_documented_size_and_split():
     rows = records()
-    assert len(rows) == 73
-    assert sum(len(r["events"]) for r in rows) == 177
+    assert len(rows) == 85
+    assert sum(len(r["events"]) for r in rows) == 208
     test = [r for r in rows if r["split"] == "test"]
     assert len(test) == 23 and sum(len(r["events"]) for r in test) == 58
+    test2 = [r for r in rows if r["split"] == "test2"]
+    assert len(test2) == 12 and sum(len(r["events"]) for r in test2) == 31
+    assert {r["group"] for r in test2} == {"snn-event"}
     assert all(r["split"] == "dev" for r in rows if r["group"] == "sample")
     with (GOLD_DIR / "articles.tsv").open(encoding="utf-8") as fh:
         listed = {row["key"]: row["split"] for row in csv.DictReader(fh, delimiter="\t")}
@@ -91,7 +95,7 @@ def test_a_changed_text_or_a_shifted_span_is_refused(tmp_path):
 
 def test_saudinewsnet_articles_are_the_texts_marsad_ingests(shared_data):
     gold = load_gold(GOLD, split="all", data=shared_data)
-    assert len(gold) == 73
+    assert len(gold) == 85
     zips: dict[str, list] = {}
     for item in gold:
         if item.reference.kind != "saudinewsnet":
@@ -113,3 +117,43 @@ def test_building_from_the_quotes_reproduces_the_committed_file(shared_data, tmp
     out = tmp_path / "events.jsonl"
     build(GOLD_DIR, shared_data, out=out)
     assert out.read_text(encoding="utf-8") == GOLD.read_text(encoding="utf-8")
+
+
+def tiny_gold(tmp_path):
+    """A hand-made gold folder of three local articles, one per split, built from quotes."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "source").mkdir()
+    rows = ["key\tgroup\tsplit\tkind\tref\turl"]
+    texts = {"dev": "قال مصدر إن غارات استهدفت حلب.",
+             "test": "ودارت اشتباكات بين داعش والمعارضة في مارع.",
+             "test2": "أفاد ناشطون بانفجار سيارة مفخخة في الرقة."}
+    triggers = {"dev": ("air_strike", "غارات"), "test": ("battle", "اشتباكات"),
+                "test2": ("bombing", "انفجار")}
+    for split, text in texts.items():
+        (tmp_path / "texts" / f"{split}.txt").write_text(
+            f"---\ntitle: {split}\npublished: 2015-08-01\n---\n{text}\n", encoding="utf-8")
+        rows.append(f"t-{split}\thand\t{split}\tfile\ttexts/{split}.txt#0\t")
+        kind, trigger = triggers[split]
+        (tmp_path / "source" / f"t-{split}.toml").write_text(
+            f'[[events]]\ntype = "{kind}"\ntrigger = "{trigger}"\nevidence = ["{text}"]\n'
+            'certainty = "asserted"\n', encoding="utf-8")
+    (tmp_path / "articles.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    build(tmp_path)
+    return tmp_path / "events.jsonl"
+
+
+def test_the_second_held_out_split_is_selected_by_its_name(tmp_path, runner):
+    path = tiny_gold(tmp_path)
+    by_split = {split: [(g.key, g.split) for g in load_gold(path, split=split)]
+                for split in ("dev", "test", "test2")}
+    assert by_split == {"dev": [("t-dev", "dev")], "test": [("t-test", "test")],
+                        "test2": [("t-test2", "test2")]}
+    assert [g.key for g in load_gold(path, split="all")] == ["t-dev", "t-test", "t-test2"]
+    empty = tmp_path / "system.jsonl"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["eval", "events", str(path), "--split", "test2",
+                                 "--system", str(empty)])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["split"] == "test2"
+    assert scores["detection"]["fn"] == 1 and scores["detection"]["tp"] == 0

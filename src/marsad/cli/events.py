@@ -18,6 +18,7 @@ from marsad.events.matching import MatchOptions
 class Split(StrEnum):
     dev = "dev"
     test = "test"
+    test2 = "test2"
     all = "all"
 
 
@@ -26,7 +27,8 @@ def eval_events(
     gold: Annotated[Path, typer.Argument(
         help="Events gold file (JSON Lines), e.g. gold/events/events.jsonl.")],
     split: Annotated[Split, typer.Option(
-        help="Which articles to score: dev (tune on these), test (held out: report only) "
+        help="Which articles to score: dev (tune on these), test or test2 (held out: "
+             "report only; test2 was drawn after test had been run six times) "
              "or all.")] = Split.dev,
     system: Annotated[Path | None, typer.Option(
         help="Score the events in this JSON Lines file (marsad analyze --format "

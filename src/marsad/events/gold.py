@@ -26,7 +26,7 @@ from marsad.ingest import IngestOptions, read_inputs
 from marsad.model import Article, Event, Span, from_dict
 from marsad.pipeline import check_spans
 
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "test2")
 HASH_CHARS = 16
 
 
@@ -162,9 +162,9 @@ def parse_record(record: dict[str, Any], source: ArticleSource, where: str) -> G
 
 def load_gold(path: str | Path, split: str = "all", data: str | Path | None = None,
               keys: Iterable[str] | None = None) -> list[GoldArticle]:
-    """Read an events gold file; ``split`` is ``dev``, ``test`` or ``all``."""
+    """Read an events gold file; ``split`` is ``dev``, ``test``, ``test2`` or ``all``."""
     if split not in (*SPLITS, "all"):
-        raise GoldError(f"split must be dev, test or all, not {split!r}")
+        raise GoldError(f"split must be {', '.join(SPLITS)} or all, not {split!r}")
     p = Path(path)
     try:
         lines = p.read_text(encoding="utf-8").splitlines()
