@@ -108,9 +108,11 @@ def test_map_shows_the_stored_events(page, server_url, pipeline_articles):
         server_url, "/api/geojson", limit=10000)["features"])["air_strike"]
     assert strikes >= 2 and f"Air or drone strike ({strikes})" in page.inner_text(".legend")
     assert page.locator(".leaflet-overlay-pane path").count() > 100  # country outlines
+    assert page.inner_text("#table-count") == f"{len(stored)} of {len(stored)} events"
     page.click("#lang")
     assert page.get_attribute("html", "dir") == "rtl"
     assert page.inner_text("#filters h2") == "التصفية"
+    assert page.inner_text("#table-count") == f"{len(stored)} من {len(stored)} حدثاً"
     assert f"غارة جوية أو بطائرة مسيرة ({strikes})" in page.inner_text(".legend")
 
 

@@ -17,7 +17,7 @@ const MAP_LIMIT = 10000;  // newest first; the count line says when filters shou
 const form = document.getElementById("filter-form");
 const status = document.getElementById("status");
 const state = { filters: {}, event: null, article: null, facets: null, geojson: null,
-                nextOffset: null, generation: 0 };
+                nextOffset: null, generation: 0, tableTotal: 0, unlocated: 0 };
 
 function select(eventId, articleId) {
   state.event = eventId;
@@ -98,8 +98,24 @@ async function loadTablePage(offset, generation) {
   state.nextOffset = page.next_offset;
   document.getElementById("more").hidden = page.next_offset === null;
   document.getElementById("table-empty").hidden = page.total > 0;
-  document.getElementById("table-count").textContent = t("table_count", table.events.length, page.total);
+  state.tableTotal = page.total;
+  showTableCount();
   return page;
+}
+
+// The count lines under the table and the map, in the current language.
+function showTableCount() {
+  document.getElementById("table-count").textContent = t("table_count", table.events.length,
+                                                         state.tableTotal);
+}
+
+function showMapCount() {
+  const shown = state.geojson.features.length;
+  let line = t("shown", shown, state.geojson.total);
+  if (state.unlocated > 0) line += ` · ${t("unlocated", state.unlocated)}`;
+  const count = document.getElementById("map-count");
+  count.textContent = line;
+  count.dataset.shown = String(shown);
 }
 
 async function refresh() {
@@ -117,13 +133,8 @@ async function refresh() {
     state.geojson = geojson;
     map.show(geojson);
     timeline.show(days.days);
-    const shown = geojson.features.length;
-    let line = t("shown", shown, geojson.total);
-    const unlocated = page ? page.total - geojson.total : 0;
-    if (unlocated > 0) line += ` · ${t("unlocated", unlocated)}`;
-    const count = document.getElementById("map-count");
-    count.textContent = line;
-    count.dataset.shown = String(shown);
+    state.unlocated = page ? page.total - geojson.total : 0;
+    showMapCount();
     status.textContent = "";
   } catch (error) {
     if (generation === state.generation) showError(error);
@@ -139,10 +150,8 @@ function switchLanguage() {
   map.refreshLabels(state.geojson);
   reader.render();
   incidents.render();
-  if (state.geojson) {
-    const count = document.getElementById("map-count");
-    count.textContent = t("shown", state.geojson.features.length, state.geojson.total);
-  }
+  if (state.geojson) showMapCount();
+  showTableCount();
 }
 
 // Side panels are tabs (#panel-tabs button[data-panel] -> section#<panel>): the article
