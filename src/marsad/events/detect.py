@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from marsad.claims.lookup import claim_at
 from marsad.events.arguments import (
@@ -85,6 +86,8 @@ class Draft:
     inherited: list[str] = field(default_factory=list)
     fighting: bool = False
     """The sentence names fighting («اشتباكات», «معارك»), not only an «attack»."""
+    separate: bool = False
+    """The sentence says it reports another incident («وفي حادث منفصل»)."""
     anaphor: bool = False
     """A definite noun with no date of its own («الانفجار»): it may refer back to an
     event reported however far before."""
@@ -144,6 +147,7 @@ class EventDetector:
             hits = _clusters([h for h in find_triggers(self.lexicon, tokens)
                               if not _after_demonstrative(tokens, h)])
             fighting = _names_fighting(tokens) if len(hits) > 1 else False
+            separate = _separate(tokens)
             for ci, hit in enumerate(hits):
                 trigger = view.span(hit.start, hit.end)
                 lo = view.span(hits[ci - 1].end, hits[ci - 1].end).start if ci else \
@@ -155,6 +159,7 @@ class EventDetector:
                 definite = _definite(article.text[trigger.start:trigger.end])
                 for d in found:
                     d.fighting = fighting
+                    d.separate = separate
                     d.anaphor = definite and d.date is None
                 drafts.extend(found)
         return drafts
@@ -173,12 +178,17 @@ class EventDetector:
         if hit.needs_armed_actor and not any(a.inter not in (5, 6, 7) for a in actors):
             return []
         split = hit.type in SPLIT_BY_PLACE
-        places = places_for(article.text, article.places, lo, trigger, hi, excluded,
+        # places and dates of a relative or «قبل أن» clause after the trigger describe
+        # something else («البلدة التي تقع على بعد 10 كم من عين العرب»)
+        aside = excluded + _subordinate(article, view, tokens, hit, sentence)
+        places = places_for(article.text, article.places, lo, trigger, hi, aside,
                             split) or places_for(article.text, article.places,
                                                  sentence.start, trigger, sentence.end,
-                                                 excluded, split)
-        date = date_for(article.dates, lo, trigger, hi, excluded) or date_for(
-            article.dates, sentence.start, trigger, sentence.end, excluded)
+                                                 aside, split)
+        # the date of a statement («قال بيان اليوم إن ...») is not the event's
+        undated = aside + _statement(claim, sentence)
+        date = date_for(article.dates, lo, trigger, hi, undated) or date_for(
+            article.dates, sentence.start, trigger, sentence.end, undated)
         dead = fatalities_for(article.quantities, lo, trigger, hi)
         if dead is None and n_hits == 1:
             dead = fatalities_for(article.quantities, sentence.start, trigger, sentence.end)
@@ -191,9 +201,11 @@ class EventDetector:
                 actors = _with_actor1(actors, state)
         if not (places or date or actors or dead or weapons) and _definite(cue_text):
             return []  # a bare noun («القصف», «الحرب») with nothing concrete around it
-        if _generic(cue_text, places, date, dead):
+        said = date or date_for(article.dates, sentence.start, trigger, sentence.end, aside)
+        if _generic(cue_text, places, said, dead):  # (a dated statement anchors it too)
             return []  # «ضربات جوية ضد التنظيم في سوريا»: a campaign, not one occurrence
-        historical = has_background_cue(self.lexicon, tokens, hit.first) or is_old(
+        historical = has_background_cue(self.lexicon, tokens, hit.first, date,
+                                        article.published) or is_old(
             self.lexicon, date, article.published) or is_earlier_episode(
             tokens, hit.first, date, article.published)
         sources = [] if claim.cue is None else [claim.source]
@@ -225,8 +237,14 @@ class EventDetector:
         if not _same_kind(earlier.type, later.type, later.anaphor) or (
                 earlier.historical != later.historical):
             return False
+        if later.separate and earlier.sentence != later.sentence:
+            return False  # «وفي حادث منفصل»: the text says it is another incident
         if earlier.sentence == later.sentence:
-            return False
+            # «غارات على حلب ... وقصف جوي على حلب»: one type at one own place in one
+            # sentence is one event; a list of places («الرقة ودير الزور») stays apart
+            return earlier.location is not None and _place_key(
+                earlier.location) == _place_key(later.location) and _same_day(
+                earlier.date, later.date) and earlier.trigger.span != later.trigger.span
         if earlier.headline:
             return True
         if not _same_day(earlier.date, later.date):
@@ -279,6 +297,56 @@ class EventDetector:
             historical=d.historical, trigger=d.trigger, inherited=tuple(d.inherited))
 
 
+# Words that open a clause describing something other than the event: relative pronouns
+# («البلدة التي تقع ...», «التي تسيطر عليها المعارضة منذ 28 مايو») and «قبل أن».
+RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "اللتي", "اللواتي"})
+CLAUSE_END = "،,.;؛:"
+PLACE_NOUNS = frozenset({"بلده", "مدينه", "قريه", "منطقه", "محافظه", "ناحيه", "قضاء",
+                         "حي", "بلدات", "مدن", "قري", "مناطق", "بلدتين", "بلدتي",
+                         "مدينتين", "قريتين", "البلاد", "بلاد"})
+
+
+def _subordinate(article: Article, view, tokens, hit: TriggerHit,
+                 sentence: Span) -> list[Span]:
+    """Spans (original text) of clauses after the trigger that describe a place rather than
+    the event, each to the next comma or the sentence end: a relative clause whose
+    antecedent is a place («إدلب التي تسيطر عليها المعارضة منذ 28 مايو», «البلدة التي
+    تقع على بعد 10 كم من عين العرب») and «قبل أن» clauses. Their places and dates are
+    not the event's."""
+    place_ends = {view.to_view(p.span.end) for p in article.places if p.span is not None
+                  and sentence.start <= p.span.end <= sentence.end}
+    out = []
+    for i in range(hit.last + 1, len(tokens)):
+        key = tokens[i].key
+        before = tokens[i - 1]
+        relative = key in RELATIVES and (
+            any(r in PLACE_NOUNS for r in stems(before.key))
+            or any(before.start < e <= before.end + 1 for e in place_ends))
+        opens = relative or (key in ("قبل", "وقبل") and i + 1 < len(tokens)
+                             and tokens[i + 1].key == "ان")
+        if not opens:
+            continue
+        ends = [j for j in (view.text.find(c, tokens[i].end) for c in CLAUSE_END) if j != -1]
+        span = view.span(tokens[i].start, tokens[i].end)
+        stop = view.span(min(ends), min(ends)).start if ends else sentence.end
+        out.append(Span(span.start, max(span.end, min(stop, sentence.end))))
+    return out
+
+
+def _statement(claim, sentence: Span) -> list[Span]:
+    """The parts of the sentence outside an attributed claim's content: «قالت الوزارة في
+    بيان اليوم الاثنين إن ...» dates the statement, not the event it reports."""
+    if claim.cue is None:
+        return []
+    c = claim.content
+    out = []
+    if sentence.start < c.start <= sentence.end:
+        out.append(Span(sentence.start, c.start))
+    if sentence.start <= c.end < sentence.end:
+        out.append(Span(c.end, sentence.end))
+    return out
+
+
 # Page furniture that web outlets append to an article: a link line repeating the
 # headline («رابط الخبر بصحيفة الوئام: ...») and a tag line («سمات داعش غارة»).
 FURNITURE = ("رابط الخبر", "سمات ")
@@ -295,6 +363,17 @@ STRIKES = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing"})
 
 
 FIGHTING = ("اشتباك", "اشتبك", "معارك", "معركه", "مواجهات", "اقتتال")
+
+
+# «وفي حادث منفصل», «في هجوم آخر»: the sentence reports another incident.
+SEPARATE = ("منفصل", "منفصله")
+OTHER_INCIDENT = frozenset({"حادث", "حادثه", "هجوم", "انفجار", "تفجير"})
+
+
+def _separate(tokens) -> bool:
+    keys = [stems(t.key) for t in tokens[:6]]
+    return any(r.startswith(SEPARATE) for rs in keys for r in rs) or any(
+        any(r in OTHER_INCIDENT for r in a) and "اخر" in b for a, b in pairwise(keys))
 
 
 def _names_fighting(tokens) -> bool:
@@ -359,8 +438,11 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
         return False
     if _place_key(a) == _place_key(b):
         return True
-    return (a.precision or 3) < 3 and (b.precision or 3) < 3 and None not in (
-        a.lat, a.lon, b.lat, b.lon) and distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_KM  # type: ignore[arg-type]
+    # (a border town and its neighbour across the border, «سروج» and «كوباني», are two)
+    if a.country != b.country or None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    return (a.precision or 3) < 3 and (b.precision or 3) < 3 and distance_km(
+        a.lat, a.lon, b.lat, b.lon) <= SAME_KM  # type: ignore[arg-type]
 
 
 SAME_KM = 15.0

@@ -22,11 +22,29 @@ def has_cue(cues: Sequence[tuple[str, ...]], tokens: Sequence[Token]) -> bool:
     return False
 
 
-def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) -> bool:
-    """Whether a background cue («يذكر أن», «سبق أن», «للمرة الأولى») comes within the
-    window before token ``trigger``."""
+def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int,
+                       date: DateValue | None = None,
+                       published: dt.date | None = None) -> bool:
+    """Whether a background cue («يذكر أن», «سبق أن», «منذ») comes within the window
+    before token ``trigger``; «منذ» alone does not make background of an event whose own
+    date is yesterday or today («اشتباكات عنيفة منذ صباح أمس» is news)."""
     lo = max(0, trigger - lexicon.historical_window)
-    return has_cue(lexicon.historical_cues, tokens[lo:trigger])
+    window = tokens[lo:trigger]
+    if not has_cue(lexicon.historical_cues, window):
+        return False
+    others = tuple(c for c in lexicon.historical_cues if c != SINCE)
+    return has_cue(others, window) or not _recent(date, published)
+
+
+SINCE = ("منذ",)
+
+
+def _recent(date: DateValue | None, published: dt.date | None) -> bool:
+    """An own date that ends yesterday or later."""
+    if date is None or date.inherited or published is None:
+        return False
+    end = date.end or date.value
+    return end is not None and (published - end).days <= 1
 
 
 def is_unreported(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) -> bool:
