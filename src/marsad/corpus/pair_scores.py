@@ -11,7 +11,6 @@ cosine) are added by the linker. A pair links when the parts sum to ``link_score
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,8 +18,8 @@ from typing import Any
 from marsad.corpus.event_types import TypeTable
 from marsad.corpus.link_features import UNDATED, LinkEvent
 from marsad.errors import ConfigError
+from marsad.geo.gazetteer import distance_km
 
-EARTH_KM = 6371.0088
 # Families whose two sides are symmetric (who attacked whom is often told either way).
 SYMMETRIC_FAMILIES = frozenset({"battle"})
 
@@ -101,10 +100,7 @@ class LinkRules:
 
 def km_between(a: LinkEvent, b: LinkEvent) -> float:
     """Great-circle distance between two located events."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
 
 
 def day_gap(a: LinkEvent, b: LinkEvent) -> int | None:

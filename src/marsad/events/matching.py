@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from marsad.geo.gazetteer import distance_km
 from marsad.model import Actor, DateValue, Event, Place, Quantity, Source, Span, Weapon
 from marsad.text.normalize import normalize
 
@@ -203,14 +204,6 @@ def same_source(gold: Source, system: Source) -> bool:
 def same_source_identity(gold: Source, system: Source) -> bool:
     return _same_mention(gold.span, gold.text, gold.name, system.span, system.text,
                          system.name)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def location_agrees(gold: Place, system: Place, options: MatchOptions | None = None) -> bool:
