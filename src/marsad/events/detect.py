@@ -146,6 +146,8 @@ class EventDetector:
             # «هذا القصف» refers back to an event already reported: never a new one.
             hits = _clusters([h for h in find_triggers(self.lexicon, tokens)
                               if not _after_demonstrative(tokens, h)])
+            if not hits:
+                continue
             fighting = _names_fighting(tokens) if len(hits) > 1 else False
             separate = _separate(tokens)
             for ci, hit in enumerate(hits):
