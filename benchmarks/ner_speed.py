@@ -1,6 +1,7 @@
 """Speed of the committed NER model alone, on one core: prints one JSON line per run.
 
     .venv/bin/python benchmarks/ner_speed.py [--file CONLL] [--repeat 3] [--model DIR]
+        [--decoder marsad|spacy]
 
 Tokens come from a CoNLL file (default: the CAMeL test split of ANERcorp in the shared
 data folder), already split, so only the model is timed (no tokenising, no lexicons).
@@ -35,6 +36,8 @@ def main() -> None:
     parser.add_argument("--model", help="model folder (default: the committed one)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=256)
+    parser.add_argument("--decoder", choices=("marsad", "spacy"), default="marsad",
+                        help="marsad's numpy decoder (what the pipeline uses) or spaCy's own")
     args = parser.parse_args()
     path = Path(args.file) if args.file else shared_data_dir() / CAMEL_TEST
     sentences = [list(s.tokens) for s in read_conll(path)]
@@ -43,12 +46,13 @@ def main() -> None:
     tagger = NerTagger.load(args.model)
     tagger.batch_size = args.batch_size
     load_s = time.perf_counter() - started
-    tagger.tag(sentences[:50])  # warm up
+    tag = tagger.tag if args.decoder == "marsad" else tagger.tag_with_spacy
+    tag(sentences[:50])  # warm up
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     for run in range(args.repeat):
         started, cpu_started = time.perf_counter(), time.process_time()
-        tagger.tag(sentences)
+        tag(sentences)
         seconds = time.perf_counter() - started
         cpu = time.process_time() - cpu_started
         print(json.dumps({
@@ -56,6 +60,7 @@ def main() -> None:
             "tokens": tokens, "sentences": len(sentences), "seconds": round(seconds, 3),
             "cpu_seconds": round(cpu, 3), "tokens_per_second": round(tokens / seconds),
             "tokens_per_cpu_second": round(tokens / cpu), "threads": 1,
+            "decoder": args.decoder,
             "load_seconds": round(load_s, 2), "model": str(args.model or default_model_path()),
             "input": path.name, "python": platform.python_version(),
             "cpu": platform.processor() or platform.machine(),
