@@ -37,8 +37,9 @@ from marsad.events.historical import (
 )
 from marsad.events.lexicon import EventLexicon
 from marsad.events.taxonomy import Taxonomy, actor_conditions
-from marsad.events.triggers import TriggerHit, find_triggers, sentence_tokens, stems
+from marsad.events.triggers import TriggerHit, find_triggers, stems
 from marsad.geo.gazetteer import distance_km
+from marsad.lexicons.matcher import view_tokens
 from marsad.model import Actor, Article, Cue, DateValue, Event, Place, Quantity, Source, Span
 from marsad.text.normalize import normalize, view_of
 
@@ -139,10 +140,10 @@ class EventDetector:
         headline = _is_headline(article)
         drafts: list[Draft] = []
         for si, sentence in enumerate(article.sentences):
-            if _furniture(article.text[sentence.start:sentence.end]):
-                continue
             vs, ve = view.view_span(sentence)
-            tokens = sentence_tokens(view, vs, ve)
+            if _furniture(view.text[vs:ve]):
+                continue
+            tokens = view_tokens(view.text, vs, ve)
             # «هذا القصف» refers back to an event already reported: never a new one.
             hits = _clusters([h for h in find_triggers(self.lexicon, tokens)
                               if not _after_demonstrative(tokens, h)])
@@ -355,8 +356,8 @@ FURNITURE = ("رابط الخبر", "سمات ")
 
 
 def _furniture(sentence: str) -> bool:
-    """Whether a sentence is a link or tag line, not reporting."""
-    return normalize(sentence).lstrip().startswith(FURNITURE)
+    """Whether a sentence (folded, from the article's view) is a link or tag line."""
+    return sentence.lstrip().startswith(FURNITURE)
 
 
 # Types that name how an attack was carried out: a bare «هجوم» next to one of them in a

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.events.lexicon import EventLexicon, TriggerRule
-from marsad.lexicons.matcher import Token, clitic_variants, tokens_of
-from marsad.text.normalize import NormalizedView
+from marsad.lexicons.matcher import Token, clitic_variants
 
 
 @dataclass(frozen=True)
@@ -93,9 +92,6 @@ def _purpose(tokens: Sequence[Token], readings: Sequence[Sequence[str]], i: int,
                    for r in readings[j])
 
 
-def sentence_tokens(view: NormalizedView, start: int, end: int) -> list[Token]:
-    """Folded tokens of the view range ``[start, end)`` (offsets index the view)."""
-    return tokens_of(view.text, start, end, normalised=True)
 
 
 def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[TriggerHit]:

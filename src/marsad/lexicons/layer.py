@@ -20,7 +20,7 @@ from marsad.lexicons.entries import (
     load_site_rules,
     load_weapons,
 )
-from marsad.lexicons.matcher import AliasMatcher, Hit, Token, clitic_variants, tokens_of
+from marsad.lexicons.matcher import AliasMatcher, Hit, Token, clitic_variants, view_tokens
 from marsad.model import Span
 from marsad.ner.features import fold
 from marsad.text.normalize import NormalizedView
@@ -49,11 +49,7 @@ class Contextual:
 
 def sentence_tokens(view: NormalizedView, sentences: Sequence[Span]) -> list[list[Token]]:
     """The folded tokens of each sentence, offsets in ``view``."""
-    out = []
-    for sentence in sentences:
-        s, e = view.view_span(sentence)
-        out.append(tokens_of(view.text, s, e, normalised=True))
-    return out
+    return [view_tokens(view.text, *view.view_span(sentence)) for sentence in sentences]
 
 
 @dataclass

@@ -50,6 +50,15 @@ def tokens_of(text: str, start: int = 0, end: int | None = None, *, normalised: 
     return out
 
 
+@lru_cache(maxsize=4096)
+def view_tokens(view_text: str, start: int, end: int) -> tuple[Token, ...]:
+    """Folded tokens of ``view_text[start:end]``, a range of marsad's normalised view.
+
+    Cached: the mentions, events and places stages of one article read the same sentences.
+    """
+    return tuple(tokens_of(view_text, start, end, normalised=True))
+
+
 @lru_cache(maxsize=100_000)
 def clitic_variants(key: str) -> tuple[tuple[int, str], ...]:
     """``(characters stripped, rest)`` readings of a token with proclitics; (0, key) first."""
