@@ -73,3 +73,16 @@ def interrupt_stage(config: dict[str, Any], services: Services) -> StageFn:
         return article
 
     return run
+
+
+@stage("test-environ.v1", requires=("text",))
+def environ_stage(config: dict[str, Any], services: Services) -> StageFn:
+    """Fails where Dask's MALLOC_TRIM_THRESHOLD_ reached the process (it costs the NER
+    model's arrays a fresh mapping each time: about a fifth of a worker's CPU)."""
+
+    def run(article: Article) -> Article:
+        if "MALLOC_TRIM_THRESHOLD_" in os.environ:
+            raise RuntimeError("MALLOC_TRIM_THRESHOLD_ is set in this process")
+        return article
+
+    return run

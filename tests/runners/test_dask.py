@@ -90,7 +90,9 @@ def test_synchronous_dask_matches_in_process(runner, tmp_path, mixed_inputs, tes
 
 @pytest.mark.slow
 def test_every_runner_gives_the_same_output(runner, tmp_path, mixed_inputs, test_stages):
-    config = write_config(tmp_path / "c.toml")
+    # test-environ.v1 fails on a worker that got Dask's MALLOC_TRIM_THRESHOLD_
+    config = write_config(tmp_path / "c.toml",
+                          stages=("text.v1", "test-raise.v1", "test-environ.v1"))
     paths = [str(mixed_inputs), str(mixed_inputs / "d.jsonl")]
     local = analyse(runner, paths, config, "--db", str(tmp_path / "local.db"))
     outputs = {"local": local.stdout}

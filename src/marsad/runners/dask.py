@@ -52,6 +52,12 @@ LOCAL_CLUSTER = {
     # the workers' sampling profiler feeds a dashboard marsad does not start; it cost
     # about a sixth of their CPU time on the whole pipeline (benchmarks/throughput.py)
     "distributed.worker.profile.enabled": False,
+    # Dask's default MALLOC_TRIM_THRESHOLD_=65536 also switches off glibc's adaptive mmap
+    # threshold, so every large numpy array of the NER model was mapped and unmapped
+    # afresh; keep one BLAS thread per worker as Dask does.
+    "distributed.nanny.pre-spawn-environ": {
+        "OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1,
+    },
 }
 """Dask settings of the local clusters marsad starts (``--workers N``)."""
 _ID_PREFIX = "ar_"
