@@ -42,3 +42,11 @@ def test_clitic_readings():
     assert clitic_variants("وبالحشد") == ((0, "وبالحشد"), (2, "الحشد"), (1, "بالحشد"))
     assert (0, "الدوله") in clitic_variants("للدوله")
     assert clitic_variants("verba") == ((0, "verba"),)
+
+
+def test_an_alias_added_after_a_search_is_found_by_the_next():
+    m = matcher("داعش")
+    text = "قصفت قوات النظام مواقع داعش"
+    assert [p for _, p in found(m, text)] == ["داعش"]
+    m.add("قوات النظام", "قوات النظام")
+    assert [p for _, p in found(m, text)] == ["قوات النظام", "داعش"]

@@ -68,12 +68,13 @@ class Token:
 
 
 def tokenize(view_text: str) -> list[Token]:
-    out = []
-    for m in TOKEN.finditer(view_text):
-        raw = m.group()
-        out.append(Token(m.start(), m.end(), fold_token(_LATIN_MARKS.sub("", raw)),
-                         is_arabic(raw)))
-    return out
+    return [Token(m.start(), m.end(), *_reading(m.group())) for m in TOKEN.finditer(view_text)]
+
+
+@lru_cache(maxsize=200_000)
+def _reading(raw: str) -> tuple[str, bool]:
+    """(folded form, Arabic script) of one token of the view."""
+    return fold_token(_LATIN_MARKS.sub("", raw)), is_arabic(raw)
 
 
 @lru_cache(maxsize=200_000)

@@ -95,6 +95,7 @@ class AliasMatcher(Generic[T]):
 
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], T, str]]] = defaultdict(list)
+        self._can_start: dict[str, bool] = {}  # token key -> may begin an alias
         self.size = 0
 
     def add(self, alias: str, payload: T) -> None:
@@ -102,6 +103,7 @@ class AliasMatcher(Generic[T]):
         if not keys:
             return
         self._by_first[keys[0]].append((keys, payload, alias))
+        self._can_start.clear()
         self.size += 1
 
     def add_all(self, items: Iterable[tuple[str, T]]) -> AliasMatcher[T]:
@@ -130,8 +132,19 @@ class AliasMatcher(Generic[T]):
     def find(self, tokens: Sequence[Token]) -> list[Hit[T]]:
         """Non-overlapping matches, left to right, longest first at each position."""
         hits: list[Hit[T]] = []
+        can_start = self._can_start
+        if len(can_start) > 500_000:
+            can_start.clear()  # bounded on long runs
         i = 0
         while i < len(tokens):
+            key = tokens[i].key
+            start = can_start.get(key)
+            if start is None:
+                start = can_start[key] = any(first in self._by_first
+                                             for _s, first in clitic_variants(key))
+            if not start:
+                i += 1
+                continue
             hit = self.find_at(tokens, i)
             if hit is None:
                 i += 1
