@@ -13,8 +13,31 @@ from marsad.text.normalize import normalize
 
 # Words right before an actor that make it the one acted upon.
 TARGET_MARKERS = frozenset({"علي", "ضد", "مواقع", "مقرات", "معاقل", "استهدف", "استهدفت",
-                            "تجمعات", "تجمع", "عناصر", "مع", "حساب", "لصالح", "الي",
-                            "بين", "امام", "مسلحي", "مقاتلي", "منتسبي"})
+                            "تجمعات", "تجمع", "مع", "حساب", "لصالح", "الي", "امام",
+                            "مستهدفه", "مستهدفا", "مستهدفين", "يستهدف", "تستهدف", "مقتل",
+                            "مصرع", "قتلي", "اهداف", "اهدافا", "مراكز", "مركز", "ثكنات"})
+# Nouns that only say which people of an actor are meant («عناصر داعش», «قادة التنظيم»,
+# «33 مسلحا من داعش»): the words before them decide the actor's role.
+HEADS = frozenset({"عناصر", "عنصر", "عنصرا", "عنصرين", "مسلحي", "مسلحا", "مسلحين",
+                   "مقاتلي", "مقاتلا", "مقاتلين", "منتسبي", "قاده", "قائد", "قياديا",
+                   "قيادي", "قياديين", "كبار", "افراد", "فردا", "جنود", "جنديا", "جنديين",
+                   "اعضاء", "عضوا", "عضوين", "متشددي", "متشددا", "صفوف", "ميليشيات"})
+NUMBER_WORDS = frozenset({"عشرات", "مئات", "الاف", "اثنين",
+                          "اثنان", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه",
+                          "تسعه", "عشره", "نحو"})
+# «عدد من», «العديد من» say nothing by themselves («أن عددا من فصائل المعارضة»).
+VAGUE = frozenset({"عدد", "عددا", "العديد"})
+# What before an actor names it as the one who acted: «من قبل», «على يد», «بيد», a
+# clause that refers back to the event («هجوم شنه», «غارات نفذها», «قصف مصدره»).
+AGENT_VERBS = frozenset({"شنه", "شنها", "شنته", "نفذه", "نفذها", "نفذته", "مصدره",
+                         "مصدرها", "يشنها", "تشنها", "تنفذها", "ينفذها"})
+PLACES_OF = frozenset({"مواقع", "مقرات", "مراكز", "منصات"})
+# Types whose actor1 flies: an armed group without an air force is the target.
+AIR_TYPES = frozenset({"air_strike"})
+FIRE_TYPES = frozenset({"air_strike", "shelling"})
+STATE = frozenset({1, 8})
+
+
 # Types whose actor2 is the victim even when named first (passive reports).
 VICTIM_TYPES = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing",
                           "attack_on_civilians", "abduction_detention"})
@@ -36,9 +59,45 @@ def nearest(items: Sequence, anchor: int) -> object | None:
     return min(items, key=lambda x: (abs(x.span.start - anchor), -x.span.start))
 
 
-def _marked_as_target(tokens: Sequence[Token], view_start: int) -> bool:
-    before = [t for t in tokens if t.end <= view_start][-2:]
-    return any(r in TARGET_MARKERS for t in before for r in stems(t.key))
+
+def _is_number(key: str) -> bool:
+    return any(c.isdigit() for c in key) or key in NUMBER_WORDS
+
+
+def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1) -> str | None:
+    """``"target"``, ``"agent"``, ``"origin"`` or None for the actor mention starting at
+    ``view_start``, from the words before it. Heads («عناصر», «قادة»), punctuation and
+    «عدد من» are looked through; a partitive after a count («مقتل 33 مسلحا من داعش»,
+    «قتلت 23 عنصرا من التنظيم») names the people hit; «من قبل», «على يد» and, right
+    after the trigger ``trigger_end``, «شنه», «نفذها», «مصدره» the one who acted;
+    «من مواقع» where the fire (or the seized weapons) came from; TARGET_MARKERS («على»,
+    «ضد», «مواقع لـ», «استهدفت») the one acted upon."""
+    before = [t for t in tokens if t.end <= view_start and t.key[:1].isalnum()]
+    i = len(before) - 1
+    while i >= 0:
+        if any(r in HEADS for r in stems(before[i].key)):
+            i -= 1
+        elif i > 0 and before[i].key == "من" and before[i - 1].key in VAGUE:
+            i -= 2
+        else:
+            break
+    if i < 0:
+        return None
+    key = before[i].key
+    prev = before[i - 1].key if i else ""
+    if key == "من" and (_is_number(prev) or any(r in HEADS for r in stems(prev))):
+        return "target"  # «7 من عناصر داعش»: a count of people hit
+    by_hand = key in ("يد", "ايدي", "بيد", "بايدي") and (prev == "علي" or key[0] == "ب")
+    if (key == "قبل" and prev == "من") or by_hand:
+        return "agent"
+    if any(r in AGENT_VERBS for r in stems(key)) and 0 <= before[i].start - trigger_end < 30:
+        return "agent"  # «قصف شنه داعش» (not «انسحاب ... إثر هجوم شنه جيش الفتح»)
+    if any(r in PLACES_OF for r in stems(key)) and (prev == "من" or prev in AGENT_VERBS):
+        return "origin"  # «قصف مدفعي من مواقع قوات النظام», «مصدره مواقع الفصائل»
+    if any(r in TARGET_MARKERS for r in stems(key)) or (
+            prev and any(r in TARGET_MARKERS for r in stems(prev))):
+        return "target"  # («على مقر لداعش»)
+    return None
 
 
 def _side(inter: int | None) -> bool:
@@ -47,23 +106,35 @@ def _side(inter: int | None) -> bool:
 
 
 def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[Token],
-               view_starts: Sequence[int]) -> tuple[Actor, ...]:
+               view_starts: Sequence[int], trigger_end: int = -1) -> tuple[Actor, ...]:
     """actor1, actor2 and associated actors among the actor mentions of the clause."""
     firsts: list[tuple[str, Actor]] = []
     seen: set[str] = set()
+    agent: Actor | None = None
     for mention, vstart in zip(mentions, view_starts, strict=True):
         key = str(mention.attrs.get("actor_id") or mention.norm)
         if key in seen:
             continue
         seen.add(key)
         inter = mention.attrs.get("inter")
+        marked = marked_role(tokens, vstart, trigger_end)
+        if marked == "origin":  # fire comes from the positions, weapons are taken from them
+            marked = "agent" if event_type in FIRE_TYPES else "target"
         if inter in UNARMED:
             role = "actor1" if inter == 6 and event_type == "protest" else "actor2"
+        elif event_type in AIR_TYPES and inter not in STATE:
+            role = "actor2"  # «غارة على جسرين يستخدمهما داعش»: the group has no aircraft
         else:
-            role = "actor2" if _marked_as_target(tokens, vstart) else "actor1"
-        firsts.append((role, Actor(role=role, name=mention.norm, text=mention.text,
-                                   inter=int(inter) if inter is not None else None,
-                                   span=mention.span)))
+            role = "actor2" if marked == "target" else "actor1"
+        actor = Actor(role=role, name=mention.norm, text=mention.text,
+                      inter=int(inter) if inter is not None else None, span=mention.span)
+        if marked == "agent" and role == "actor1" and agent is None:
+            agent = actor
+        firsts.append((role, actor))
+    if agent is not None:
+        # «تعرضت البلدة لقصف من قبل قوات النظام»: the agent of a passive report is
+        # actor1 even when other actors are named before it
+        firsts.sort(key=lambda ra: ra[1] is not agent)
     out: list[Actor] = []
     actor1: Actor | None = None
     armed2: Actor | None = None
@@ -177,9 +248,11 @@ def weapons_for(mentions: Sequence[Mention], lo: int, hi: int) -> tuple[Weapon, 
 # Words for aircraft and guns that a nationality adjective can qualify («مقاتلات تركية»,
 # «طائرات حربية روسية», «المدفعية التركية»), folded, without ال.
 PLATFORMS = frozenset({"مقاتلات", "مقاتله", "طائرات", "طائره", "طيران", "مروحيات",
-                       "مروحيه", "قاذفات", "مدفعيه", "بوارج", "سفن"})
+                       "مروحيه", "قاذفات", "مدفعيه", "بوارج", "سفن",
+                       # the strike itself («ضربة جوية أمريكية», «غارات تركية»)
+                       "غاره", "غارات", "ضربه", "ضربات", "قصف"})
 PUNCT = "،,.:؛\"«»()"
-QUALIFIERS = frozenset({"حربيه", "مقاتله", "بدون", "طيار", "مسيره"})
+QUALIFIERS = frozenset({"حربيه", "مقاتله", "بدون", "طيار", "مسيره", "جويه", "جوي"})
 
 
 def _bare(word: str) -> str:

@@ -177,7 +177,7 @@ class EventDetector:
         if not mentions:
             mentions = actor_mentions(article, sentence.start, sentence.end, excluded)
         starts = [view.to_view(m.span.start) for m in mentions]
-        actors = list(actors_for(hit.type, mentions, tokens, starts))
+        actors = list(actors_for(hit.type, mentions, tokens, starts, hit.end))
         if hit.needs_armed_actor and not any(a.inter not in (5, 6, 7) for a in actors):
             return []
         split = hit.type in SPLIT_BY_PLACE

@@ -1,0 +1,67 @@
+"""Fifth-round rules of the event detector, aimed at the arguments: who did what to whom
+(counted victims, agents of passive reports, groups without aircraft, strikes named with a
+nationality), who reports it (sources) and where it happened (location)."""
+
+from __future__ import annotations
+
+
+def by_type(article, event_type):
+    return [e for e in article.events if e.type == event_type]
+
+
+def roles(event):
+    return {(a.role, a.name) for a in event.actors}
+
+
+def test_a_counted_partitive_names_the_victims(analyse):
+    # «مقتل 33 مسلحا من تنظيم داعش بانفجار»: the dead are IS, not the bombers
+    a = analyse("قتل 33 مسلحا من تنظيم داعش بانفجار سيارة مفخخة في مدينة الموصل أمس.")
+    [bombing] = by_type(a, "bombing")
+    assert ("actor2", "Islamic State") in roles(bombing)
+    assert not any(x.role == "actor1" for x in bombing.actors)
+
+
+def test_a_head_noun_alone_does_not_make_a_target(analyse):
+    # «عناصر» is only the head of the subject here: the shooters are IS
+    a = analyse("وكان عناصر تنظيم داعش قد أطلقوا مساء أمس ثمانية صواريخ مستهدفة قوات "
+                "البيشمركة في قضاء مخمور.")
+    [shelling] = by_type(a, "shelling")
+    assert ("actor1", "Islamic State") in roles(shelling)
+    assert any(x.role == "actor2" and "Peshmerga" in x.name for x in shelling.actors)
+
+
+def test_the_agent_of_a_passive_report_is_actor1(analyse):
+    a = analyse("تعرضت بلدة اللطامنة التي تسيطر عليها جبهة النصرة أمس لقصف مدفعي من قبل "
+                "قوات النظام.")
+    [shelling] = by_type(a, "shelling")
+    assert ("actor1", "Military Forces of Syria") in roles(shelling)
+    assert ("actor2", "Jabhat al-Nusra") in roles(shelling)
+
+
+def test_fire_from_the_positions_of_an_actor_is_that_actors(analyse):
+    a = analyse("تعرضت مدينة معرة النعمان أمس لقصف مدفعي من مواقع قوات النظام.")
+    [shelling] = by_type(a, "shelling")
+    assert ("actor1", "Military Forces of Syria") in roles(shelling)
+
+
+def test_a_group_without_aircraft_is_no_air_strike_perpetrator(analyse):
+    a = analyse("نفذ التحالف أمس غارات جوية على جسرين في ريف دير الزور يستخدمهما تنظيم "
+                "داعش في تنقلاته.")
+    [strike] = by_type(a, "air_strike")
+    assert ("actor1", "Islamic State") not in roles(strike)
+    assert ("actor2", "Islamic State") in roles(strike)
+
+
+def test_a_strike_with_a_nationality_adjective_names_the_state(analyse):
+    a = analyse("قتل القيادي في تنظيم القاعدة أمس في ضربة جوية أمريكية في ريف إدلب.")
+    [strike] = by_type(a, "air_strike")
+    actor1 = next(x for x in strike.actors if x.role == "actor1")
+    assert actor1.name == "Military Forces of the United States"
+    assert a.text[actor1.span.start:actor1.span.end] == actor1.text
+
+
+def test_an_agent_clause_of_another_event_gives_no_actor1(analyse):
+    # «شنه» belongs to the attack, not to the withdrawal before it
+    a = analyse("انسحبت قوات النظام أمس من قرية تل واسط إثر هجوم شنه جيش الفتح.")
+    [withdrawal] = by_type(a, "withdrawal")
+    assert ("actor1", "Military Forces of Syria") in roles(withdrawal)
