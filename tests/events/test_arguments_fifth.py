@@ -65,3 +65,45 @@ def test_an_agent_clause_of_another_event_gives_no_actor1(analyse):
     a = analyse("انسحبت قوات النظام أمس من قرية تل واسط إثر هجوم شنه جيش الفتح.")
     [withdrawal] = by_type(a, "withdrawal")
     assert ("actor1", "Military Forces of Syria") in roles(withdrawal)
+
+
+def sources(event):
+    return [(s.kind, s.text) for s in event.sources]
+
+
+def test_a_hedge_names_no_source_the_report_around_it_does(analyse):
+    a = analyse("وأفادت مصادر صحفية أن طائرات حربية يعتقد أنها تابعة للتحالف الدولي شنت "
+                "أمس غارات ضد تنظيم داعش في مدينة الباب.")
+    [strike] = by_type(a, "air_strike")
+    assert sources(strike) == [("anonymous", "مصادر صحفية")]
+    assert strike.certainty == "hedged"
+
+
+def test_a_definite_source_is_quoted_at_its_full_mention_in_the_evidence(analyse):
+    a = analyse("أفادت مصادر أمنية عراقية أمس بوقوع انفجار في مدينة بعقوبة. وقالت المصادر "
+                "إن الانفجار أسفر عن مقتل 24 مدنيا.")
+    [bombing] = by_type(a, "bombing")
+    assert sources(bombing) == [("anonymous", "مصادر أمنية عراقية")]
+    b = analyse("أعلنت وزارة الدفاع التركية أمس أن مقاتلات تركية دمرت 15 هدفا لتنظيم داعش "
+                "في مدينة الباب. وأضافت الوزارة أن الغارات قتلت 12 عنصرا.")
+    [strike] = by_type(b, "air_strike")
+    assert sources(strike) == [("official", "وزارة الدفاع التركية")]  # counted once
+
+
+def test_a_definite_source_outside_the_evidence_keeps_its_own_quote(analyse):
+    # the full mention reports another event: the anaphor is the mention in the evidence
+    a = analyse("أفاد مصدر أمني عراقي أمس بمقتل مدنيين في مدينة بعقوبة. وفي سياق آخر قال "
+                "المصدر إن قوات الأمن اعتقلت خمسة مطلوبين في مدينة سامراء اليوم.")
+    [arrest] = by_type(a, "abduction_detention")
+    assert sources(arrest) == [("anonymous", "المصدر")]
+
+
+def test_the_kind_of_an_outlet_or_a_body_named_by_a_definite_noun(analyse):
+    a = analyse("اعتقلت السلطات السورية أمس سليمان الاسد في مدينة اللاذقية، بحسب ما افادت "
+                "وكالة الانباء السورية (سانا).")
+    [arrest] = by_type(a, "abduction_detention")
+    assert [s.kind for s in arrest.sources] == ["media"]  # «سانا» is no person
+    b = analyse("أعلنت المنسقية أن القوات التركية قصفت أمس مواقع لتنظيم داعش في مدينة "
+                "جرابلس.")
+    [shelling] = by_type(b, "shelling")
+    assert sources(shelling) == [("official", "المنسقية")]

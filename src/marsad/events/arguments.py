@@ -8,7 +8,18 @@ from collections.abc import Sequence
 
 from marsad.events.triggers import stems
 from marsad.lexicons.matcher import Token
-from marsad.model import Actor, Article, DateValue, Mention, Place, Quantity, Span, Weapon
+from marsad.model import (
+    Actor,
+    Article,
+    Claim,
+    DateValue,
+    Mention,
+    Place,
+    Quantity,
+    Source,
+    Span,
+    Weapon,
+)
 from marsad.text.normalize import normalize
 
 # Words right before an actor that make it the one acted upon.
@@ -289,3 +300,64 @@ def actor_mentions(article: Article, lo: int, hi: int,
     return [m for m in article.mentions
             if m.attrs.get("inter") is not None and in_range(m.span, lo, hi)
             and outside(m.span, excluded)]
+
+
+def _unarticled(word: str) -> str | None:
+    """A definite word without its article («المصادر» -> «مصادر»), else None."""
+    for article in ("وال", "فال", "ال"):
+        if word.startswith(article) and len(word) - len(article) >= 3:
+            return word[len(article):]
+    return None
+
+
+def event_sources(claims: Sequence[Claim], claim: Claim) -> list[Source]:
+    """The event's sources from the claim that holds its trigger: none for the outlet's own
+    assertion; for a hedge with no one named («طائرات يعتقد أنها تابعة للتحالف») the
+    source of the claim around it («وأفادت مصادر صحفية أن ...»), if any."""
+    if claim.cue is None:
+        return []
+    if not claim.source.text or claim.source.span is None:
+        c = claim.content
+        outer = [o for o in claims if o.source.text and o.source.span is not None
+                 and o.content.start <= c.start and c.end <= o.content.end and o is not claim]
+        if not outer:
+            return []
+        claim = min(outer, key=lambda o: len(o.content))
+    return [claim.source]
+
+
+def resolve_sources(claims: Sequence[Claim], sources: Sequence[Source],
+                    evidence: Sequence[Span]) -> list[Source]:
+    """A source named only by a definite head («وقالت المصادر», «الوزارة») is quoted at
+    its full mention («مصادر أمنية عراقية») when the event's evidence holds that mention
+    (GUIDELINES §3: the mention inside the evidence), and then counts once."""
+    out: list[Source] = []
+    for source in sources:
+        full = _antecedent(claims, source)
+        if full is not None and any(e.start <= full.span.start and full.span.end <= e.end
+                                    for e in evidence):  # type: ignore[union-attr]
+            source = full
+        if not any(s.span == source.span for s in out):
+            out.append(source)
+    return out
+
+
+def _antecedent(claims: Sequence[Claim], source: Source) -> Source | None:
+    """The last full source mention before ``source`` with its head («مصدر أمني» for
+    «المصدر»), when ``source`` is only a definite head (and adjective)."""
+    if not source.text or source.span is None:
+        return None
+    words = normalize(source.text).split()
+    heads = [_unarticled(w) for w in words]
+    if len(words) > 2 or None in heads:
+        return None
+    best: Source | None = None
+    for claim in claims:
+        other = claim.source
+        if other.span is None or not other.text or other.span.end > source.span.start:
+            continue
+        full = normalize(other.text).split()
+        if len(full) > len(words) and full[0] in (heads[0], words[0]) and (
+                best is None or other.span.start > best.span.start):  # type: ignore[union-attr]
+            best = other
+    return best

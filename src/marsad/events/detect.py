@@ -18,9 +18,11 @@ from marsad.events.arguments import (
     actor_mentions,
     actors_for,
     date_for,
+    event_sources,
     fatalities_for,
     nationality_actor,
     places_for,
+    resolve_sources,
     weapons_for,
 )
 from marsad.events.context import (
@@ -128,6 +130,8 @@ class EventDetector:
     def detect(self, article: Article) -> list[Event]:
         drafts = _one_action_per_clause(self._drafts(article))
         merged = self._merge(drafts)
+        for d in merged:
+            d.sources = resolve_sources(article.claims, d.sources, d.evidence)
         self._inherit(article, merged)
         return [self._event(article, d) for d in merged]
 
@@ -211,7 +215,7 @@ class EventDetector:
                                         article.published) or is_old(
             self.lexicon, date, article.published) or is_earlier_episode(
             tokens, hit.first, date, article.published)
-        sources = [] if claim.cue is None else [claim.source]
+        sources = event_sources(article.claims, claim)
         cue = Cue(article.text[trigger.start:trigger.end], trigger)
         return [Draft(type=hit.type, sentence=si, trigger=cue, evidence=[sentence],
                       actors=list(actors), location=place, date=date, fatalities=dead,
