@@ -107,3 +107,24 @@ def test_the_kind_of_an_outlet_or_a_body_named_by_a_definite_noun(analyse):
                 "جرابلس.")
     [shelling] = by_type(b, "shelling")
     assert sources(shelling) == [("official", "المنسقية")]
+
+
+def test_a_country_that_leads_or_backs_someone_is_no_place(analyse):
+    a = analyse("نفذ تحالف تقوده الولايات المتحدة أمس غارات جوية على مواقع لتنظيم داعش.")
+    [strike] = by_type(a, "air_strike")
+    assert strike.location is None or strike.location.country != "US"
+
+
+def test_the_dateline_is_not_the_place_of_a_sentence_that_names_one(analyse):
+    a = analyse("أنقرة- رويترز: قال وزير الخارجية التركي اليوم إن الأراضي التي تم تطهيرها "
+                "من مسلحي التنظيم في شمال سوريا ستصبح منطقة آمنة بعد أن قصفت طائرات "
+                "تركية أمس مواقع التنظيم.")
+    [strike] = by_type(a, "air_strike")
+    assert strike.location.country == "SY"
+
+
+def test_a_town_in_a_later_clause_does_not_replace_the_region_named_first(analyse):
+    a = analyse("شنت طائرات حربية أمس غارات ضد تنظيم داعش بريف حلب الشمالي، فيما "
+                "تعرضت مدينة داريا لقصف مدفعي.")
+    [strike] = by_type(a, "air_strike")
+    assert strike.location.admin1 == "Aleppo"

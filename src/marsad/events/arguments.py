@@ -197,18 +197,57 @@ def _starts_with_wa(head: str) -> bool:
     return key.startswith("و") and not key.startswith(("وادي", "واد ", "ورد"))
 
 
+def broader(outer: Place | None, inner: Place | None) -> bool:
+    """Whether ``outer`` is a country or province that contains the town ``inner``."""
+    if outer is None or inner is None or (outer.precision or 3) < 3:
+        return False
+    if outer.feature == "country":
+        return inner.feature != "country" and inner.country is not None and (
+            inner.country == outer.country)
+    return outer.admin1 is not None and inner.admin1 == outer.admin1 and (
+        inner.precision or 3) < 3
+
+
+
+# Words before a country that make it a party, not a place: «تحالف تقوده الولايات
+# المتحدة», «بقيادة أمريكية», «برنامج تدعمه واشنطن».
+LEADERS = frozenset({"تقوده", "يقوده", "تقودها", "يقودها", "قياده", "بزعامه", "تدعمه",
+                     "يدعمه", "تدعمها", "يدعمها", "دعم", "المدعوم", "المدعومه",
+                     "مدعوم", "مدعومه", "مدعومين", "ترعاه", "يرعاه"})
+
+
+def led_by(text: str, place: Place) -> bool:
+    """Whether ``place`` names who leads or backs something («تقوده الولايات المتحدة»)."""
+    words = normalize(text[max(0, place.span.start - 20):place.span.start]).split()  # type: ignore[union-attr]
+    return bool(words) and any(r in LEADERS for r in stems(words[-1]))
+
+
+def _dateline(text: str, place: Place) -> bool:
+    """A place opening a line and followed by a dash or colon («أنقرة- رويترز:»)."""
+    start, end = place.span.start, place.span.end  # type: ignore[union-attr]
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip() and bool(re.match(r"\s*[-–—:]", text[end:end + 4]))
+
+
 def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: int,
                excluded: Sequence[Span], split: bool = True) -> list[Place]:
     """The places of the clause: the first after the trigger and those coordinated with
-    it («الرقة ودير الزور»), else the nearest one before it; one per gazetteer entry."""
-    inside = [p for p in places if p.span is not None and outside(p.span, excluded)]
+    it («الرقة ودير الزور»), else the nearest one before it; one per gazetteer entry.
+    Countries that lead or back someone («تقوده الولايات المتحدة») are no places, and a
+    dateline («أنقرة- رويترز:») is one only when the clause names nothing else."""
+    inside = [p for p in places if p.span is not None and outside(p.span, excluded)
+              and in_range(p.span, lo, hi) and not led_by(text, p)]
+    own = [p for p in inside if not _dateline(text, p)]
+    inside = own or inside
     after = [p for p in inside if in_range(p.span, trigger.end, hi)]
     if not after:
         before = [p for p in inside if in_range(p.span, lo, trigger.start)]
         specific = [p for p in before if (p.precision or 3) < 3]
         return (specific or before)[-1:]
-    # A town or site beats a province or country named first («في سوريا ... بلدة سرمدا»).
-    start = next((i for i, p in enumerate(after) if (p.precision or 3) < 3), 0)
+    # A town or site in the country or province named first beats it («في سوريا ... بلدة
+    # سرمدا»); a town elsewhere is another clause's.
+    start = next((i for i, p in enumerate(after) if (p.precision or 3) < 3 and (
+        i == 0 or broader(after[0], p))), 0)
     after = after[start:]
     out = [after[0]]
     keys = {after[0].gazetteer_id or after[0].name}

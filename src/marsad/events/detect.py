@@ -17,9 +17,11 @@ from marsad.claims.lookup import claim_at
 from marsad.events.arguments import (
     actor_mentions,
     actors_for,
+    broader,
     date_for,
     event_sources,
     fatalities_for,
+    led_by,
     nationality_actor,
     places_for,
     resolve_sources,
@@ -270,7 +272,8 @@ class EventDetector:
 
     @staticmethod
     def _inherit(article: Article, drafts: list[Draft]) -> None:
-        first_place = next((p for p in article.places if p.span is not None), None)
+        first_place = next((p for p in article.places if p.span is not None
+                            and not led_by(article.text, p)), None)
         for i, d in enumerate(drafts):
             previous = [e for e in drafts[:i] if not e.historical
                         and d.sentence - e.sentence <= CONTEXT_SENTENCES]
@@ -455,19 +458,8 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
 SAME_KM = 15.0
 
 
-def _broader(outer: Place | None, inner: Place | None) -> bool:
-    """Whether ``outer`` is a country or province that contains the town ``inner``."""
-    if outer is None or inner is None or (outer.precision or 3) < 3:
-        return False
-    if outer.feature == "country":
-        return inner.feature != "country" and inner.country is not None and (
-            inner.country == outer.country)
-    return outer.admin1 is not None and inner.admin1 == outer.admin1 and (
-        inner.precision or 3) < 3
-
-
 def _nested(a: Place | None, b: Place | None) -> bool:
-    return _broader(a, b) or _broader(b, a)
+    return broader(a, b) or broader(b, a)
 
 
 def _generic(cue_text: str, places: Sequence[Place], date: DateValue | None,
@@ -507,7 +499,7 @@ def _absorb(into: Draft, other: Draft) -> None:
     into.evidence.extend(s for s in other.evidence if s not in into.evidence)
     if into.location is None or (other.location is not None and into.headline):
         into.location = into.location or other.location
-    elif other.location is not None and _broader(into.location, other.location):
+    elif other.location is not None and broader(into.location, other.location):
         into.location = other.location
     into.date = into.date or other.date
     into.fatalities = into.fatalities or other.fatalities
