@@ -128,3 +128,21 @@ def test_a_town_in_a_later_clause_does_not_replace_the_region_named_first(analys
                 "تعرضت مدينة داريا لقصف مدفعي.")
     [strike] = by_type(a, "air_strike")
     assert strike.location.admin1 == "Aleppo"
+
+
+def test_a_clause_after_a_connector_has_its_own_subject(analyse):
+    a = analyse("قصفت قوات النظام أمس مناطق في جرود القلمون، فيما قتل رجل اثر انفجار في "
+                "مستودع للمحروقات في مدينة حرستا.")
+    [bombing] = by_type(a, "bombing")
+    assert not bombing.actors  # the regime shelled the Qalamoun, it did not set the blast
+    [shelling] = by_type(a, "shelling")
+    assert ("actor1", "Military Forces of Syria") in roles(shelling)
+
+
+def test_an_opponent_named_as_a_target_is_never_made_actor1(analyse):
+    # «اشتبكت مع مسلحي داعش»: IS is the side that lost the campus, not its captor
+    a = analyse("قالت قيادة العمليات المشتركة في بيان إن القوات دخلت أمس جامعة الأنبار في "
+                "جنوب مدينة الرمادي واشتبكت مع مسلحي تنظيم داعش داخل حرمها.")
+    [capture] = by_type(a, "territory_captured")
+    assert ("actor1", "Islamic State") not in roles(capture)
+    assert ("actor2", "Islamic State") in roles(capture)

@@ -166,9 +166,6 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
             else:
                 role = "associated"
         out.append(Actor(role, actor.name, actor.text, actor.inter, actor.span))
-    if actor1 is None and armed2 is not None and event_type not in VICTIM_TYPES:
-        out = [Actor("actor1", a.name, a.text, a.inter, a.span) if a is armed2 or (
-            a.span == armed2.span) else a for a in out]
     return tuple(out)
 
 

@@ -179,9 +179,11 @@ class EventDetector:
         claim = claim_at(article, trigger)
         if claim.negated or is_unreported(self.lexicon, tokens, hit.first):
             return []
-        mentions = actor_mentions(article, lo, hi, excluded)
+        # «قصفت قوات النظام ...، فيما قضى رجل اثر انفجار»: a new clause has its own actors
+        seg = _segment(view, tokens, hit, sentence)
+        mentions = actor_mentions(article, max(lo, seg.start), min(hi, seg.end), excluded)
         if not mentions:
-            mentions = actor_mentions(article, sentence.start, sentence.end, excluded)
+            mentions = actor_mentions(article, seg.start, seg.end, excluded)
         starts = [view.to_view(m.span.start) for m in mentions]
         actors = list(actors_for(hit.type, mentions, tokens, starts, hit.end))
         if hit.needs_armed_actor and not any(a.inter not in (5, 6, 7) for a in actors):
@@ -341,6 +343,31 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
         stop = view.span(min(ends), min(ends)).start if ends else sentence.end
         out.append(Span(span.start, max(span.end, min(stop, sentence.end))))
     return out
+
+
+# Words that open a clause with a subject of its own: «فيما», «بينما», «في حين», «كما» after a
+# comma («قصفت قوات النظام ...، فيما قضى رجل اثر انفجار»).
+CONNECTORS = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
+
+
+def _connector(tokens, i: int) -> bool:
+    key = tokens[i].key
+    if key in CONNECTORS:
+        return True
+    if key in ("حين", "كما", "وكما") and i > 0:
+        prev = tokens[i - 1].key
+        return (key == "حين" and prev == "في") or (key != "حين" and prev in "،,")
+    return False
+
+
+def _segment(view, tokens, hit: TriggerHit, sentence: Span) -> Span:
+    """The sentence from the last connector before the trigger (original offsets): the
+    clause after «فيما», «بينما» has a subject of its own."""
+    for i in range(hit.first - 1, -1, -1):
+        if _connector(tokens, i):
+            return Span(max(sentence.start, view.span(tokens[i].end, tokens[i].end).start),
+                        sentence.end)
+    return sentence
 
 
 def _statement(claim, sentence: Span) -> list[Span]:
