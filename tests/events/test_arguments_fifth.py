@@ -146,3 +146,15 @@ def test_an_opponent_named_as_a_target_is_never_made_actor1(analyse):
     [capture] = by_type(a, "territory_captured")
     assert ("actor1", "Islamic State") not in roles(capture)
     assert ("actor2", "Islamic State") in roles(capture)
+
+
+def test_a_definite_head_refers_back_to_the_group_named_before(analyse):
+    a = analyse('أفادت مصادر محلية أمس بأن مقاتلي "حركة حزم" سلموا مستودعات أسلحة إلى '
+                '"جبهة النصرة" في بلدة الشيخ سليمان. وقالت المصادر إن مقاتلي الحركة '
+                'انسحبوا من مقارهم في الفوج 46 باتجاه ريف إدلب.')
+    [seizure] = by_type(a, "weapons_seizure")
+    assert ("actor1", "Harakat Hazm") in roles(seizure)
+    [withdrawal] = by_type(a, "withdrawal")
+    [actor] = withdrawal.actors
+    assert (actor.role, actor.name, actor.text) == ("actor1", "Harakat Hazm", "الحركة")
+    assert a.text[actor.span.start:actor.span.end] == "الحركة"

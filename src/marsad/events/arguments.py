@@ -26,7 +26,8 @@ from marsad.text.normalize import normalize
 TARGET_MARKERS = frozenset({"علي", "ضد", "مواقع", "مقرات", "معاقل", "استهدف", "استهدفت",
                             "تجمعات", "تجمع", "مع", "حساب", "لصالح", "الي", "امام",
                             "مستهدفه", "مستهدفا", "مستهدفين", "يستهدف", "تستهدف", "مقتل",
-                            "مصرع", "قتلي", "اهداف", "اهدافا", "مراكز", "مركز", "ثكنات"})
+                            "مصرع", "قتلي", "اهداف", "اهدافا", "مراكز", "مركز", "ثكنات",
+})
 # Nouns that only say which people of an actor are meant («عناصر داعش», «قادة التنظيم»,
 # «33 مسلحا من داعش»): the words before them decide the actor's role.
 HEADS = frozenset({"عناصر", "عنصر", "عنصرا", "عنصرين", "مسلحي", "مسلحا", "مسلحين",
@@ -111,9 +112,10 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     return None
 
 
-def _side(inter: int | None) -> bool:
-    """True for state forces and their militias (ACLED 1, 3, 8)."""
-    return inter in (1, 3, 8)
+def _side(actor: Actor) -> str:
+    """Which side an armed actor fights on: state forces and their militias (ACLED 1, 3,
+    8), the Islamic State (at war with every other side), or the other armed groups."""
+    return "state" if actor.inter in (1, 3, 8) else "groups"
 
 
 def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[Token],
@@ -154,7 +156,7 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         if role == "actor1" and actor1 is None:
             actor1 = actor
         elif role == "actor1" and armed:
-            if _side(actor.inter) == _side(actor1.inter) if actor1 else False:
+            if actor1 is not None and _side(actor) == _side(actor1):
                 role = "associated"
             elif armed2 is None:
                 role, armed2 = "actor2", actor
@@ -332,10 +334,44 @@ def nationality_actor(text: str, lo: int, hi: int,
 
 def actor_mentions(article: Article, lo: int, hi: int,
                    excluded: Sequence[Span]) -> list[Mention]:
-    """Mentions with an ACLED class inside ``[lo, hi)``, outside source phrases."""
-    return [m for m in article.mentions
-            if m.attrs.get("inter") is not None and in_range(m.span, lo, hi)
-            and outside(m.span, excluded)]
+    """Mentions with an ACLED class inside ``[lo, hi)``, outside source phrases, and the
+    definite heads that refer back to one of them («جبهة النصرة ... وشنت الجبهة هجوما»)."""
+    out = [m for m in article.mentions
+           if m.attrs.get("inter") is not None and in_range(m.span, lo, hi)
+           and outside(m.span, excluded)]
+    return sorted(out + _anaphors(article, lo, hi, excluded, out), key=lambda m: m.span.start)
+
+
+# Heads of group names that the text repeats alone with the article: «جبهة النصرة» ->
+# «الجبهة», «حركة حزم» -> «الحركة», «وحدات حماية الشعب» -> «الوحدات», «الفرقة 30» ->
+# «الفرقة». (Not «الجيش», «القوات»: they name any army.)
+ANAPHOR_HEADS = frozenset({"جبهه", "حركه", "وحدات", "فرقه", "لواء", "جماعه", "كتائب"})
+
+
+def _anaphors(article: Article, lo: int, hi: int, excluded: Sequence[Span],
+              found: Sequence[Mention]) -> list[Mention]:
+    heads = {}
+    for m in article.mentions:
+        if m.attrs.get("inter") is None or m.span.end > hi:
+            continue
+        words = normalize(m.text).split()
+        head = stems(words[0])[-1] if words else ""
+        if head in ANAPHOR_HEADS and len(words) > 1:
+            heads[head] = m  # the latest antecedent wins
+    if not heads:
+        return []
+    out = []
+    for w in re.finditer(r"\S+", article.text[lo:hi]):
+        key = normalize(w.group().strip(PUNCT))
+        rest = next((r[2:] for r in stems(key) if r.startswith("ال")), None)
+        antecedent = heads.get(rest) if rest else None
+        span = Span(lo + w.start(), lo + w.start() + len(w.group().rstrip(PUNCT)))
+        if antecedent is None or antecedent.span.end > span.start or not outside(
+                span, [*excluded, *(m.span for m in found)]):
+            continue
+        out.append(Mention(antecedent.kind, article.text[span.start:span.end], span,
+                           antecedent.norm, antecedent.source, dict(antecedent.attrs)))
+    return out
 
 
 def _unarticled(word: str) -> str | None:
