@@ -158,3 +158,13 @@ def test_a_definite_head_refers_back_to_the_group_named_before(analyse):
     [actor] = withdrawal.actors
     assert (actor.role, actor.name, actor.text) == ("actor1", "Harakat Hazm", "الحركة")
     assert a.text[actor.span.start:actor.span.end] == "الحركة"
+
+
+def test_the_islamic_state_and_other_armed_groups_are_two_sides(analyse):
+    a = analyse("اندلعت أمس اشتباكات عنيفة بين تنظيم داعش وفصائل المعارضة المسلحة في "
+                "بلدة مارع.")
+    [battle] = by_type(a, "battle")
+    assert {x.role for x in battle.actors} == {"actor1", "actor2"}
+    b = analyse("هاجمت جبهة النصرة أمس مقرا للفرقة 30 قرب بلدة أعزاز.")
+    [attack] = by_type(b, "battle")
+    assert ("actor2", "Division 30") in roles(attack)  # «مقرا لـ»: the target's base

@@ -27,7 +27,7 @@ TARGET_MARKERS = frozenset({"علي", "ضد", "مواقع", "مقرات", "مع�
                             "تجمعات", "تجمع", "مع", "حساب", "لصالح", "الي", "امام",
                             "مستهدفه", "مستهدفا", "مستهدفين", "يستهدف", "تستهدف", "مقتل",
                             "مصرع", "قتلي", "اهداف", "اهدافا", "مراكز", "مركز", "ثكنات",
-})
+                            "مقر", "مقرا"})
 # Nouns that only say which people of an actor are meant («عناصر داعش», «قادة التنظيم»,
 # «33 مسلحا من داعش»): the words before them decide the actor's role.
 HEADS = frozenset({"عناصر", "عنصر", "عنصرا", "عنصرين", "مسلحي", "مسلحا", "مسلحين",
@@ -115,6 +115,8 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
 def _side(actor: Actor) -> str:
     """Which side an armed actor fights on: state forces and their militias (ACLED 1, 3,
     8), the Islamic State (at war with every other side), or the other armed groups."""
+    if actor.name == "Islamic State":
+        return "is"
     return "state" if actor.inter in (1, 3, 8) else "groups"
 
 
