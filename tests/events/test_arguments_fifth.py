@@ -168,3 +168,25 @@ def test_the_islamic_state_and_other_armed_groups_are_two_sides(analyse):
     b = analyse("هاجمت جبهة النصرة أمس مقرا للفرقة 30 قرب بلدة أعزاز.")
     [attack] = by_type(b, "battle")
     assert ("actor2", "Division 30") in roles(attack)  # «مقرا لـ»: the target's base
+
+
+def test_the_genitive_of_a_withdrawal_or_strike_noun_is_the_one_who_acts(analyse):
+    a = analyse("ذكرت الشرطة العراقية اليوم أن تنظيم داعش دمر ملعب الرمادي الأولمبي بعد "
+                "انسحاب القوات العراقية منه في مدينة الرمادي.")
+    [withdrawal] = by_type(a, "withdrawal")
+    assert ("actor1", "Military Forces of Iraq") in roles(withdrawal)
+
+
+def test_the_doer_of_qiyam_bi_is_actor1(analyse):
+    # «قيام عناصر تابعة لجبهة النصرة بخطف ...»: «تابعة» is looked through like «عناصر»
+    a = analyse("استنكرت قيادة الفرقة 30 قيام عناصر تابعة لجبهة النصرة بخطف العقيد نديم "
+                "الحسن أمس في ريف حلب الشمالي.")
+    [abduction] = by_type(a, "abduction_detention")
+    assert ("actor1", "Jabhat al-Nusra") in roles(abduction)
+
+
+def test_an_agent_phrase_before_the_trigger_is_not_its_agent(analyse):
+    a = analyse("قال متحدث عسكري إن جنودا دربوا على يد الائتلاف الدولي سيطروا أمس على "
+                "بلدة الكرمة بعد اشتباكات مع تنظيم داعش.")
+    [capture] = by_type(a, "territory_captured")
+    assert ("actor1", "Global Coalition against Daesh") not in roles(capture)

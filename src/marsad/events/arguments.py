@@ -33,7 +33,8 @@ TARGET_MARKERS = frozenset({"علي", "ضد", "مواقع", "مقرات", "مع�
 HEADS = frozenset({"عناصر", "عنصر", "عنصرا", "عنصرين", "مسلحي", "مسلحا", "مسلحين",
                    "مقاتلي", "مقاتلا", "مقاتلين", "منتسبي", "قاده", "قائد", "قياديا",
                    "قيادي", "قياديين", "كبار", "افراد", "فردا", "جنود", "جنديا", "جنديين",
-                   "اعضاء", "عضوا", "عضوين", "متشددي", "متشددا", "صفوف", "ميليشيات"})
+                   "اعضاء", "عضوا", "عضوين", "متشددي", "متشددا", "صفوف", "ميليشيات",
+                   "تابعه", "تابع", "تابعين", "التابعه", "التابع", "التابعين"})
 NUMBER_WORDS = frozenset({"عشرات", "مئات", "الاف", "اثنين",
                           "اثنان", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه",
                           "تسعه", "عشره", "نحو"})
@@ -47,6 +48,10 @@ PLACES_OF = frozenset({"مواقع", "مقرات", "مراكز", "منصات"})
 # Types whose actor1 flies: an armed group without an air force is the target.
 AIR_TYPES = frozenset({"air_strike"})
 FIRE_TYPES = frozenset({"air_strike", "shelling"})
+# Types whose verbal noun takes the one who acts as its genitive («انسحاب القوات»,
+# «قصف الطائرات التركية», «هجوم داعش»); for others the genitive is the one acted upon
+# («خطف الصحفيين», «إعدام الأسرى», «تحرير المدينة»).
+GENITIVE_AGENT = frozenset({"withdrawal", "air_strike", "shelling", "battle", "deployment"})
 STATE = frozenset({1, 8})
 
 
@@ -100,8 +105,10 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     if key == "من" and (_is_number(prev) or any(r in HEADS for r in stems(prev))):
         return "target"  # «7 من عناصر داعش»: a count of people hit
     by_hand = key in ("يد", "ايدي", "بيد", "بايدي") and (prev == "علي" or key[0] == "ب")
-    if (key == "قبل" and prev == "من") or by_hand:
-        return "agent"
+    if ((key == "قبل" and prev == "من") or by_hand) and view_start > trigger_end:
+        return "agent"  # (after the trigger: «دربوا على يد الائتلاف» before it is not its)
+    if key in ("قيام", "بقيام", "لقيام") and view_start < trigger_end:
+        return "agent"  # «قيام عناصر تابعة لجبهة النصرة بخطف ...»
     if any(r in AGENT_VERBS for r in stems(key)) and 0 <= before[i].start - trigger_end < 30:
         return "agent"  # «قصف شنه داعش» (not «انسحاب ... إثر هجوم شنه جيش الفتح»)
     if any(r in PLACES_OF for r in stems(key)) and (prev == "من" or prev in AGENT_VERBS):
@@ -135,6 +142,8 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         marked = marked_role(tokens, vstart, trigger_end)
         if marked == "origin":  # fire comes from the positions, weapons are taken from them
             marked = "agent" if event_type in FIRE_TYPES else "target"
+        if marked is None and event_type in GENITIVE_AGENT and 0 <= vstart - trigger_end <= 1:
+            marked = "agent"  # «بعد انسحاب القوات العراقية», «قصف الطائرات التركية»
         if inter in UNARMED:
             role = "actor1" if inter == 6 and event_type == "protest" else "actor2"
         elif event_type in AIR_TYPES and inter not in STATE:
