@@ -190,3 +190,11 @@ def test_an_agent_phrase_before_the_trigger_is_not_its_agent(analyse):
                 "بلدة الكرمة بعد اشتباكات مع تنظيم داعش.")
     [capture] = by_type(a, "territory_captured")
     assert ("actor1", "Global Coalition against Daesh") not in roles(capture)
+
+
+def test_places_between_which_something_runs_are_not_the_events(analyse):
+    a = analyse("وقال مدير المرصد إن جسرا في ريف دير الزور تهدم جراء استهدافه بغارات من "
+                "طائرات التحالف الدولي أمس، مشيرا إلى أن التنظيم يستخدمه في تحركاته بين "
+                "سوريا والعراق.")
+    [strike] = by_type(a, "air_strike")  # not one strike in Syria and one in Iraq
+    assert strike.location.admin1 == "Deir ez-Zor"

@@ -232,6 +232,20 @@ def led_by(text: str, place: Place) -> bool:
     return bool(words) and any(r in LEADERS for r in stems(words[-1]))
 
 
+def _between(text: str, places: Sequence[Place]) -> set[int]:
+    """Indexes of the places of «بين X و Y» (a route or a front line: «طريقين يستخدمهما
+    التنظيم بين سوريا والعراق»): not where an event happened."""
+    out: set[int] = set()
+    for i, place in enumerate(places):
+        words = normalize(text[max(0, place.span.start - 12):place.span.start]).split()  # type: ignore[union-attr]
+        if not words or words[-1] != "بين" or i + 1 >= len(places):
+            continue
+        gap = normalize(text[place.span.end:places[i + 1].span.start]).split()  # type: ignore[union-attr]
+        if gap in (["و"], []) or (len(gap) == 1 and gap[0].startswith("و")):
+            out.update((i, i + 1))
+    return out
+
+
 def _dateline(text: str, place: Place) -> bool:
     """A place opening a line and followed by a dash or colon («أنقرة- رويترز:»)."""
     start, end = place.span.start, place.span.end  # type: ignore[union-attr]
@@ -247,8 +261,9 @@ def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: i
     dateline («أنقرة- رويترز:») is one only when the clause names nothing else."""
     inside = [p for p in places if p.span is not None and outside(p.span, excluded)
               and in_range(p.span, lo, hi) and not led_by(text, p)]
-    own = [p for p in inside if not _dateline(text, p)]
-    inside = own or inside
+    between = _between(text, inside)
+    own = [p for i, p in enumerate(inside) if not _dateline(text, p) and i not in between]
+    inside = own or [p for i, p in enumerate(inside) if i not in between][:1] or inside[:1]
     after = [p for p in inside if in_range(p.span, trigger.end, hi)]
     if not after:
         before = [p for p in inside if in_range(p.span, lo, trigger.start)]
