@@ -198,3 +198,13 @@ def test_places_between_which_something_runs_are_not_the_events(analyse):
                 "سوريا والعراق.")
     [strike] = by_type(a, "air_strike")  # not one strike in Syria and one in Iraq
     assert strike.location.admin1 == "Deir ez-Zor"
+
+
+def test_the_speaker_after_a_resumptive_pronoun_is_the_source(analyse):
+    a = analyse("هاجمت المعارضة أمس مواقع قوات النظام في درعا، بحسب ما أفاد به الناطق باسم "
+                "الجبهة الجنوبية.")
+    [battle] = by_type(a, "battle")
+    assert sources(battle) == [("person", "الناطق باسم الجبهة الجنوبية")]
+    b = analyse("شنت المعارضة هجوما على مواقع قوات النظام في درعا أمس، وفق ما صرح به لنا.")
+    [attack] = by_type(b, "battle")
+    assert attack.sources == ()  # «لنا», «به»: pronouns name no one

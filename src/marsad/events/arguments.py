@@ -408,13 +408,19 @@ def _unarticled(word: str) -> str | None:
     return None
 
 
+# A preposition with a pronoun («صرح به», «أفاد له») names no one.
+PRONOUNS = frozenset({"به", "له", "لها", "بها", "عنه", "عنها", "منه", "منها", "لهم", "بهم",
+                      "لنا", "لي"})
+
+
 def event_sources(claims: Sequence[Claim], claim: Claim) -> list[Source]:
     """The event's sources from the claim that holds its trigger: none for the outlet's own
     assertion; for a hedge with no one named («طائرات يعتقد أنها تابعة للتحالف») the
     source of the claim around it («وأفادت مصادر صحفية أن ...»), if any."""
     if claim.cue is None:
         return []
-    if not claim.source.text or claim.source.span is None:
+    if not claim.source.text or claim.source.span is None or (
+            normalize(claim.source.text).strip(PUNCT) in PRONOUNS):
         c = claim.content
         outer = [o for o in claims if o.source.text and o.source.span is not None
                  and o.content.start <= c.start and c.end <= o.content.end and o is not claim]
