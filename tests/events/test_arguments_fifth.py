@@ -208,3 +208,14 @@ def test_the_speaker_after_a_resumptive_pronoun_is_the_source(analyse):
     b = analyse("شنت المعارضة هجوما على مواقع قوات النظام في درعا أمس، وفق ما صرح به لنا.")
     [attack] = by_type(b, "battle")
     assert attack.sources == ()  # «لنا», «به»: pronouns name no one
+
+
+def test_a_country_named_as_the_subject_is_the_actor_not_the_place(analyse):
+    a = analyse("وكان مسؤول كبير في الإدارة الأميركية أعلن أن الولايات المتحدة قصفت أمس "
+                "مواقع لجبهة النصرة في ريف حلب.")
+    [event] = a.events
+    assert event.location.country == "SY"
+    assert ("actor1", "Military Forces of the United States") in roles(event)
+    b = analyse("وأضاف البيان أن التحالف شن 13 غارة جوية تركزت خمس منها قرب مدينة عين "
+                "العرب وقصفت وحدات تكتيكية تابعة للتنظيم أمس.")
+    assert all(e.location is not None for e in b.events)  # «قرب عين العرب وقصفت»

@@ -232,6 +232,21 @@ def led_by(text: str, place: Place) -> bool:
     return bool(words) and any(r in LEADERS for r in stems(words[-1]))
 
 
+PREPOSITIONS = frozenset({"في", "قرب", "علي", "من", "الي", "عند", "داخل", "نحو", "باتجاه",
+                          "شمال", "جنوب", "شرق", "غرب", "بين", "مدينه", "بلده", "قريه"})
+
+
+def _subject(text: str, place: Place, trigger: Span) -> bool:
+    """A place right before the trigger is its subject, a state or government acting
+    («أن الولايات المتحدة نفذت أول غارة», «حكومة أنقرة استهدفت مواقعنا»)."""
+    start, end = place.span.start, place.span.end  # type: ignore[union-attr]
+    if end > trigger.start or text[end:trigger.start].strip() or normalize(
+            text[trigger.start:trigger.end]).startswith(("و", "ف")):
+        return False  # («قرب عين العرب وقصفت»: a new clause)
+    words = normalize(text[max(0, start - 12):start]).split()
+    return not (words and words[-1] in PREPOSITIONS)  # («في حلب»: where, not who)
+
+
 def _between(text: str, places: Sequence[Place]) -> set[int]:
     """Indexes of the places of «بين X و Y» (a route or a front line: «طريقين يستخدمهما
     التنظيم بين سوريا والعراق»): not where an event happened."""
@@ -260,7 +275,8 @@ def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: i
     Countries that lead or back someone («تقوده الولايات المتحدة») are no places, and a
     dateline («أنقرة- رويترز:») is one only when the clause names nothing else."""
     inside = [p for p in places if p.span is not None and outside(p.span, excluded)
-              and in_range(p.span, lo, hi) and not led_by(text, p)]
+              and in_range(p.span, lo, hi) and not led_by(text, p)
+              and not _subject(text, p, trigger)]
     between = _between(text, inside)
     own = [p for i, p in enumerate(inside) if not _dateline(text, p) and i not in between]
     inside = own or [p for i, p in enumerate(inside) if i not in between][:1] or inside[:1]
@@ -355,6 +371,25 @@ def nationality_actor(text: str, lo: int, hi: int,
             word = text[lo + words[i][0]:lo + e]
             span = Span(lo + words[j][0], lo + words[i][0] + len(word.rstrip(PUNCT)))
             return Actor("actor1", name, text[span.start:span.end], inter, span)
+    return None
+
+
+# The nationality adjective (a key of the lexicon's [nationality]) of a country whose
+# name can stand for its forces («أن الولايات المتحدة نفذت أول غارة»).
+COUNTRY_ADJECTIVES = {"US": "امريكيه", "TR": "تركيه", "RU": "روسيه", "JO": "اردنيه",
+                      "IL": "اسرائيليه"}
+
+
+def state_actor(text: str, places: Sequence[Place], trigger: Span,
+                nationality: Sequence[tuple[str, str, int]]) -> Actor | None:
+    """actor1 from a foreign country named as the subject right before the trigger
+    («أن الولايات المتحدة نفذت», «أنقرة استهدفت»): that state's forces."""
+    adjectives = {a: (name, inter) for a, name, inter in nationality}
+    for place in places:
+        key = COUNTRY_ADJECTIVES.get(place.country or "")
+        if key in adjectives and place.span is not None and _subject(text, place, trigger):
+            name, inter = adjectives[key]
+            return Actor("actor1", name, place.text, inter, place.span)
     return None
 
 

@@ -25,6 +25,7 @@ from marsad.events.arguments import (
     nationality_actor,
     places_for,
     resolve_sources,
+    state_actor,
     weapons_for,
 )
 from marsad.events.context import (
@@ -207,7 +208,8 @@ class EventDetector:
         cue_text = article.text[trigger.start:trigger.end]
         if hit.type in NATIONAL_TYPES and not any(a.role == "actor1" and a.inter in (1, 8)
                                                   for a in actors):
-            state = nationality_actor(article.text, lo, hi, self.lexicon.nationality)
+            state = nationality_actor(article.text, lo, hi, self.lexicon.nationality) or \
+                state_actor(article.text, article.places, trigger, self.lexicon.nationality)
             if state is not None:
                 actors = _with_actor1(actors, state)
         if not (places or date or actors or dead or weapons) and _definite(cue_text):
