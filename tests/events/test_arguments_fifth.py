@@ -219,3 +219,11 @@ def test_a_country_named_as_the_subject_is_the_actor_not_the_place(analyse):
     b = analyse("وأضاف البيان أن التحالف شن 13 غارة جوية تركزت خمس منها قرب مدينة عين "
                 "العرب وقصفت وحدات تكتيكية تابعة للتنظيم أمس.")
     assert all(e.location is not None for e in b.events)  # «قرب عين العرب وقصفت»
+
+
+def test_a_masculine_nationality_adjective_names_the_state_too(analyse):
+    a = analyse("أكد مكتب رئيس الوزراء التركي في بيان أمس قصف الطيران التركي 7 معسكرات لحزب "
+                "العمال الكردستاني في منطقة حفتانين شمال العراق.")
+    [strike] = by_type(a, "air_strike")
+    actor1 = next(x for x in strike.actors if x.role == "actor1")
+    assert (actor1.name, actor1.text) == ("Military Forces of Turkey", "الطيران التركي")
