@@ -226,3 +226,11 @@ def test_a_masculine_nationality_adjective_names_the_state_too(analyse):
     [strike] = by_type(a, "air_strike")
     actor1 = next(x for x in strike.actors if x.role == "actor1")
     assert (actor1.name, actor1.text) == ("Military Forces of Russia", "قصف جوي روسي")
+
+
+def test_a_foreign_state_right_after_the_verb_deploys_and_is_no_place(analyse):
+    a = analyse("نشرت الولايات المتحدة اليوم الأحد مقاتلات من طراز اف-16 في قاعدة انجرليك "
+                "بجنوب تركيا للمشاركة في الحرب ضد تنظيم الدولة الاسلامية.")
+    [deployment] = by_type(a, "deployment")
+    assert ("actor1", "Military Forces of the United States") in roles(deployment)
+    assert deployment.location.country == "TR"

@@ -238,8 +238,12 @@ PREPOSITIONS = frozenset({"في", "قرب", "علي", "من", "الي", "عند"
 
 def _subject(text: str, place: Place, trigger: Span) -> bool:
     """A place right before the trigger is its subject, a state or government acting
-    («أن الولايات المتحدة نفذت أول غارة», «حكومة أنقرة استهدفت مواقعنا»)."""
+    («أن الولايات المتحدة نفذت أول غارة», «حكومة أنقرة استهدفت مواقعنا»); so is a
+    foreign country right after it («نشرت الولايات المتحدة مقاتلات»)."""
     start, end = place.span.start, place.span.end  # type: ignore[union-attr]
+    if start >= trigger.end and not text[trigger.end:start].strip():
+        # «نشرت الولايات المتحدة مقاتلات»: a foreign state right after the verb
+        return place.feature == "country" and (place.country or "") in COUNTRY_ADJECTIVES
     if end > trigger.start or text[end:trigger.start].strip() or normalize(
             text[trigger.start:trigger.end]).startswith(("و", "ف")):
         return False  # («قرب عين العرب وقصفت»: a new clause)

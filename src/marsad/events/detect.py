@@ -54,6 +54,8 @@ SPLIT_BY_PLACE = frozenset({"air_strike", "shelling", "bombing", "protest"})
 
 # Types whose perpetrator may be named only as «مقاتلات تركية» (aircraft + nationality).
 NATIONAL_TYPES = frozenset({"air_strike", "shelling"})
+# Types whose actor1 may be a state named as the subject («نشرت الولايات المتحدة»).
+STATE_TYPES = NATIONAL_TYPES | {"deployment"}
 
 
 def _with_actor1(actors: list[Actor], state: Actor) -> list[Actor]:
@@ -206,10 +208,11 @@ class EventDetector:
             dead = fatalities_for(article.quantities, sentence.start, trigger, sentence.end)
         weapons = list(weapons_for(article.mentions, lo, hi))
         cue_text = article.text[trigger.start:trigger.end]
-        if hit.type in NATIONAL_TYPES and not any(a.role == "actor1" and a.inter in (1, 8)
-                                                  for a in actors):
-            state = nationality_actor(article.text, lo, hi, self.lexicon.nationality) or \
-                state_actor(article.text, article.places, trigger, self.lexicon.nationality)
+        if hit.type in STATE_TYPES and not any(a.role == "actor1" and a.inter in (1, 8)
+                                               for a in actors):
+            state = (hit.type in NATIONAL_TYPES and nationality_actor(
+                article.text, lo, hi, self.lexicon.nationality)) or state_actor(
+                article.text, article.places, trigger, self.lexicon.nationality)
             if state is not None:
                 actors = _with_actor1(actors, state)
         if not (places or date or actors or dead or weapons) and _definite(cue_text):
