@@ -234,3 +234,10 @@ def test_a_foreign_state_right_after_the_verb_deploys_and_is_no_place(analyse):
     [deployment] = by_type(a, "deployment")
     assert ("actor1", "Military Forces of the United States") in roles(deployment)
     assert deployment.location.country == "TR"
+
+
+def test_the_coalition_named_alone_after_anna_is_the_coalition(analyse):
+    a = analyse("نفذت قوات التحالف الدولي أمس 20 غارة قرب الرمادي. وأضاف البيان أن التحالف "
+                "شن أيضا 13 غارة جوية تركزت خمس منها قرب مدينة عين العرب.")
+    strikes = by_type(a, "air_strike")
+    assert all(("actor1", "Global Coalition against Daesh") in roles(s) for s in strikes)
