@@ -241,3 +241,12 @@ def test_the_coalition_named_alone_after_anna_is_the_coalition(analyse):
                 "شن أيضا 13 غارة جوية تركزت خمس منها قرب مدينة عين العرب.")
     strikes = by_type(a, "air_strike")
     assert all(("actor1", "Global Coalition against Daesh") in roles(s) for s in strikes)
+
+
+def test_a_raid_after_midnight_and_the_same_raid_dated_today_are_one(analyse):
+    a = analyse("نفذ الائتلاف الدولي اليوم (الجمعة) غارات جوية على جسرين في محافظة دير "
+                "الزور. وقال رامي عبد الرحمن إن جزءا كبيرا من جسرين في ريف دير الزور تهدم "
+                "جراء استهدافهما بغارات من طائرات تابعة للائتلاف بعد منتصف ليل أمس.",
+                published="2015-07-31")
+    [strike] = by_type(a, "air_strike")
+    assert len(strike.evidence) == 2

@@ -8,6 +8,7 @@ type and place, or no place of their own) add their evidence to it.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -522,7 +523,18 @@ def _same_day(a: DateValue | None, b: DateValue | None) -> bool:
     b_lo, b_hi = b.start or b.value, b.end or b.value
     if None in (a_lo, a_hi, b_lo, b_hi):
         return a.value == b.value
-    return a_lo <= b_hi and b_lo <= a_hi
+    # a night straddles two dates: «بعد منتصف ليل أمس» and «اليوم (الجمعة)» can be one raid
+    slack = dt.timedelta(days=1 if _night(a) or _night(b) else 0)
+    return a_lo <= b_hi + slack and b_lo <= a_hi + slack  # type: ignore[operator]
+
+
+NIGHT = ("ليل", "الليل", "ليله", "الليله", "فجر", "الفجر", "منتصف")
+
+
+def _night(d: DateValue) -> bool:
+    """Whether a time expression names a night or dawn («ليل أمس», «فجر اليوم»)."""
+    return any(w.startswith(NIGHT) or w[1:].startswith(NIGHT)
+               for w in normalize(d.text or "").split())
 
 
 def _absorb(into: Draft, other: Draft) -> None:
