@@ -250,3 +250,10 @@ def test_a_raid_after_midnight_and_the_same_raid_dated_today_are_one(analyse):
                 published="2015-07-31")
     [strike] = by_type(a, "air_strike")
     assert len(strike.evidence) == 2
+
+
+def test_a_word_before_a_complementizer_does_not_mark_its_subject(analyse):
+    a = analyse("وأشار عبد الرحمن إلى أن جبهة النصرة قامت أمس باقتحام مخيم للنازحين في قرية "
+                "قاح.")
+    [capture] = by_type(a, "territory_captured")
+    assert ("actor1", "Jabhat al-Nusra") in roles(capture)

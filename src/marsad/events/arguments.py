@@ -38,6 +38,9 @@ HEADS = frozenset({"عناصر", "عنصر", "عنصرا", "عنصرين", "مس
 NUMBER_WORDS = frozenset({"عشرات", "مئات", "الاف", "اثنين",
                           "اثنان", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه",
                           "تسعه", "عشره", "نحو"})
+# Particles that open a clause: the word before them does not mark its subject.
+PARTICLES = frozenset({"ان", "بان", "لان", "وان", "انه", "انها", "قد", "كان", "كانت", "التي",
+                       "الذي", "حيث", "ثم", "لكن", "بينما", "فيما"})
 # «عدد من», «العديد من» say nothing by themselves («أن عددا من فصائل المعارضة»).
 VAGUE = frozenset({"عدد", "عددا", "العديد"})
 # What before an actor names it as the one who acted: «من قبل», «على يد», «بيد», a
@@ -114,8 +117,8 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     if any(r in PLACES_OF for r in stems(key)) and (prev == "من" or prev in AGENT_VERBS):
         return "origin"  # «قصف مدفعي من مواقع قوات النظام», «مصدره مواقع الفصائل»
     if any(r in TARGET_MARKERS for r in stems(key)) or (
-            prev and any(r in TARGET_MARKERS for r in stems(prev))):
-        return "target"  # («على مقر لداعش»)
+            prev and key not in PARTICLES and any(r in TARGET_MARKERS for r in stems(prev))):
+        return "target"  # («على مقر لداعش»; not «أشار إلى أن جبهة النصرة»)
     return None
 
 
