@@ -257,3 +257,11 @@ def test_a_word_before_a_complementizer_does_not_mark_its_subject(analyse):
                 "قاح.")
     [capture] = by_type(a, "territory_captured")
     assert ("actor1", "Jabhat al-Nusra") in roles(capture)
+
+
+def test_nominative_heads_are_looked_through_to_the_agent_clause(analyse):
+    a = analyse("قصف الجيش التركي أمس مواقع في شمال العراق ردا على هجوم شنه مسلحو حزب "
+                "العمال الكردستاني قرب بلدة سيلوبي.")
+    [battle] = by_type(a, "battle")
+    actor1 = next(x for x in battle.actors if x.role == "actor1")
+    assert actor1.name.startswith("PKK")
