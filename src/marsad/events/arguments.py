@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from marsad.events.triggers import stems
 from marsad.lexicons.matcher import Token
@@ -42,6 +43,7 @@ NUMBER_WORDS = frozenset({"عشرات", "مئات", "الاف", "اثنين",
 # Particles that open a clause: the word before them does not mark its subject.
 PARTICLES = frozenset({"ان", "بان", "لان", "وان", "انه", "انها", "قد", "كان", "كانت", "التي",
                        "الذي", "حيث", "ثم", "لكن", "بينما", "فيما"})
+LOOKBACK = 12
 # «عدد من», «العديد من» say nothing by themselves («أن عددا من فصائل المعارضة»).
 VAGUE = frozenset({"عدد", "عددا", "العديد"})
 # What before an actor names it as the one who acted: «من قبل», «على يد», «بيد», a
@@ -63,6 +65,18 @@ STATE = frozenset({1, 8})
 VICTIM_TYPES = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing",
                           "attack_on_civilians", "abduction_detention"})
 UNARMED = frozenset({6, 7})
+
+
+@lru_cache(maxsize=50_000)
+def fold(word: str) -> str:
+    """A word (or short phrase) as marsad's view folds it, without edge punctuation."""
+    return normalize(word.strip(PUNCT + " \n"))
+
+
+def _last_word(text: str, end: int) -> str:
+    """The folded word that ends right before ``end`` (punctuation and spaces skipped)."""
+    words = text[max(0, end - 20):end].split()
+    return fold(words[-1]) if words else ""
 
 
 def in_range(span: Span | None, lo: int, hi: int) -> bool:
@@ -93,7 +107,15 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     after the trigger ``trigger_end``, «شنه», «نفذها», «مصدره» the one who acted;
     «من مواقع» where the fire (or the seized weapons) came from; TARGET_MARKERS («على»,
     «ضد», «مواقع لـ», «استهدفت») the one acted upon."""
-    before = [t for t in tokens if t.end <= view_start and t.key[:1].isalnum()]
+    j = len(tokens)
+    while j and tokens[j - 1].end > view_start:
+        j -= 1
+    before: list[Token] = []  # the last words before the mention, punctuation skipped
+    while j and len(before) < LOOKBACK:
+        j -= 1
+        if tokens[j].key[:1].isalnum():
+            before.append(tokens[j])
+    before.reverse()
     i = len(before) - 1
     while i >= 0:
         if any(r in HEADS for r in stems(before[i].key)):
@@ -232,8 +254,7 @@ LEADERS = frozenset({"تقوده", "يقوده", "تقودها", "يقودها",
 
 def led_by(text: str, place: Place) -> bool:
     """Whether ``place`` names who leads or backs something («تقوده الولايات المتحدة»)."""
-    words = normalize(text[max(0, place.span.start - 20):place.span.start]).split()  # type: ignore[union-attr]
-    return bool(words) and any(r in LEADERS for r in stems(words[-1]))
+    return any(r in LEADERS for r in stems(_last_word(text, place.span.start)))  # type: ignore[union-attr]
 
 
 PREPOSITIONS = frozenset({"في", "قرب", "علي", "من", "الي", "عند", "داخل", "نحو", "باتجاه",
@@ -248,11 +269,10 @@ def _subject(text: str, place: Place, trigger: Span) -> bool:
     if start >= trigger.end and not text[trigger.end:start].strip():
         # «نشرت الولايات المتحدة مقاتلات»: a foreign state right after the verb
         return place.feature == "country" and (place.country or "") in COUNTRY_ADJECTIVES
-    if end > trigger.start or text[end:trigger.start].strip() or normalize(
+    if end > trigger.start or text[end:trigger.start].strip() or fold(
             text[trigger.start:trigger.end]).startswith(("و", "ف")):
         return False  # («قرب عين العرب وقصفت»: a new clause)
-    words = normalize(text[max(0, start - 12):start]).split()
-    return not (words and words[-1] in PREPOSITIONS)  # («في حلب»: where, not who)
+    return _last_word(text, start) not in PREPOSITIONS  # («في حلب»: where, not who)
 
 
 def _between(text: str, places: Sequence[Place]) -> set[int]:
@@ -260,10 +280,9 @@ def _between(text: str, places: Sequence[Place]) -> set[int]:
     التنظيم بين سوريا والعراق»): not where an event happened."""
     out: set[int] = set()
     for i, place in enumerate(places):
-        words = normalize(text[max(0, place.span.start - 12):place.span.start]).split()  # type: ignore[union-attr]
-        if not words or words[-1] != "بين" or i + 1 >= len(places):
+        if i + 1 >= len(places) or _last_word(text, place.span.start) != "بين":  # type: ignore[union-attr]
             continue
-        gap = normalize(text[place.span.end:places[i + 1].span.start]).split()  # type: ignore[union-attr]
+        gap = fold(text[place.span.end:places[i + 1].span.start]).split()  # type: ignore[union-attr]
         if gap in (["و"], []) or (len(gap) == 1 and gap[0].startswith("و")):
             out.update((i, i + 1))
     return out
@@ -423,15 +442,15 @@ def _anaphors(article: Article, lo: int, hi: int, excluded: Sequence[Span],
     for m in article.mentions:
         if m.attrs.get("inter") is None or m.span.end > hi:
             continue
-        words = normalize(m.text).split()
-        head = stems(words[0])[-1] if words else ""
+        words = m.text.split()
+        head = stems(fold(words[0]))[-1] if words else ""
         if head in ANAPHOR_HEADS and len(words) > 1:
             heads[head] = m  # the latest antecedent wins
     if not heads:
         return []
     out = []
     for w in re.finditer(r"\S+", article.text[lo:hi]):
-        key = normalize(w.group().strip(PUNCT))
+        key = fold(w.group())
         rest = next((r[2:] for r in stems(key) if r.startswith("ال")), None)
         antecedent = heads.get(rest) if rest else None
         span = Span(lo + w.start(), lo + w.start() + len(w.group().rstrip(PUNCT)))
@@ -463,7 +482,7 @@ def event_sources(claims: Sequence[Claim], claim: Claim) -> list[Source]:
     if claim.cue is None:
         return []
     if not claim.source.text or claim.source.span is None or (
-            normalize(claim.source.text).strip(PUNCT) in PRONOUNS):
+            fold(claim.source.text) in PRONOUNS):
         c = claim.content
         outer = [o for o in claims if o.source.text and o.source.span is not None
                  and o.content.start <= c.start and c.end <= o.content.end and o is not claim]
