@@ -240,3 +240,9 @@ def test_nominative_heads_are_looked_through_to_the_agent_clause(analyse):
     [battle] = by_type(a, "battle")
     actor1 = next(x for x in battle.actors if x.role == "actor1")
     assert actor1.name.startswith("PKK")
+
+
+def test_a_state_before_qad_and_the_verb_is_no_place(analyse):
+    a = analyse("وكانت ألمانيا قد أرسلت أول شحنة أسلحة إلى إقليم كردستان في أيلول 2014.")
+    [supply] = by_type(a, "arms_supply")
+    assert supply.location is not None and supply.location.country != "DE"

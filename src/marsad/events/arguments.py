@@ -262,17 +262,21 @@ PREPOSITIONS = frozenset({"في", "قرب", "علي", "من", "الي", "عند"
 
 
 def _subject(text: str, place: Place, trigger: Span) -> bool:
-    """A place right before the trigger is its subject, a state or government acting
-    («أن الولايات المتحدة نفذت أول غارة», «حكومة أنقرة استهدفت مواقعنا»); so is a
-    foreign country right after it («نشرت الولايات المتحدة مقاتلات»)."""
+    """A place right before the trigger (or before «قد» and the trigger) is its subject, a
+    state or government acting («أن الولايات المتحدة نفذت أول غارة», «حكومة أنقرة
+    استهدفت مواقعنا», «وكانت ألمانيا قد أرسلت»); so is a foreign country right after it
+    («نشرت الولايات المتحدة مقاتلات»). Syria and Iraq, where the wars are, stay places."""
     start, end = place.span.start, place.span.end  # type: ignore[union-attr]
     if start >= trigger.end and not text[trigger.end:start].strip():
-        # «نشرت الولايات المتحدة مقاتلات»: a foreign state right after the verb
-        return place.feature == "country" and (place.country or "") in COUNTRY_ADJECTIVES
-    if end > trigger.start or text[end:trigger.start].strip() or fold(
-            text[trigger.start:trigger.end]).startswith(("و", "ف")):
+        return place.feature == "country" and (place.country or "") not in HOME
+    between = fold(text[end:trigger.start]) if end <= trigger.start else "-"
+    if between not in ("", "قد") or fold(text[trigger.start:trigger.end]).startswith(
+            ("و", "ف")):
         return False  # («قرب عين العرب وقصفت»: a new clause)
     return _last_word(text, start) not in PREPOSITIONS  # («في حلب»: where, not who)
+
+
+HOME = frozenset({"SY", "IQ"})
 
 
 def _between(text: str, places: Sequence[Place]) -> set[int]:
