@@ -246,3 +246,10 @@ def test_a_state_before_qad_and_the_verb_is_no_place(analyse):
     a = analyse("وكانت ألمانيا قد أرسلت أول شحنة أسلحة إلى الإقليم في أيلول 2014.")
     [supply] = by_type(a, "arms_supply")
     assert supply.location is None or supply.location.country != "DE"
+
+
+def test_courts_cells_and_task_forces_are_official_sources(analyse):
+    a = analyse("قالت قوة المهام المشتركة في بيان اليوم إن التحالف نفذ أمس 19 غارة جوية قرب "
+                "مدينة الرقة.")
+    [strike] = by_type(a, "air_strike")
+    assert sources(strike) == [("official", "قوة المهام المشتركة")]
