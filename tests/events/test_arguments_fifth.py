@@ -253,3 +253,10 @@ def test_courts_cells_and_task_forces_are_official_sources(analyse):
                 "مدينة الرقة.")
     [strike] = by_type(a, "air_strike")
     assert sources(strike) == [("official", "قوة المهام المشتركة")]
+
+
+def test_websites_as_a_source_are_media(analyse):
+    a = analyse("وذكرت مواقع إلكترونية تابعة لتنظيم داعش أن التنظيم أعدم أمس عشرة مدنيين في "
+                "مدينة الموصل.")
+    [killing] = by_type(a, "attack_on_civilians")
+    assert [s.kind for s in killing.sources] == ["media"]
