@@ -260,3 +260,10 @@ def test_websites_as_a_source_are_media(analyse):
                 "مدينة الموصل.")
     [killing] = by_type(a, "attack_on_civilians")
     assert [s.kind for s in killing.sources] == ["media"]
+
+
+def test_a_state_acting_in_one_clause_is_no_place_for_the_others(analyse):
+    a = analyse("وأعلن مسؤول أميركي أمس أن الولايات المتحدة قصفت مواقع لجبهة النصرة، وذلك ردا "
+                "على هجوم شنته هذه الجماعة على مقاتلين معارضين.")
+    assert a.events and all(e.location is None or e.location.country != "US"
+                            for e in a.events)

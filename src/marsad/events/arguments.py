@@ -279,6 +279,13 @@ def _subject(text: str, place: Place, trigger: Span) -> bool:
 HOME = frozenset({"SY", "IQ"})
 
 
+def subject_spans(text: str, places: Sequence[Place], triggers: Sequence[Span]) -> list[Span]:
+    """The spans of the places that are the subject of one of ``triggers`` (a state acting
+    in one clause is no place for the other events of its sentence either)."""
+    return [p.span for p in places if p.span is not None  # type: ignore[misc]
+            and any(_subject(text, p, t) for t in triggers)]
+
+
 def _between(text: str, places: Sequence[Place]) -> set[int]:
     """Indexes of the places of «بين X و Y» (a route or a front line: «طريقين يستخدمهما
     التنظيم بين سوريا والعراق»): not where an event happened."""

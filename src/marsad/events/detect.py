@@ -22,11 +22,13 @@ from marsad.events.arguments import (
     date_for,
     event_sources,
     fatalities_for,
+    in_range,
     led_by,
     nationality_actor,
     places_for,
     resolve_sources,
     state_actor,
+    subject_spans,
     weapons_for,
 )
 from marsad.events.context import (
@@ -161,14 +163,18 @@ class EventDetector:
                 continue
             fighting = _names_fighting(tokens) if len(hits) > 1 else False
             separate = _separate(tokens)
+            triggers = [view.span(h.start, h.end) for h in hits]
+            subjects = subject_spans(article.text, [p for p in article.places if in_range(
+                p.span, sentence.start, sentence.end)], triggers)
             for ci, hit in enumerate(hits):
-                trigger = view.span(hit.start, hit.end)
+                trigger = triggers[ci]
                 lo = view.span(hits[ci - 1].end, hits[ci - 1].end).start if ci else \
                     sentence.start
                 hi = view.span(hits[ci + 1].start, hits[ci + 1].start).start \
                     if ci + 1 < len(hits) else sentence.end
                 found = self._from_hit(article, view, tokens, si, sentence, hit, trigger,
-                                       lo, hi, excluded, headline and si == 0, len(hits))
+                                       lo, hi, excluded, headline and si == 0, len(hits),
+                                       subjects)
                 definite = _definite(article.text[trigger.start:trigger.end])
                 for d in found:
                     d.fighting = fighting
@@ -179,7 +185,8 @@ class EventDetector:
 
     def _from_hit(self, article: Article, view, tokens, si: int, sentence: Span,
                   hit: TriggerHit, trigger: Span, lo: int, hi: int,
-                  excluded: list[Span], headline: bool, n_hits: int) -> list[Draft]:
+                  excluded: list[Span], headline: bool, n_hits: int,
+                  subjects: Sequence[Span] = ()) -> list[Draft]:
         claim = claim_at(article, trigger)
         if claim.negated or is_unreported(self.lexicon, tokens, hit.first):
             return []
@@ -195,7 +202,8 @@ class EventDetector:
         split = hit.type in SPLIT_BY_PLACE
         # places and dates of a relative or «قبل أن» clause after the trigger describe
         # something else («البلدة التي تقع على بعد 10 كم من عين العرب»)
-        aside = excluded + _subordinate(article, view, tokens, hit, sentence)
+        # and a state named as the subject of a trigger («أن الولايات المتحدة قصفت») is none
+        aside = [*excluded, *subjects, *_subordinate(article, view, tokens, hit, sentence)]
         places = places_for(article.text, article.places, lo, trigger, hi, aside,
                             split) or places_for(article.text, article.places,
                                                  sentence.start, trigger, sentence.end,
@@ -280,8 +288,10 @@ class EventDetector:
 
     @staticmethod
     def _inherit(article: Article, drafts: list[Draft]) -> None:
+        triggers = [d.trigger.span for d in drafts]
         first_place = next((p for p in article.places if p.span is not None
-                            and not led_by(article.text, p)), None)
+                            and not led_by(article.text, p)
+                            and not subject_spans(article.text, [p], triggers)), None)
         for i, d in enumerate(drafts):
             previous = [e for e in drafts[:i] if not e.historical
                         and d.sentence - e.sentence <= CONTEXT_SENTENCES]
