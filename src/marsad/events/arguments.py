@@ -461,6 +461,8 @@ def _anaphors(article: Article, lo: int, hi: int, excluded: Sequence[Span],
         return []
     out = []
     for w in re.finditer(r"\S+", article.text[lo:hi]):
+        if "ال" not in w.group()[:4] and "لل" not in w.group()[:3]:
+            continue  # only a definite word can repeat a name
         key = fold(w.group())
         rest = next((r[2:] for r in stems(key) if r.startswith("ال")), None)
         antecedent = heads.get(rest) if rest else None
