@@ -28,6 +28,10 @@ _SELF = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاته
 MAX_SOURCE_WORDS = 14
 
 
+# The pronoun that refers back to «ما» in «بحسب ما أفاد به», «وفق ما صرح به».
+_RESUMPTIVE = ("به", "بها")
+
+
 def _nested(e: _Found, others: list[_Found]) -> bool:
     """Whether ``e``'s cue sits inside another claim's content (ما أوردته الوكالة ...)."""
     return any(o is not e and o.content and o.content[0] <= e.cue[0] < o.content[1]
@@ -414,7 +418,7 @@ class ClaimExtractor:
         self._verb = f.cue_word
         j = i + 1
         n = len(words)
-        if j < n and words[j].text in ("قد", "فيه", "فيها", "ذلك"):
+        if j < n and words[j].text in ("قد", "فيه", "فيها", "ذلك", *_RESUMPTIVE):
             j += 1
         quotes = _QUOTES_OPEN | _QUOTES_CLOSE
         if j + 1 < n and words[j].text in ("ل", "لـ") and words[j + 1].text in quotes:
@@ -560,6 +564,9 @@ class ClaimExtractor:
             consumed.add(j)
             cue_end = j
             j += 1
+            if j < n and words[j].text in _RESUMPTIVE:
+                cue_end = j  # «بحسب ما أفاد به الناطق»: the speaker follows the pronoun
+                j += 1
         if j < n and words[j].text in ("ل", "لـ"):
             j += 1
         f.cue = (words[i].start, words[cue_end].end)

@@ -69,6 +69,12 @@ def _has_phrase(folded: str, phrases: Sequence[str] | frozenset[str]) -> bool:
     return any(f" {p} " in padded for p in phrases if " " in p)
 
 
+def _body(word: str) -> bool:
+    """A definite collective or abstract noun («المنسقية», «الوحدات», «القيادة»), not a
+    family name («الجبوري»): the feminine or plural endings ية / ات / ة."""
+    return word.endswith(("يه", "ات", "ه"))
+
+
 def classify(words: Sequence[Word], lex: ClaimsLexicon,
              mentions: Sequence[Mention] = ()) -> str:
     """The kind of a source phrase given as folded words (rules in docs/CLAIMS.md)."""
@@ -86,7 +92,8 @@ def classify(words: Sequence[Word], lex: ClaimsLexicon,
     if head in {"مصدر", "مصادر", "المصدر", "المصادر"}:
         return "anonymous"
     if any(m.kind in PERSON_MENTIONS for m in mentions):
-        return "person"
+        # «وكالة الأنباء السورية (سانا)»: an outlet's head word wins over a name in it
+        return "media" if head in kinds["media"] else "person"
     if head in ("بيان", "بيانات", "البيان") and len(words) > 1:
         rest = [w for w in words[1:] if not w.is_punct]
         if rest and rest[0].text not in ("صادر", "صدر"):
@@ -110,9 +117,10 @@ def classify(words: Sequence[Word], lex: ClaimsLexicon,
         return "official"
     if any(t in kinds["social_media"] for t in toks):
         return "social_media"
-    if not _definite(head) or len(toks) <= 2 or any(t in lex.person_titles for t in toks):
+    if any(t in lex.person_titles for t in toks) or not _definite(head) or (
+            len(toks) == 2 or (len(toks) == 1 and not _body(head))):
         return "person"  # unknown words after a reporting verb are mostly names
-    return "official"
+    return "official"  # «المنسقية», «الوحدات»: a definite noun of a body
 
 
 def canonical_name(folded: str, lex: ClaimsLexicon) -> str | None:

@@ -5,20 +5,78 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from marsad.events.triggers import stems
 from marsad.lexicons.matcher import Token
-from marsad.model import Actor, Article, DateValue, Mention, Place, Quantity, Span, Weapon
+from marsad.model import (
+    Actor,
+    Article,
+    Claim,
+    DateValue,
+    Mention,
+    Place,
+    Quantity,
+    Source,
+    Span,
+    Weapon,
+)
 from marsad.text.normalize import normalize
 
 # Words right before an actor that make it the one acted upon.
 TARGET_MARKERS = frozenset({"علي", "ضد", "مواقع", "مقرات", "معاقل", "استهدف", "استهدفت",
-                            "تجمعات", "تجمع", "عناصر", "مع", "حساب", "لصالح", "الي",
-                            "بين", "امام", "مسلحي", "مقاتلي", "منتسبي"})
+                            "تجمعات", "تجمع", "مع", "حساب", "لصالح", "الي", "امام",
+                            "مستهدفه", "مستهدفا", "مستهدفين", "يستهدف", "تستهدف", "مقتل",
+                            "مصرع", "قتلي", "اهداف", "اهدافا", "مراكز", "مركز", "ثكنات",
+                            "مقر", "مقرا"})
+# Nouns that only say which people of an actor are meant («عناصر داعش», «قادة التنظيم»,
+# «33 مسلحا من داعش»): the words before them decide the actor's role.
+HEADS = frozenset({"عناصر", "عنصر", "عنصرا", "عنصرين", "مسلحي", "مسلحا", "مسلحين",
+                   "مقاتلي", "مقاتلا", "مقاتلين", "منتسبي", "قاده", "قائد", "قياديا",
+                   "قيادي", "قياديين", "كبار", "افراد", "فردا", "جنود", "جنديا", "جنديين",
+                   "اعضاء", "عضوا", "عضوين", "متشددي", "متشددا", "صفوف", "ميليشيات",
+                   "تابعه", "تابع", "تابعين", "التابعه", "التابع", "التابعين", "مسلحو",
+                   "مقاتلو", "متشددو", "منتسبو", "عناصره", "مقاتليه"})
+NUMBER_WORDS = frozenset({"عشرات", "مئات", "الاف", "اثنين",
+                          "اثنان", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه",
+                          "تسعه", "عشره", "نحو"})
+# Particles that open a clause: the word before them does not mark its subject.
+PARTICLES = frozenset({"ان", "بان", "لان", "وان", "انه", "انها", "قد", "كان", "كانت", "التي",
+                       "الذي", "حيث", "ثم", "لكن", "بينما", "فيما"})
+LOOKBACK = 12
+# «عدد من», «العديد من» say nothing by themselves («أن عددا من فصائل المعارضة»).
+VAGUE = frozenset({"عدد", "عددا", "العديد"})
+# What before an actor names it as the one who acted: «من قبل», «على يد», «بيد», a
+# clause that refers back to the event («هجوم شنه», «غارات نفذها», «قصف مصدره»).
+AGENT_VERBS = frozenset({"شنه", "شنها", "شنته", "نفذه", "نفذها", "نفذته", "مصدره",
+                         "مصدرها", "يشنها", "تشنها", "تنفذها", "ينفذها"})
+PLACES_OF = frozenset({"مواقع", "مقرات", "مراكز", "منصات"})
+# Types whose actor1 flies: an armed group without an air force is the target.
+AIR_TYPES = frozenset({"air_strike"})
+FIRE_TYPES = frozenset({"air_strike", "shelling"})
+# Types whose verbal noun takes the one who acts as its genitive («انسحاب القوات»,
+# «قصف الطائرات التركية», «هجوم داعش»); for others the genitive is the one acted upon
+# («خطف الصحفيين», «إعدام الأسرى», «تحرير المدينة»).
+GENITIVE_AGENT = frozenset({"withdrawal", "air_strike", "shelling", "battle", "deployment"})
+STATE = frozenset({1, 8})
+
+
 # Types whose actor2 is the victim even when named first (passive reports).
 VICTIM_TYPES = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing",
                           "attack_on_civilians", "abduction_detention"})
 UNARMED = frozenset({6, 7})
+
+
+@lru_cache(maxsize=50_000)
+def fold(word: str) -> str:
+    """A word (or short phrase) as marsad's view folds it, without edge punctuation."""
+    return normalize(word.strip(PUNCT + " \n"))
+
+
+def _last_word(text: str, end: int) -> str:
+    """The folded word that ends right before ``end`` (punctuation and spaces skipped)."""
+    words = text[max(0, end - 20):end].split()
+    return fold(words[-1]) if words else ""
 
 
 def in_range(span: Span | None, lo: int, hi: int) -> bool:
@@ -36,34 +94,97 @@ def nearest(items: Sequence, anchor: int) -> object | None:
     return min(items, key=lambda x: (abs(x.span.start - anchor), -x.span.start))
 
 
-def _marked_as_target(tokens: Sequence[Token], view_start: int) -> bool:
-    before = [t for t in tokens if t.end <= view_start][-2:]
-    return any(r in TARGET_MARKERS for t in before for r in stems(t.key))
+
+def _is_number(key: str) -> bool:
+    return any(c.isdigit() for c in key) or key in NUMBER_WORDS
 
 
-def _side(inter: int | None) -> bool:
-    """True for state forces and their militias (ACLED 1, 3, 8)."""
-    return inter in (1, 3, 8)
+def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1) -> str | None:
+    """``"target"``, ``"agent"``, ``"origin"`` or None for the actor mention starting at
+    ``view_start``, from the words before it. Heads («عناصر», «قادة»), punctuation and
+    «عدد من» are looked through; a partitive after a count («مقتل 33 مسلحا من داعش»,
+    «قتلت 23 عنصرا من التنظيم») names the people hit; «من قبل», «على يد» and, right
+    after the trigger ``trigger_end``, «شنه», «نفذها», «مصدره» the one who acted;
+    «من مواقع» where the fire (or the seized weapons) came from; TARGET_MARKERS («على»,
+    «ضد», «مواقع لـ», «استهدفت») the one acted upon."""
+    j = len(tokens)
+    while j and tokens[j - 1].end > view_start:
+        j -= 1
+    before: list[Token] = []  # the last words before the mention, punctuation skipped
+    while j and len(before) < LOOKBACK:
+        j -= 1
+        if tokens[j].key[:1].isalnum():
+            before.append(tokens[j])
+    before.reverse()
+    i = len(before) - 1
+    while i >= 0:
+        if any(r in HEADS for r in stems(before[i].key)):
+            i -= 1
+        elif i > 0 and before[i].key == "من" and before[i - 1].key in VAGUE:
+            i -= 2
+        else:
+            break
+    if i < 0:
+        return None
+    key = before[i].key
+    prev = before[i - 1].key if i else ""
+    if key == "من" and (_is_number(prev) or any(r in HEADS for r in stems(prev))):
+        return "target"  # «7 من عناصر داعش»: a count of people hit
+    by_hand = key in ("يد", "ايدي", "بيد", "بايدي") and (prev == "علي" or key[0] == "ب")
+    if ((key == "قبل" and prev == "من") or by_hand) and view_start > trigger_end:
+        return "agent"  # (after the trigger: «دربوا على يد الائتلاف» before it is not its)
+    if key in ("قيام", "بقيام", "لقيام") and view_start < trigger_end:
+        return "agent"  # «قيام عناصر تابعة لجبهة النصرة بخطف ...»
+    if any(r in AGENT_VERBS for r in stems(key)) and 0 <= before[i].start - trigger_end < 30:
+        return "agent"  # «قصف شنه داعش» (not «انسحاب ... إثر هجوم شنه جيش الفتح»)
+    if any(r in PLACES_OF for r in stems(key)) and (prev == "من" or prev in AGENT_VERBS):
+        return "origin"  # «قصف مدفعي من مواقع قوات النظام», «مصدره مواقع الفصائل»
+    if any(r in TARGET_MARKERS for r in stems(key)) or (
+            prev and key not in PARTICLES and any(r in TARGET_MARKERS for r in stems(prev))):
+        return "target"  # («على مقر لداعش»; not «أشار إلى أن جبهة النصرة»)
+    return None
+
+
+def _side(actor: Actor) -> str:
+    """Which side an armed actor fights on: state forces and their militias (ACLED 1, 3,
+    8), the Islamic State (at war with every other side), or the other armed groups."""
+    if actor.name == "Islamic State":
+        return "is"
+    return "state" if actor.inter in (1, 3, 8) else "groups"
 
 
 def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[Token],
-               view_starts: Sequence[int]) -> tuple[Actor, ...]:
+               view_starts: Sequence[int], trigger_end: int = -1) -> tuple[Actor, ...]:
     """actor1, actor2 and associated actors among the actor mentions of the clause."""
     firsts: list[tuple[str, Actor]] = []
     seen: set[str] = set()
+    agent: Actor | None = None
     for mention, vstart in zip(mentions, view_starts, strict=True):
         key = str(mention.attrs.get("actor_id") or mention.norm)
         if key in seen:
             continue
         seen.add(key)
         inter = mention.attrs.get("inter")
+        marked = marked_role(tokens, vstart, trigger_end)
+        if marked == "origin":  # fire comes from the positions, weapons are taken from them
+            marked = "agent" if event_type in FIRE_TYPES else "target"
+        if marked is None and event_type in GENITIVE_AGENT and 0 <= vstart - trigger_end <= 1:
+            marked = "agent"  # «بعد انسحاب القوات العراقية», «قصف الطائرات التركية»
         if inter in UNARMED:
             role = "actor1" if inter == 6 and event_type == "protest" else "actor2"
+        elif event_type in AIR_TYPES and inter not in STATE:
+            role = "actor2"  # «غارة على جسرين يستخدمهما داعش»: the group has no aircraft
         else:
-            role = "actor2" if _marked_as_target(tokens, vstart) else "actor1"
-        firsts.append((role, Actor(role=role, name=mention.norm, text=mention.text,
-                                   inter=int(inter) if inter is not None else None,
-                                   span=mention.span)))
+            role = "actor2" if marked == "target" else "actor1"
+        actor = Actor(role=role, name=mention.norm, text=mention.text,
+                      inter=int(inter) if inter is not None else None, span=mention.span)
+        if marked == "agent" and role == "actor1" and agent is None:
+            agent = actor
+        firsts.append((role, actor))
+    if agent is not None:
+        # «تعرضت البلدة لقصف من قبل قوات النظام»: the agent of a passive report is
+        # actor1 even when other actors are named before it
+        firsts.sort(key=lambda ra: ra[1] is not agent)
     out: list[Actor] = []
     actor1: Actor | None = None
     armed2: Actor | None = None
@@ -72,7 +193,7 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         if role == "actor1" and actor1 is None:
             actor1 = actor
         elif role == "actor1" and armed:
-            if _side(actor.inter) == _side(actor1.inter) if actor1 else False:
+            if actor1 is not None and _side(actor) == _side(actor1):
                 role = "associated"
             elif armed2 is None:
                 role, armed2 = "actor2", actor
@@ -84,9 +205,6 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
             else:
                 role = "associated"
         out.append(Actor(role, actor.name, actor.text, actor.inter, actor.span))
-    if actor1 is None and armed2 is not None and event_type not in VICTIM_TYPES:
-        out = [Actor("actor1", a.name, a.text, a.inter, a.span) if a is armed2 or (
-            a.span == armed2.span) else a for a in out]
     return tuple(out)
 
 
@@ -115,18 +233,100 @@ def _starts_with_wa(head: str) -> bool:
     return key.startswith("و") and not key.startswith(("وادي", "واد ", "ورد"))
 
 
+def broader(outer: Place | None, inner: Place | None) -> bool:
+    """Whether ``outer`` is a country or province that contains the town ``inner``."""
+    if outer is None or inner is None or (outer.precision or 3) < 3:
+        return False
+    if outer.feature == "country":
+        return inner.feature != "country" and inner.country is not None and (
+            inner.country == outer.country)
+    return outer.admin1 is not None and inner.admin1 == outer.admin1 and (
+        inner.precision or 3) < 3
+
+
+
+# Words before a country that make it a party, not a place: «تحالف تقوده الولايات
+# المتحدة», «بقيادة أمريكية», «برنامج تدعمه واشنطن».
+LEADERS = frozenset({"تقوده", "يقوده", "تقودها", "يقودها", "قياده", "بزعامه", "تدعمه",
+                     "يدعمه", "تدعمها", "يدعمها", "دعم", "المدعوم", "المدعومه",
+                     "مدعوم", "مدعومه", "مدعومين", "ترعاه", "يرعاه"})
+
+
+def led_by(text: str, place: Place) -> bool:
+    """Whether ``place`` names who leads or backs something («تقوده الولايات المتحدة»)."""
+    return any(r in LEADERS for r in stems(_last_word(text, place.span.start)))  # type: ignore[union-attr]
+
+
+PREPOSITIONS = frozenset({"في", "قرب", "علي", "من", "الي", "عند", "داخل", "نحو", "باتجاه",
+                          "شمال", "جنوب", "شرق", "غرب", "بين", "مدينه", "بلده", "قريه"})
+
+
+def _subject(text: str, place: Place, trigger: Span) -> bool:
+    """A place right before the trigger (or before «قد» and the trigger) is its subject, a
+    state or government acting («أن الولايات المتحدة نفذت أول غارة», «حكومة أنقرة
+    استهدفت مواقعنا», «وكانت ألمانيا قد أرسلت»); so is a foreign country right after it
+    («نشرت الولايات المتحدة مقاتلات»). Syria and Iraq, where the wars are, stay places."""
+    start, end = place.span.start, place.span.end  # type: ignore[union-attr]
+    if start >= trigger.end and not text[trigger.end:start].strip():
+        return place.feature == "country" and (place.country or "") not in HOME
+    between = fold(text[end:trigger.start]) if end <= trigger.start else "-"
+    if between not in ("", "قد") or fold(text[trigger.start:trigger.end]).startswith(
+            ("و", "ف")):
+        return False  # («قرب عين العرب وقصفت»: a new clause)
+    return _last_word(text, start) not in PREPOSITIONS  # («في حلب»: where, not who)
+
+
+HOME = frozenset({"SY", "IQ"})
+
+
+def subject_spans(text: str, places: Sequence[Place], triggers: Sequence[Span]) -> list[Span]:
+    """The spans of the places that are the subject of one of ``triggers`` (a state acting
+    in one clause is no place for the other events of its sentence either)."""
+    return [p.span for p in places if p.span is not None  # type: ignore[misc]
+            and any(_subject(text, p, t) for t in triggers)]
+
+
+def _between(text: str, places: Sequence[Place]) -> set[int]:
+    """Indexes of the places of «بين X و Y» (a route or a front line: «طريقين يستخدمهما
+    التنظيم بين سوريا والعراق»): not where an event happened."""
+    out: set[int] = set()
+    for i, place in enumerate(places):
+        if i + 1 >= len(places) or _last_word(text, place.span.start) != "بين":  # type: ignore[union-attr]
+            continue
+        gap = fold(text[place.span.end:places[i + 1].span.start]).split()  # type: ignore[union-attr]
+        if gap in (["و"], []) or (len(gap) == 1 and gap[0].startswith("و")):
+            out.update((i, i + 1))
+    return out
+
+
+def _dateline(text: str, place: Place) -> bool:
+    """A place opening a line and followed by a dash or colon («أنقرة- رويترز:»)."""
+    start, end = place.span.start, place.span.end  # type: ignore[union-attr]
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip() and bool(re.match(r"\s*[-–—:]", text[end:end + 4]))
+
+
 def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: int,
                excluded: Sequence[Span], split: bool = True) -> list[Place]:
     """The places of the clause: the first after the trigger and those coordinated with
-    it («الرقة ودير الزور»), else the nearest one before it; one per gazetteer entry."""
-    inside = [p for p in places if p.span is not None and outside(p.span, excluded)]
+    it («الرقة ودير الزور»), else the nearest one before it; one per gazetteer entry.
+    Countries that lead or back someone («تقوده الولايات المتحدة») are no places, and a
+    dateline («أنقرة- رويترز:») is one only when the clause names nothing else."""
+    inside = [p for p in places if p.span is not None and outside(p.span, excluded)
+              and in_range(p.span, lo, hi) and not led_by(text, p)
+              and not _subject(text, p, trigger)]
+    between = _between(text, inside)
+    own = [p for i, p in enumerate(inside) if not _dateline(text, p) and i not in between]
+    inside = own or [p for i, p in enumerate(inside) if i not in between][:1] or inside[:1]
     after = [p for p in inside if in_range(p.span, trigger.end, hi)]
     if not after:
         before = [p for p in inside if in_range(p.span, lo, trigger.start)]
         specific = [p for p in before if (p.precision or 3) < 3]
         return (specific or before)[-1:]
-    # A town or site beats a province or country named first («في سوريا ... بلدة سرمدا»).
-    start = next((i for i, p in enumerate(after) if (p.precision or 3) < 3), 0)
+    # A town or site in the country or province named first beats it («في سوريا ... بلدة
+    # سرمدا»); a town elsewhere is another clause's.
+    start = next((i for i, p in enumerate(after) if (p.precision or 3) < 3 and (
+        i == 0 or broader(after[0], p))), 0)
     after = after[start:]
     out = [after[0]]
     keys = {after[0].gazetteer_id or after[0].name}
@@ -177,9 +377,11 @@ def weapons_for(mentions: Sequence[Mention], lo: int, hi: int) -> tuple[Weapon, 
 # Words for aircraft and guns that a nationality adjective can qualify («مقاتلات تركية»,
 # «طائرات حربية روسية», «المدفعية التركية»), folded, without ال.
 PLATFORMS = frozenset({"مقاتلات", "مقاتله", "طائرات", "طائره", "طيران", "مروحيات",
-                       "مروحيه", "قاذفات", "مدفعيه", "بوارج", "سفن"})
+                       "مروحيه", "قاذفات", "مدفعيه", "بوارج", "سفن",
+                       # the strike itself («ضربة جوية أمريكية», «غارات تركية»)
+                       "غاره", "غارات", "ضربه", "ضربات", "قصف"})
 PUNCT = "،,.:؛\"«»()"
-QUALIFIERS = frozenset({"حربيه", "مقاتله", "بدون", "طيار", "مسيره"})
+QUALIFIERS = frozenset({"حربيه", "مقاتله", "بدون", "طيار", "مسيره", "جويه", "جوي"})
 
 
 def _bare(word: str) -> str:
@@ -210,9 +412,131 @@ def nationality_actor(text: str, lo: int, hi: int,
     return None
 
 
+# The nationality adjective (a key of the lexicon's [nationality]) of a country whose
+# name can stand for its forces («أن الولايات المتحدة نفذت أول غارة»).
+COUNTRY_ADJECTIVES = {"US": "امريكيه", "TR": "تركيه", "RU": "روسيه", "JO": "اردنيه",
+                      "IL": "اسرائيليه"}
+
+
+def state_actor(text: str, places: Sequence[Place], trigger: Span,
+                nationality: Sequence[tuple[str, str, int]]) -> Actor | None:
+    """actor1 from a foreign country named as the subject right before the trigger
+    («أن الولايات المتحدة نفذت», «أنقرة استهدفت»): that state's forces."""
+    adjectives = {a: (name, inter) for a, name, inter in nationality}
+    for place in places:
+        key = COUNTRY_ADJECTIVES.get(place.country or "")
+        if key in adjectives and place.span is not None and _subject(text, place, trigger):
+            name, inter = adjectives[key]
+            return Actor("actor1", name, place.text, inter, place.span)
+    return None
+
+
 def actor_mentions(article: Article, lo: int, hi: int,
                    excluded: Sequence[Span]) -> list[Mention]:
-    """Mentions with an ACLED class inside ``[lo, hi)``, outside source phrases."""
-    return [m for m in article.mentions
-            if m.attrs.get("inter") is not None and in_range(m.span, lo, hi)
-            and outside(m.span, excluded)]
+    """Mentions with an ACLED class inside ``[lo, hi)``, outside source phrases, and the
+    definite heads that refer back to one of them («جبهة النصرة ... وشنت الجبهة هجوما»)."""
+    out = [m for m in article.mentions
+           if m.attrs.get("inter") is not None and in_range(m.span, lo, hi)
+           and outside(m.span, excluded)]
+    return sorted(out + _anaphors(article, lo, hi, excluded, out), key=lambda m: m.span.start)
+
+
+# Heads of group names that the text repeats alone with the article: «جبهة النصرة» ->
+# «الجبهة», «حركة حزم» -> «الحركة», «وحدات حماية الشعب» -> «الوحدات», «الفرقة 30» ->
+# «الفرقة». (Not «الجيش», «القوات»: they name any army.)
+ANAPHOR_HEADS = frozenset({"جبهه", "حركه", "وحدات", "فرقه", "لواء", "جماعه", "كتائب"})
+
+
+def _anaphors(article: Article, lo: int, hi: int, excluded: Sequence[Span],
+              found: Sequence[Mention]) -> list[Mention]:
+    heads = {}
+    for m in article.mentions:
+        if m.attrs.get("inter") is None or m.span.end > hi:
+            continue
+        words = m.text.split()
+        head = stems(fold(words[0]))[-1] if words else ""
+        if head in ANAPHOR_HEADS and len(words) > 1:
+            heads[head] = m  # the latest antecedent wins
+    if not heads:
+        return []
+    out = []
+    for w in re.finditer(r"\S+", article.text[lo:hi]):
+        if "ال" not in w.group()[:4] and "لل" not in w.group()[:3]:
+            continue  # only a definite word can repeat a name
+        key = fold(w.group())
+        rest = next((r[2:] for r in stems(key) if r.startswith("ال")), None)
+        antecedent = heads.get(rest) if rest else None
+        span = Span(lo + w.start(), lo + w.start() + len(w.group().rstrip(PUNCT)))
+        if antecedent is None or antecedent.span.end > span.start or not outside(
+                span, [*excluded, *(m.span for m in found)]):
+            continue
+        out.append(Mention(antecedent.kind, article.text[span.start:span.end], span,
+                           antecedent.norm, antecedent.source, dict(antecedent.attrs)))
+    return out
+
+
+def _unarticled(word: str) -> str | None:
+    """A definite word without its article («المصادر» -> «مصادر»), else None."""
+    for article in ("وال", "فال", "ال"):
+        if word.startswith(article) and len(word) - len(article) >= 3:
+            return word[len(article):]
+    return None
+
+
+# A preposition with a pronoun («صرح به», «أفاد له») names no one.
+PRONOUNS = frozenset({"به", "له", "لها", "بها", "عنه", "عنها", "منه", "منها", "لهم", "بهم",
+                      "لنا", "لي"})
+
+
+def event_sources(claims: Sequence[Claim], claim: Claim) -> list[Source]:
+    """The event's sources from the claim that holds its trigger: none for the outlet's own
+    assertion; for a hedge with no one named («طائرات يعتقد أنها تابعة للتحالف») the
+    source of the claim around it («وأفادت مصادر صحفية أن ...»), if any."""
+    if claim.cue is None:
+        return []
+    if not claim.source.text or claim.source.span is None or (
+            fold(claim.source.text) in PRONOUNS):
+        c = claim.content
+        outer = [o for o in claims if o.source.text and o.source.span is not None
+                 and o.content.start <= c.start and c.end <= o.content.end and o is not claim]
+        if not outer:
+            return []
+        claim = min(outer, key=lambda o: len(o.content))
+    return [claim.source]
+
+
+def resolve_sources(claims: Sequence[Claim], sources: Sequence[Source],
+                    evidence: Sequence[Span]) -> list[Source]:
+    """A source named only by a definite head («وقالت المصادر», «الوزارة») is quoted at
+    its full mention («مصادر أمنية عراقية») when the event's evidence holds that mention
+    (GUIDELINES §3: the mention inside the evidence), and then counts once."""
+    out: list[Source] = []
+    for source in sources:
+        full = _antecedent(claims, source)
+        if full is not None and any(e.start <= full.span.start and full.span.end <= e.end
+                                    for e in evidence):  # type: ignore[union-attr]
+            source = full
+        if not any(s.span == source.span for s in out):
+            out.append(source)
+    return out
+
+
+def _antecedent(claims: Sequence[Claim], source: Source) -> Source | None:
+    """The last full source mention before ``source`` with its head («مصدر أمني» for
+    «المصدر»), when ``source`` is only a definite head (and adjective)."""
+    if not source.text or source.span is None:
+        return None
+    words = normalize(source.text).split()
+    heads = [_unarticled(w) for w in words]
+    if len(words) > 2 or None in heads:
+        return None
+    best: Source | None = None
+    for claim in claims:
+        other = claim.source
+        if other.span is None or not other.text or other.span.end > source.span.start:
+            continue
+        full = normalize(other.text).split()
+        if len(full) > len(words) and full[0] in (heads[0], words[0]) and (
+                best is None or other.span.start > best.span.start):  # type: ignore[union-attr]
+            best = other
+    return best

@@ -8,6 +8,7 @@ type and place, or no place of their own) add their evidence to it.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,10 +18,17 @@ from marsad.claims.lookup import claim_at
 from marsad.events.arguments import (
     actor_mentions,
     actors_for,
+    broader,
     date_for,
+    event_sources,
     fatalities_for,
+    in_range,
+    led_by,
     nationality_actor,
     places_for,
+    resolve_sources,
+    state_actor,
+    subject_spans,
     weapons_for,
 )
 from marsad.events.context import (
@@ -49,6 +57,8 @@ SPLIT_BY_PLACE = frozenset({"air_strike", "shelling", "bombing", "protest"})
 
 # Types whose perpetrator may be named only as «مقاتلات تركية» (aircraft + nationality).
 NATIONAL_TYPES = frozenset({"air_strike", "shelling"})
+# Types whose actor1 may be a state named as the subject («نشرت الولايات المتحدة»).
+STATE_TYPES = NATIONAL_TYPES | {"deployment"}
 
 
 def _with_actor1(actors: list[Actor], state: Actor) -> list[Actor]:
@@ -128,6 +138,8 @@ class EventDetector:
     def detect(self, article: Article) -> list[Event]:
         drafts = _one_action_per_clause(self._drafts(article))
         merged = self._merge(drafts)
+        for d in merged:
+            d.sources = resolve_sources(article.claims, d.sources, d.evidence)
         self._inherit(article, merged)
         return [self._event(article, d) for d in merged]
 
@@ -151,14 +163,18 @@ class EventDetector:
                 continue
             fighting = _names_fighting(tokens) if len(hits) > 1 else False
             separate = _separate(tokens)
+            triggers = [view.span(h.start, h.end) for h in hits]
+            subjects = subject_spans(article.text, [p for p in article.places if in_range(
+                p.span, sentence.start, sentence.end)], triggers)
             for ci, hit in enumerate(hits):
-                trigger = view.span(hit.start, hit.end)
+                trigger = triggers[ci]
                 lo = view.span(hits[ci - 1].end, hits[ci - 1].end).start if ci else \
                     sentence.start
                 hi = view.span(hits[ci + 1].start, hits[ci + 1].start).start \
                     if ci + 1 < len(hits) else sentence.end
                 found = self._from_hit(article, view, tokens, si, sentence, hit, trigger,
-                                       lo, hi, excluded, headline and si == 0, len(hits))
+                                       lo, hi, excluded, headline and si == 0, len(hits),
+                                       subjects)
                 definite = _definite(article.text[trigger.start:trigger.end])
                 for d in found:
                     d.fighting = fighting
@@ -169,21 +185,25 @@ class EventDetector:
 
     def _from_hit(self, article: Article, view, tokens, si: int, sentence: Span,
                   hit: TriggerHit, trigger: Span, lo: int, hi: int,
-                  excluded: list[Span], headline: bool, n_hits: int) -> list[Draft]:
+                  excluded: list[Span], headline: bool, n_hits: int,
+                  subjects: Sequence[Span] = ()) -> list[Draft]:
         claim = claim_at(article, trigger)
         if claim.negated or is_unreported(self.lexicon, tokens, hit.first):
             return []
-        mentions = actor_mentions(article, lo, hi, excluded)
+        # «قصفت قوات النظام ...، فيما قضى رجل اثر انفجار»: a new clause has its own actors
+        seg = _segment(view, tokens, hit, sentence)
+        mentions = actor_mentions(article, max(lo, seg.start), min(hi, seg.end), excluded)
         if not mentions:
-            mentions = actor_mentions(article, sentence.start, sentence.end, excluded)
+            mentions = actor_mentions(article, seg.start, seg.end, excluded)
         starts = [view.to_view(m.span.start) for m in mentions]
-        actors = list(actors_for(hit.type, mentions, tokens, starts))
+        actors = list(actors_for(hit.type, mentions, tokens, starts, hit.end))
         if hit.needs_armed_actor and not any(a.inter not in (5, 6, 7) for a in actors):
             return []
         split = hit.type in SPLIT_BY_PLACE
         # places and dates of a relative or «قبل أن» clause after the trigger describe
         # something else («البلدة التي تقع على بعد 10 كم من عين العرب»)
-        aside = excluded + _subordinate(article, view, tokens, hit, sentence)
+        # and a state named as the subject of a trigger («أن الولايات المتحدة قصفت») is none
+        aside = [*excluded, *subjects, *_subordinate(article, view, tokens, hit, sentence)]
         places = places_for(article.text, article.places, lo, trigger, hi, aside,
                             split) or places_for(article.text, article.places,
                                                  sentence.start, trigger, sentence.end,
@@ -197,9 +217,11 @@ class EventDetector:
             dead = fatalities_for(article.quantities, sentence.start, trigger, sentence.end)
         weapons = list(weapons_for(article.mentions, lo, hi))
         cue_text = article.text[trigger.start:trigger.end]
-        if hit.type in NATIONAL_TYPES and not any(a.role == "actor1" and a.inter in (1, 8)
-                                                  for a in actors):
-            state = nationality_actor(article.text, lo, hi, self.lexicon.nationality)
+        if hit.type in STATE_TYPES and not any(a.role == "actor1" and a.inter in (1, 8)
+                                               for a in actors):
+            state = (hit.type in NATIONAL_TYPES and nationality_actor(
+                article.text, lo, hi, self.lexicon.nationality)) or state_actor(
+                article.text, article.places, trigger, self.lexicon.nationality)
             if state is not None:
                 actors = _with_actor1(actors, state)
         if not (places or date or actors or dead or weapons) and _definite(cue_text):
@@ -211,7 +233,7 @@ class EventDetector:
                                         article.published) or is_old(
             self.lexicon, date, article.published) or is_earlier_episode(
             tokens, hit.first, date, article.published)
-        sources = [] if claim.cue is None else [claim.source]
+        sources = event_sources(article.claims, claim)
         cue = Cue(article.text[trigger.start:trigger.end], trigger)
         return [Draft(type=hit.type, sentence=si, trigger=cue, evidence=[sentence],
                       actors=list(actors), location=place, date=date, fatalities=dead,
@@ -266,7 +288,10 @@ class EventDetector:
 
     @staticmethod
     def _inherit(article: Article, drafts: list[Draft]) -> None:
-        first_place = next((p for p in article.places if p.span is not None), None)
+        triggers = [d.trigger.span for d in drafts]
+        first_place = next((p for p in article.places if p.span is not None
+                            and not led_by(article.text, p)
+                            and not subject_spans(article.text, [p], triggers)), None)
         for i, d in enumerate(drafts):
             previous = [e for e in drafts[:i] if not e.historical
                         and d.sentence - e.sentence <= CONTEXT_SENTENCES]
@@ -334,6 +359,31 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
         stop = view.span(min(ends), min(ends)).start if ends else sentence.end
         out.append(Span(span.start, max(span.end, min(stop, sentence.end))))
     return out
+
+
+# Words that open a clause with a subject of its own: «فيما», «بينما», «في حين», «كما» after a
+# comma («قصفت قوات النظام ...، فيما قضى رجل اثر انفجار»).
+CONNECTORS = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
+
+
+def _connector(tokens, i: int) -> bool:
+    key = tokens[i].key
+    if key in CONNECTORS:
+        return True
+    if key in ("حين", "كما", "وكما") and i > 0:
+        prev = tokens[i - 1].key
+        return (key == "حين" and prev == "في") or (key != "حين" and prev in "،,")
+    return False
+
+
+def _segment(view, tokens, hit: TriggerHit, sentence: Span) -> Span:
+    """The sentence from the last connector before the trigger (original offsets): the
+    clause after «فيما», «بينما» has a subject of its own."""
+    for i in range(hit.first - 1, -1, -1):
+        if _connector(tokens, i):
+            return Span(max(sentence.start, view.span(tokens[i].end, tokens[i].end).start),
+                        sentence.end)
+    return sentence
 
 
 def _statement(claim, sentence: Span) -> list[Span]:
@@ -451,19 +501,8 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
 SAME_KM = 15.0
 
 
-def _broader(outer: Place | None, inner: Place | None) -> bool:
-    """Whether ``outer`` is a country or province that contains the town ``inner``."""
-    if outer is None or inner is None or (outer.precision or 3) < 3:
-        return False
-    if outer.feature == "country":
-        return inner.feature != "country" and inner.country is not None and (
-            inner.country == outer.country)
-    return outer.admin1 is not None and inner.admin1 == outer.admin1 and (
-        inner.precision or 3) < 3
-
-
 def _nested(a: Place | None, b: Place | None) -> bool:
-    return _broader(a, b) or _broader(b, a)
+    return broader(a, b) or broader(b, a)
 
 
 def _generic(cue_text: str, places: Sequence[Place], date: DateValue | None,
@@ -494,7 +533,18 @@ def _same_day(a: DateValue | None, b: DateValue | None) -> bool:
     b_lo, b_hi = b.start or b.value, b.end or b.value
     if None in (a_lo, a_hi, b_lo, b_hi):
         return a.value == b.value
-    return a_lo <= b_hi and b_lo <= a_hi
+    # a night straddles two dates: «بعد منتصف ليل أمس» and «اليوم (الجمعة)» can be one raid
+    slack = dt.timedelta(days=1 if _night(a) or _night(b) else 0)
+    return a_lo <= b_hi + slack and b_lo <= a_hi + slack  # type: ignore[operator]
+
+
+NIGHT = ("ليل", "الليل", "ليله", "الليله", "فجر", "الفجر", "منتصف")
+
+
+def _night(d: DateValue) -> bool:
+    """Whether a time expression names a night or dawn («ليل أمس», «فجر اليوم»)."""
+    return any(w.startswith(NIGHT) or w[1:].startswith(NIGHT)
+               for w in normalize(d.text or "").split())
 
 
 def _absorb(into: Draft, other: Draft) -> None:
@@ -503,7 +553,7 @@ def _absorb(into: Draft, other: Draft) -> None:
     into.evidence.extend(s for s in other.evidence if s not in into.evidence)
     if into.location is None or (other.location is not None and into.headline):
         into.location = into.location or other.location
-    elif other.location is not None and _broader(into.location, other.location):
+    elif other.location is not None and broader(into.location, other.location):
         into.location = other.location
     into.date = into.date or other.date
     into.fatalities = into.fatalities or other.fatalities
