@@ -5,6 +5,7 @@ Dask workers import this module themselves, so the tests put its folder on ``sys
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 
 from marsad.model import Article
 from marsad.registry import Services, StageFn, stage
+from marsad.runners.dask import PartResult
 
 # ids of the articles the ``test-seen.v1`` stage analysed in this process
 SEEN: list[str] = []
@@ -86,3 +88,15 @@ def environ_stage(config: dict[str, Any], services: Services) -> StageFn:
         return article
 
     return run
+
+
+class GcState:
+    """Unpickles as whether the garbage collector was on at that moment."""
+
+    def __reduce__(self) -> tuple:
+        return (gc.isenabled, ())
+
+
+def part_with_gc_probe() -> PartResult:
+    """A part result whose one item tells how the driver unpickled it."""
+    return PartResult(items=[GcState()])

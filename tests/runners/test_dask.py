@@ -255,3 +255,20 @@ def test_an_existing_cluster_serves_run_after_run(runner, tmp_path, mixed_inputs
     assert first.stdout == second.stdout == local.stdout
     assert "already stored" in summary_of(second.stderr)
     assert not any(name.startswith("marsad-") for names in plugins.values() for name in names)
+
+
+@pytest.mark.slow
+def test_parts_reach_the_driver_unpickled_with_the_garbage_collector_paused(test_stages):
+    import gc
+
+    import dask
+    from distributed import Client, LocalCluster
+
+    from marsad.runners.dask import LOCAL_CLUSTER
+
+    with dask.config.set(LOCAL_CLUSTER), \
+            LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        result = client.submit(test_stages.part_with_gc_probe, pure=False).result()
+    assert result.items == [False]
+    assert gc.isenabled()

@@ -16,9 +16,11 @@ rest of the run goes on.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import logging
+import pickle
 import signal
 import threading
 import time
@@ -34,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import dask
 from distributed import Client, KilledWorker, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
+from distributed.protocol import dask_deserialize, dask_serialize
 
 from marsad.errors import ClusterError, InputError, MarsadError
 from marsad.ingest.parts import Part, read_part, singletons, take_part
@@ -58,6 +61,11 @@ LOCAL_CLUSTER = {
     "distributed.nanny.pre-spawn-environ": {
         "OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1,
     },
+    # monitors that feed the dashboard or catch a stalled event loop, at a batch job's
+    # pace: an idle 2-worker cluster then spends 0.6 s of CPU a minute instead of 2
+    "distributed.admin.tick.interval": "200ms",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
 }
 """Dask settings of the local clusters marsad starts (``--workers N``)."""
 _ID_PREFIX = "ar_"
@@ -141,6 +149,27 @@ class PartResult:
     items: list[Article | InputError | Stored] = field(default_factory=list)
     more: list[Part] = field(default_factory=list)
     terms: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+@dask_serialize.register(PartResult)
+def _dump_part_result(result: PartResult) -> tuple[dict, list[bytes]]:
+    return {}, [pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)]
+
+
+@dask_deserialize.register(PartResult)
+def _load_part_result(header: dict, frames: list[bytes]) -> PartResult:
+    """Unpickle a part's articles with the garbage collector paused.
+
+    A part is thousands of small objects; the collections their allocation set off took
+    twice as long as the unpickling itself in the driver (0.9 vs 0.4 ms an article).
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(b"".join(frames) if len(frames) > 1 else frames[0])
+    finally:
+        if paused:
+            gc.enable()
 
 
 # ---------------------------------------------------------------- on the workers
