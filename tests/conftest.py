@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from marsad.api.background import free_port
@@ -41,6 +42,11 @@ PALMYRA = (
     "من طراز \"Verba\" من مستودعات في مدينة تَدْمُر يوم 10/12/2016.\n\n"
     "وأضاف المصدر أن القوات الروسية انسحبت من المدينة بين 8 و9 كانون الأول."
 )
+
+# Property tests check offsets and results, not speed (that is benchmarks/' job): no
+# per-example deadline, which a loaded 2-core CI machine or a model's first load can miss.
+settings.register_profile("marsad", deadline=None)
+settings.load_profile("marsad")
 
 
 def build_article(text: str, published: str | dt.date | None = "2016-12-20",
