@@ -103,6 +103,35 @@ def test_eval_view_maps_mentions_to_tokens():
     assert out == [[(1, 2, "ARMED_GROUP"), (2, 3, "GPE")], []]
 
 
+class FullNameTagger:
+    """A stand-in model that knows a person only by the full name."""
+
+    def proclitic(self, word):
+        return 0, word
+
+    def tag(self, sentences):
+        return [[(i, i + 2, "PER") for i in range(len(words) - 1)
+                 if list(words[i:i + 2]) == ["جورج", "بوش"]] for words in sentences]
+
+
+def test_a_name_the_model_found_is_found_again_in_later_sentences():
+    from marsad.text.sentences import split_sentences
+
+    text = "قال جورج بوش إن الحرب مستمرة. وأكد بوش أن القوات باقية في العراق."
+    sentences = split_sentences(text)
+    found = MentionFinder(LEX, FullNameTagger)(text, sentences)
+    assert [(m.kind, m.text, m.source) for m in found] == [("PER", "جورج بوش", "model"),
+                                                          ("PER", "بوش", "model")]
+    assert found[1].span.start == text.index("بوش", text.index("."))
+    alone = MentionFinder(LEX, FullNameTagger, repeat_names=False)(text, sentences)
+    assert [m.text for m in alone] == ["جورج بوش"]
+    tokens = [["قال", "جورج", "بوش"], ["وأكد", "بوش"]]
+    assert MentionFinder(LEX, FullNameTagger).tag_tokens(tokens) == [[(1, 3, "PER")],
+                                                                   [(1, 2, "PER")]]
+    assert MentionFinder(LEX, FullNameTagger, repeat_names=False).tag_tokens(tokens) == [
+        [(1, 3, "PER")], []]
+
+
 def test_model_entities_leave_out_a_proclitic_the_tagger_recognises():
     finder = MentionFinder(LEX, lambda: TAGGER)
     (m,) = finder("ووصلوا وتدمر", [Span(0, 12)])

@@ -30,6 +30,11 @@ def eval_ner(
         "--lexicons/--model-only",
         help="Score the whole mentions stage (model merged with the lexicon layers) "
              "instead of the model alone.")] = False,
+    context: Annotated[bool, typer.Option(
+        "--context/--sentence-alone",
+        help="Read FILE as running text, as marsad reads an article: names the model found "
+             "are looked for again within 30 sentences either side. --sentence-alone scores "
+             "each sentence on its own (the model's raw output).")] = True,
 ) -> None:
     """Print one JSON object: micro precision, recall, f1 and per_type (exact span+type).
 
@@ -42,10 +47,12 @@ def eval_ner(
                 tmp.write(sys.stdin.read())
             path = Path(tmp.name)
             try:
-                result = evaluate_file(path, scheme=scheme, model=model, lexicons=lexicons)
+                result = evaluate_file(path, scheme=scheme, model=model, lexicons=lexicons,
+                                       context=context)
             finally:
                 path.unlink()
             result["file"] = "-"
         else:
-            result = evaluate_file(file, scheme=scheme, model=model, lexicons=lexicons)
+            result = evaluate_file(file, scheme=scheme, model=model, lexicons=lexicons,
+                                   context=context)
     sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -69,24 +69,31 @@ def evaluate_sentences(sentences: Sequence[TaggedSentence], predict: Predictor,
 
 def evaluate_file(path: str | Path, *, predict: Predictor | None = None,
                   scheme: str = "auto", model: str | Path | None = None,
-                  lexicons: bool = False) -> dict[str, Any]:
+                  lexicons: bool = False, context: bool = True) -> dict[str, Any]:
     """What ``marsad eval ner`` prints: entity-level micro P/R/F1 and ``per_type``.
 
     ``predict`` defaults to the NER model at ``model`` (the committed one unless given);
     with ``lexicons`` the whole mentions stage (model merged with the lexicon layers)
-    is scored instead.
+    is scored instead. With ``context`` the file is read as running text (names found
+    are looked for again nearby, as in an article), else each sentence alone.
     """
     sentences = read_conll(path)
     if predict is None:
         if lexicons:
             from marsad.stages.mentions import MentionFinder
 
-            predict = MentionFinder.from_config({"model": str(model)} if model else {}).tag_tokens
+            section: dict[str, Any] = {"repeat_names": context}
+            if model:
+                section["model"] = str(model)
+            predict = MentionFinder.from_config(section).tag_tokens
         else:
+            from marsad.ner.propagate import in_context
             from marsad.ner.tagger import shared_tagger
 
-            predict = shared_tagger(model).tag
+            tag = shared_tagger(model).tag
+            predict = in_context(tag) if context else tag
     result = evaluate_sentences(sentences, predict, scheme)
     result["file"] = str(path)
     result["system"] = "mentions stage (model + lexicons)" if lexicons else "model"
+    result["context"] = context
     return result

@@ -14,6 +14,7 @@ canonical ``norm`` and ``attrs``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -33,6 +34,7 @@ from marsad.lexicons.matcher import Token
 from marsad.lexicons.sites import SiteFinder
 from marsad.model import Article, Mention, Span
 from marsad.ner.features import tokenize
+from marsad.ner.propagate import propagate
 from marsad.ner.tagger import Entity, NerTagger, shared_tagger
 from marsad.registry import Services, StageFn, stage
 from marsad.text.normalize import build_view, normalize, view_of
@@ -62,10 +64,13 @@ class MentionFinder:
 
     def __init__(self, lexicons: Lexicons, tagger: Callable[[], NerTagger | None] | None,
                  *, keep_misc: bool = False,
-                 model_gate: Callable[[Sequence[Token]], bool] | None = None) -> None:
+                 model_gate: Callable[[Sequence[Token]], bool] | None = None,
+                 repeat_names: bool = True) -> None:
         self.lexicons = lexicons
         self._tagger = tagger
         self.keep_misc = keep_misc
+        self.repeat_names = repeat_names
+        """Names the model found are looked for again in the nearby sentences it read."""
         self.model_gate = model_gate
         """When set, the model reads only the sentences (folded tokens) it accepts."""
         self.sites = SiteFinder(lexicons.sites) if lexicons.sites else None
@@ -96,7 +101,7 @@ class MentionFinder:
                 (events or {}).get("triggers") or None))
             gate = partial(_has_trigger, triggers)
         return cls(lexicons, tagger, keep_misc=bool(section.get("keep_misc", False)),
-                   model_gate=gate)
+                   model_gate=gate, repeat_names=bool(section.get("repeat_names", True)))
 
     # ------------------------------------------------------------ the stage
 
@@ -122,7 +127,10 @@ class MentionFinder:
         if tagger is None:
             return []
         token_spans = [tokenize(text, s.start, s.end) for s in sentences]
-        tagged = tagger.tag([[text[t.start:t.end] for t in spans] for spans in token_spans])
+        words = [[text[t.start:t.end] for t in spans] for spans in token_spans]
+        tagged = tagger.tag(words)
+        if self.repeat_names:
+            tagged = propagate(words, tagged)
         keep = (*MODEL_KINDS, "MISC") if self.keep_misc else MODEL_KINDS
         out = []
         for spans, entities in zip(token_spans, tagged, strict=True):
@@ -149,23 +157,33 @@ class MentionFinder:
     def tag_tokens(self, sentences: Sequence[Sequence[str]]) -> list[list[Entity]]:
         """Mentions of pre-tokenised sentences as token entities (for ``marsad eval``).
 
-        Each sentence is joined with spaces; mentions that do not start and end on token
-        boundaries are widened to the tokens they touch.
+        The sentences are read as one document (words joined with spaces, sentences with
+        line breaks), as an article is, or each alone without ``repeat_names``; mentions
+        that do not start and end on token boundaries are widened to the tokens they touch.
         """
-        out = []
+        if not self.repeat_names and len(sentences) > 1:
+            return [ents for words in sentences for ents in self.tag_tokens([words])]
+        starts: list[list[int]] = []
+        firsts, spans, pos = [], [], 0
         for words in sentences:
-            text = " ".join(words)
-            starts, pos = [], 0
+            first = pos
+            firsts.append(first)
+            starts.append([])
             for w in words:
-                starts.append(pos)
+                starts[-1].append(pos)
                 pos += len(w) + 1
-            mentions = self(text, [Span(0, len(text))] if text else [], every_sentence=True)
-            ents = []
-            for m in mentions:
-                first = max(i for i, s in enumerate(starts) if s <= m.span.start)
-                last = max(i for i, s in enumerate(starts) if s < m.span.end)
-                ents.append((first, last + 1, m.kind))
-            out.append(ents)
+            if words:
+                spans.append(Span(first, pos - 1))
+            else:
+                pos += 1
+        text = "\n".join(" ".join(words) for words in sentences)
+        out: list[list[Entity]] = [[] for _ in sentences]
+        for m in self(text, spans, every_sentence=True):
+            i = bisect_right(firsts, m.span.start) - 1
+            within = starts[i]
+            first = bisect_right(within, m.span.start) - 1
+            last = bisect_left(within, m.span.end) - 1
+            out[i].append((first, last + 1, m.kind))
         return out
 
 
