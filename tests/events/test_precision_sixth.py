@@ -48,3 +48,44 @@ def test_statistics_over_a_period_are_no_events(analyse):
     b = analyse("ونفذ التنظيم في الآونة الأخيرة سلسلة من التفجيرات في بغداد ومحافظات "
                 "أخرى.")
     assert "bombing" not in types(b)
+
+
+def test_an_explosion_and_a_suicide_bombing_reported_apart_are_one_event(analyse):
+    a = analyse("سقط 20 قتيلا أمس في انفجار استهدف مركزا ثقافيا قرب الحدود. وقال المحافظ "
+                "إن الحكومة ستلاحق الفاعلين. وأضاف أن التحقيقات مستمرة. وأكد أن المصابين "
+                "نقلوا إلى المستشفيات. وأدى تفجير انتحاري استهدف المركز الثقافي في بلدة "
+                "تل أبيض إلى مقتل 20 شخصا.")
+    [event] = a.events
+    assert event.type == "suicide_bombing" and len(event.evidence) == 2
+
+
+def test_bombings_in_two_towns_stay_two(analyse):
+    a = analyse("انفجرت سيارة مفخخة في سوق مدينة بعقوبة أمس. وفي مدينة كركوك قتل خمسة "
+                "أشخاص في تفجير انتحاري استهدف تجمعا للشرطة أمس.")
+    assert types(a) == ["bombing", "suicide_bombing"]
+
+
+def test_the_perpetrators_of_the_bombing_name_the_bombing_reported(analyse):
+    a = analyse("انفجرت سيارة مفخخة في سوق مدينة بعقوبة أمس. وأغلقت الشرطة مداخل قضاء "
+                "المقدادية بحثا عن منفذي التفجير.")
+    [event] = a.events
+    assert event.location.name_ar != "المقدادية" and len(event.evidence) == 2
+
+
+def test_another_bombing_is_another_event(analyse):
+    a = analyse("قتل 20 شخصا في انفجار سيارة مفخخة في سوق مدينة بعقوبة اليوم. وقالت "
+                "المصادر إن خمسة آخرين قتلوا في تفجير آخر شرقي المدينة.")
+    assert types(a) == ["bombing", "bombing"]
+
+
+def test_the_attack_after_a_bombing_is_the_bombing(analyse):
+    a = analyse("انفجرت سيارة مفخخة في بلدة تل أبيض أمس. وقال مسؤول إن الهجوم الذي وقع "
+                "ظهر أمس نفذه تنظيم داعش.")
+    assert types(a) == ["bombing"]
+
+
+def test_the_place_of_a_statement_is_not_the_event_place(analyse):
+    a = analyse("قتل 30 شخصا في هجوم انتحاري استهدف مركزا ثقافيا في بلدة تل أبيض أمس. "
+                "وقال الوزير في مؤتمر صحفي عقده في دمشق إن التفجير نفذه انتحاري.")
+    [event] = a.events
+    assert event.type == "suicide_bombing" and event.location.name_ar != "دمشق"
