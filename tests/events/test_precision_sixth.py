@@ -89,3 +89,20 @@ def test_the_place_of_a_statement_is_not_the_event_place(analyse):
                 "وقال الوزير في مؤتمر صحفي عقده في دمشق إن التفجير نفذه انتحاري.")
     [event] = a.events
     assert event.type == "suicide_bombing" and event.location.name_ar != "دمشق"
+
+
+def test_recovering_people_or_relations_is_no_capture(analyse):
+    a = analyse("وتمكن الجيش العراقي أمس من استعادة ثلاثة منهم قرب الحدود مع سوريا.")
+    assert "territory_captured" not in types(a)
+    b = analyse("قال دبلوماسي إن التهديدات المشتركة من جانب تنظيم داعش قد تساعد في استعادة "
+                "العلاقات بين إسرائيل وتركيا.")
+    assert "territory_captured" not in types(b)
+    c = analyse("استعادت قوات النظام السيطرة على مدينة تدمر أمس بعد معارك مع تنظيم داعش.")
+    assert types(c) == ["territory_captured"]
+
+
+def test_a_report_without_a_place_joins_the_next_that_names_it(analyse):
+    a = analyse("أعلنت الشرطة أمس اعتقال ثلاثة أشخاص يشتبه في مشاركتهم في الهجوم. واعتقل "
+                "الثلاثة في مدينة كركوك بعد مداهمة منزلهم.")
+    [event] = a.events
+    assert event.type == "abduction_detention" and event.location.name_ar == "كركوك"

@@ -310,7 +310,9 @@ class EventDetector:
             return later.location is None or same_place or nested
         if later.sentence - earlier.sentence > CONTEXT_SENTENCES + 1:
             return False
-        return later.location is None or same_place or nested
+        # (a report with no place of its own followed by one that names it: «أعلنت الشرطة
+        # اعتقال ثلاثة أشخاص. واعتقل الثلاثة في شانلي أورفة»)
+        return later.location is None or earlier.location is None or same_place or nested
 
     @staticmethod
     def _inherit(article: Article, drafts: list[Draft]) -> None:
