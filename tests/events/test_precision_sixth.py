@@ -79,9 +79,12 @@ def test_another_bombing_is_another_event(analyse):
 
 
 def test_the_attack_after_a_bombing_is_the_bombing(analyse):
-    a = analyse("انفجرت سيارة مفخخة في بلدة تل أبيض أمس. وقال مسؤول إن الهجوم الذي وقع "
-                "ظهر أمس نفذه تنظيم داعش.")
-    assert types(a) == ["bombing"]
+    a = analyse("قتل 30 شخصا في تفجير انتحاري قرب الحدود أمس. وقال الوزير إن التحقيق "
+                "مستمر. وأضاف أن الحكومة ستلاحق الفاعلين. وأكد أن المصابين نقلوا إلى "
+                "المستشفيات. وقد استهدف الهجوم الذي وقع ظهر أمس مركزا ثقافيا في بلدة تل "
+                "أبيض، وتبناه تنظيم داعش.")
+    [event] = a.events
+    assert event.type == "suicide_bombing" and event.location.name_ar == "تل أبيض"
 
 
 def test_the_place_of_a_statement_is_not_the_event_place(analyse):
