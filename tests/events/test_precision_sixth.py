@@ -109,3 +109,11 @@ def test_a_report_without_a_place_joins_the_next_that_names_it(analyse):
                 "الثلاثة في مدينة كركوك بعد مداهمة منزلهم.")
     [event] = a.events
     assert event.type == "abduction_detention" and event.location.name_ar == "كركوك"
+
+
+def test_militants_liquidated_in_fighting_are_a_battle(analyse):
+    a = analyse("قال قائد الشرطة إن القوات الأمنية تمكنت أمس من تصفية 12 عنصرا من تنظيم "
+                "داعش في كمين شرق مدينة الرمادي.")
+    assert types(a) == ["battle"]
+    b = analyse("أعدم تنظيم داعش أربعة سائقين في مدينة الشرقاط أمس.")
+    assert types(b) == ["attack_on_civilians"]
