@@ -117,3 +117,12 @@ def test_militants_liquidated_in_fighting_are_a_battle(analyse):
     assert types(a) == ["battle"]
     b = analyse("أعدم تنظيم داعش أربعة سائقين في مدينة الشرقاط أمس.")
     assert types(b) == ["attack_on_civilians"]
+
+
+def test_bombing_in_air_raids_is_an_air_strike(analyse):
+    a = analyse("قال الجيش الأمريكي أمس إن الولايات المتحدة وحلفاءها قصفوا أهدافا تابعة "
+                "لتنظيم داعش في العراق في 12 غارة جوية قرب مدينة الرمادي.")
+    assert types(a) == ["air_strike"]
+    b = analyse("قصفت قوات النظام بالمدفعية الثقيلة وقذائف الهاون بلدة داريا أمس، بعد غارات "
+                "جوية على المدينة.")
+    assert "shelling" in types(b)
