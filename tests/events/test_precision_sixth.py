@@ -126,3 +126,18 @@ def test_bombing_in_air_raids_is_an_air_strike(analyse):
     b = analyse("قصفت قوات النظام بالمدفعية الثقيلة وقذائف الهاون بلدة داريا أمس، بعد غارات "
                 "جوية على المدينة.")
     assert "shelling" in types(b)
+
+
+def test_a_bombing_in_the_province_is_not_the_town_bombing_reported_before(analyse):
+    a = analyse("انفجرت عبوة ناسفة في سوق مدينة بعقوبة ما أدى إلى مقتل ستة مدنيين. وأعلنت "
+                "قوات البيشمركة مقتل 20 مسلحا من داعش في معارك متفرقة. وقال مصدر إن "
+                "التنظيم فقد عددا من قادته. وأضاف أن المعارك تواصلت حتى الصباح. وبدأت "
+                "محكمة في ديالى التحقيق في تفجير سوق خان بني سعد.")
+    assert types(a).count("bombing") == 2
+
+
+def test_an_undated_attack_does_not_absorb_a_dated_one_elsewhere(analyse):
+    a = analyse("هاجم مقاتلو حزب العمال الكردستاني مركزا للشرطة في بلدة بوزانتي، وقتل "
+                "شرطيان خلال تبادل لإطلاق النار. وقتل عامل في هجوم شنه مقاتلو حزب العمال "
+                "الكردستاني مساء الخميس في مدينة قارص شرق تركيا.", published="2015-08-01")
+    assert types(a) == ["battle", "battle"]

@@ -239,7 +239,9 @@ class EventDetector:
         if not (places or date or actors or dead or weapons) and _definite(cue_text):
             return []  # a bare noun («القصف», «الحرب») with nothing concrete around it
         said = date or date_for(article.dates, sentence.start, trigger, sentence.end, aside)
-        if _generic(cue_text, places, said, dead):  # (a dated statement anchors it too)
+        where = places or places_for(article.text, article.places, sentence.start, trigger,
+                                     sentence.end, aside, split)
+        if _generic(cue_text, where, said, dead):  # (a statement's date or town anchors it)
             return []  # «ضربات جوية ضد التنظيم في سوريا»: a campaign, not one occurrence
         historical = has_background_cue(self.lexicon, tokens, hit.first, date,
                                         article.published) or is_old(
@@ -279,8 +281,7 @@ class EventDetector:
         if blast and earlier.historical == later.historical and earlier.sentence != \
                 later.sentence and _same_day(earlier.date, later.date) and (
                 later.reference or earlier.location is None or later.location is None
-                or _same_place(earlier.location, later.location)
-                or _nested(earlier.location, later.location)):
+                or _same_place(earlier.location, later.location)):
             # one bombing, however it is named and wherever its reports stand: «انفجار
             # استهدف مركزا ثقافيا» ... «وأدى تفجير انتحاري استهدف المركز في سروج»
             return True
@@ -312,7 +313,9 @@ class EventDetector:
             return False
         # (a report with no place of its own followed by one that names it: «أعلنت الشرطة
         # اعتقال ثلاثة أشخاص. واعتقل الثلاثة في شانلي أورفة»)
-        return later.location is None or earlier.location is None or same_place or nested
+        # (but an undated report does not absorb one dated of its own: two attacks)
+        return later.location is None or same_place or nested or (
+            earlier.location is None and (earlier.date is not None or later.date is None))
 
     @staticmethod
     def _inherit(article: Article, drafts: list[Draft]) -> None:
