@@ -141,3 +141,11 @@ def test_an_undated_attack_does_not_absorb_a_dated_one_elsewhere(analyse):
                 "شرطيان خلال تبادل لإطلاق النار. وقتل عامل في هجوم شنه مقاتلو حزب العمال "
                 "الكردستاني مساء الخميس في مدينة قارص شرق تركيا.", published="2015-08-01")
     assert types(a) == ["battle", "battle"]
+
+
+def test_a_place_in_a_second_claim_is_still_a_place(analyse):
+    a = analyse("وذكرت مصادر رسمية أن مقاتلي حزب العمال الكردستاني هاجموا قوات الأمن، "
+                "وأضافت أن الهجوم وقع مساء السبت في مدينة ماردين وأدى إلى مقتل شرطي.",
+                published="2015-08-10")
+    [event] = a.events
+    assert event.type == "battle" and event.location.name == "Mardin"

@@ -218,10 +218,12 @@ class EventDetector:
         # the place and date of a statement («قال في تصريح أدلى به في أنقرة إن ...», «قال
         # بيان اليوم إن ...») are not the event's
         undated = aside + _statement(claim, sentence)
-        places = places_for(article.text, article.places, lo, trigger, hi, undated,
+        # (only the statement before the claim: what follows it may be another claim)
+        unplaced = aside + _statement(claim, sentence, before_only=True)
+        places = places_for(article.text, article.places, lo, trigger, hi, unplaced,
                             split) or places_for(article.text, article.places,
                                                  sentence.start, trigger, sentence.end,
-                                                 undated, split)
+                                                 unplaced, split)
         date = date_for(article.dates, lo, trigger, hi, undated) or date_for(
             article.dates, sentence.start, trigger, sentence.end, undated)
         dead = fatalities_for(article.quantities, lo, trigger, hi)
@@ -417,7 +419,7 @@ def _segment(view, tokens, hit: TriggerHit, sentence: Span) -> Span:
     return sentence
 
 
-def _statement(claim, sentence: Span) -> list[Span]:
+def _statement(claim, sentence: Span, before_only: bool = False) -> list[Span]:
     """The parts of the sentence outside an attributed claim's content: «قالت الوزارة في
     بيان اليوم الاثنين إن ...» dates the statement, not the event it reports."""
     if claim.cue is None:
@@ -426,7 +428,7 @@ def _statement(claim, sentence: Span) -> list[Span]:
     out = []
     if sentence.start < c.start <= sentence.end:
         out.append(Span(sentence.start, c.start))
-    if sentence.start <= c.end < sentence.end:
+    if not before_only and sentence.start <= c.end < sentence.end:
         out.append(Span(c.end, sentence.end))
     return out
 
