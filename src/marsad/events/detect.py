@@ -102,6 +102,12 @@ class Draft:
     anaphor: bool = False
     """A definite noun with no date of its own («الانفجار»): it may refer back to an
     event reported however far before."""
+    reference: bool = False
+    """The trigger is the object of a head that presupposes the event («منفذ التفجير»,
+    «مكان الانفجار», «المسؤولية عن الهجوم»): it names an event already reported."""
+    attack: bool = False
+    """A definite «attack» noun («الهجوم», «الاعتداء») with no armed target: it may name
+    a bombing reported before rather than clashes."""
 
 
 def _clusters(hits: Sequence[TriggerHit]) -> list[TriggerHit]:
@@ -176,10 +182,15 @@ class EventDetector:
                                        lo, hi, excluded, headline and si == 0, len(hits),
                                        subjects)
                 definite = _definite(article.text[trigger.start:trigger.end])
+                reference = _reference(tokens, hit)
+                another = _another(tokens, hit)
                 for d in found:
                     d.fighting = fighting
-                    d.separate = separate
+                    d.separate = separate or another
                     d.anaphor = definite and d.date is None
+                    d.reference = reference
+                    d.attack = (d.type == "battle" and definite and not fighting
+                                and not _armed_target(d) and _attack_noun(tokens, hit))
                 drafts.extend(found)
         return drafts
 
@@ -204,12 +215,15 @@ class EventDetector:
         # something else («البلدة التي تقع على بعد 10 كم من عين العرب»)
         # and a state named as the subject of a trigger («أن الولايات المتحدة قصفت») is none
         aside = [*excluded, *subjects, *_subordinate(article, view, tokens, hit, sentence)]
-        places = places_for(article.text, article.places, lo, trigger, hi, aside,
+        # the place and date of a statement («قال في تصريح أدلى به في أنقرة إن ...», «قال
+        # بيان اليوم إن ...») are not the event's
+        undated = aside + _statement(claim, sentence)
+        # (only the statement before the claim: what follows it may be another claim)
+        unplaced = aside + _statement(claim, sentence, before_only=True)
+        places = places_for(article.text, article.places, lo, trigger, hi, unplaced,
                             split) or places_for(article.text, article.places,
                                                  sentence.start, trigger, sentence.end,
-                                                 aside, split)
-        # the date of a statement («قال بيان اليوم إن ...») is not the event's
-        undated = aside + _statement(claim, sentence)
+                                                 unplaced, split)
         date = date_for(article.dates, lo, trigger, hi, undated) or date_for(
             article.dates, sentence.start, trigger, sentence.end, undated)
         dead = fatalities_for(article.quantities, lo, trigger, hi)
@@ -227,7 +241,9 @@ class EventDetector:
         if not (places or date or actors or dead or weapons) and _definite(cue_text):
             return []  # a bare noun («القصف», «الحرب») with nothing concrete around it
         said = date or date_for(article.dates, sentence.start, trigger, sentence.end, aside)
-        if _generic(cue_text, places, said, dead):  # (a dated statement anchors it too)
+        where = places or places_for(article.text, article.places, sentence.start, trigger,
+                                     sentence.end, aside, split)
+        if _generic(cue_text, where, said, dead):  # (a statement's date or town anchors it)
             return []  # «ضربات جوية ضد التنظيم في سوريا»: a campaign, not one occurrence
         historical = has_background_cue(self.lexicon, tokens, hit.first, date,
                                         article.published) or is_old(
@@ -253,17 +269,30 @@ class EventDetector:
             if target.headline:
                 _absorb(d, target)
                 out[out.index(target)] = d
+                _one_type(d, target)
             else:
                 _absorb(target, d)
+                _one_type(target, d)
         return out
 
     @staticmethod
     def _same(earlier: Draft, later: Draft) -> bool:
+        if later.separate and earlier.sentence != later.sentence:
+            return False  # «وفي حادث منفصل»: the text says it is another incident
+        blast = earlier.type in BLASTS and (later.type in BLASTS or later.attack)
+        if blast and earlier.historical == later.historical and earlier.sentence != \
+                later.sentence and _same_day(earlier.date, later.date) and (
+                later.reference or earlier.location is None or later.location is None
+                or _same_place(earlier.location, later.location)):
+            # one bombing, however it is named and wherever its reports stand: «انفجار
+            # استهدف مركزا ثقافيا» ... «وأدى تفجير انتحاري استهدف المركز في سروج»
+            return True
+        if later.reference and earlier.historical == later.historical and _same_kind(
+                earlier.type, later.type, True) and _same_day(earlier.date, later.date):
+            return True  # «منفذ العملية», «مكان القصف»: the event reported before
         if not _same_kind(earlier.type, later.type, later.anaphor) or (
                 earlier.historical != later.historical):
             return False
-        if later.separate and earlier.sentence != later.sentence:
-            return False  # «وفي حادث منفصل»: the text says it is another incident
         if earlier.sentence == later.sentence:
             # «غارات على حلب ... وقصف جوي على حلب»: one type at one own place in one
             # sentence is one event; a list of places («الرقة ودير الزور») stays apart
@@ -284,7 +313,11 @@ class EventDetector:
             return later.location is None or same_place or nested
         if later.sentence - earlier.sentence > CONTEXT_SENTENCES + 1:
             return False
-        return later.location is None or same_place or nested
+        # (a report with no place of its own followed by one that names it: «أعلنت الشرطة
+        # اعتقال ثلاثة أشخاص. واعتقل الثلاثة في شانلي أورفة»)
+        # (but an undated report does not absorb one dated of its own: two attacks)
+        return later.location is None or same_place or nested or (
+            earlier.location is None and (earlier.date is not None or later.date is None))
 
     @staticmethod
     def _inherit(article: Article, drafts: list[Draft]) -> None:
@@ -386,7 +419,7 @@ def _segment(view, tokens, hit: TriggerHit, sentence: Span) -> Span:
     return sentence
 
 
-def _statement(claim, sentence: Span) -> list[Span]:
+def _statement(claim, sentence: Span, before_only: bool = False) -> list[Span]:
     """The parts of the sentence outside an attributed claim's content: «قالت الوزارة في
     بيان اليوم الاثنين إن ...» dates the statement, not the event it reports."""
     if claim.cue is None:
@@ -395,7 +428,7 @@ def _statement(claim, sentence: Span) -> list[Span]:
     out = []
     if sentence.start < c.start <= sentence.end:
         out.append(Span(sentence.start, c.start))
-    if sentence.start <= c.end < sentence.end:
+    if not before_only and sentence.start <= c.end < sentence.end:
         out.append(Span(c.end, sentence.end))
     return out
 
@@ -470,6 +503,37 @@ def _one_action_per_clause(drafts: list[Draft]) -> list[Draft]:
 
 
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هذان"})
+# A bombing reported as an explosion, a suicide attack or a bombing is one event (§1).
+BLASTS = frozenset({"bombing", "suicide_bombing"})
+# Heads whose object is an event the article has already reported («منفذ التفجير»,
+# «مكان الانفجار», «ضحايا القصف», «المسؤولية عن الهجوم», «مشتبه به في تفجير سروج»).
+REFERENCE_HEADS = frozenset({"منفذ", "منفذي", "منفذو", "منفذه", "منفذيه", "مكان",
+                             "ضحايا", "مرتكب", "مرتكبي", "مرتكبو", "متورطين", "متورط",
+                             "مسؤوليه", "مسؤوليته", "مسؤوليتها", "مشتبه", "المشتبه"})
+# «في تفجير آخر شرقي المدينة»: the trigger itself says it is another incident.
+ANOTHER = frozenset({"اخر", "اخري", "ثان", "ثاني", "ثانيه", "منفصل", "منفصله"})
+ATTACKS = frozenset({"هجوم", "هجوما", "اعتداء", "اعتداءات", "هجمات"})
+
+
+def _reference(tokens, hit: TriggerHit) -> bool:
+    """Whether the trigger follows a head naming an event as already known (up to three
+    tokens back, across «عملية», «به في», «عن»)."""
+    return any(r in REFERENCE_HEADS for j in range(max(0, hit.first - 3), hit.first)
+               for r in stems(tokens[j].key))
+
+
+def _another(tokens, hit: TriggerHit) -> bool:
+    return hit.last + 1 < len(tokens) and tokens[hit.last + 1].key in ANOTHER
+
+
+def _attack_noun(tokens, hit: TriggerHit) -> bool:
+    return any(r in ATTACKS for r in stems(tokens[hit.first].key))
+
+
+def _one_type(into: Draft, other: Draft) -> None:
+    """A bombing that one report calls suicide is a suicide bombing."""
+    if into.type in BLASTS and "suicide_bombing" in (into.type, other.type):
+        into.type = "suicide_bombing"
 # Types a back-reference may name differently from the first report («غارات ... هذا
 # القصف», «تفجير انتحاري ... الانفجار»).
 KINDS = (frozenset({"air_strike", "shelling"}), frozenset({"bombing", "suicide_bombing"}))
