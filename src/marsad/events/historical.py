@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import lru_cache
 
 from marsad.events.lexicon import EventLexicon
 from marsad.events.triggers import stems
@@ -13,13 +14,25 @@ from marsad.model import DateValue
 
 def has_cue(cues: Sequence[tuple[str, ...]], tokens: Sequence[Token]) -> bool:
     """Whether one of the (multi-word, folded) ``cues`` occurs among ``tokens``."""
+    by_first = _by_first(tuple(cues))
     readings = [stems(t.key) for t in tokens]
-    for i in range(len(readings)):
-        for cue in cues:
-            if i + len(cue) <= len(readings) and all(
-                    part in readings[i + k] for k, part in enumerate(cue)):
-                return True
+    for i, here in enumerate(readings):
+        for reading in here:
+            for cue in by_first.get(reading, ()):
+                if i + len(cue) <= len(readings) and all(
+                        part in readings[i + k] for k, part in enumerate(cue[1:], start=1)):
+                    return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _by_first(cues: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """The cues by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        if cue:
+            out.setdefault(cue[0], []).append(cue)
+    return out
 
 
 def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int,
