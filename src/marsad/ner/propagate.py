@@ -14,8 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from marsad.ner.features import fold
-
-Entity = tuple[int, int, str]  # token start, token end (exclusive), label
+from marsad.ner.tagger import Entity
 
 WINDOW = 30
 """Sentences either side whose names a sentence is searched for."""
