@@ -37,6 +37,15 @@ def test_observatory_statement(analysed):
     assert claim.certainty == "reported" and not claim.negated
 
 
+def test_named_is_no_claim(analysed):
+    """«يدعى» "is called" is spelt like «يدعي» "claims": without «أن» it names."""
+    _article, claims = analysed("وأفاد المسؤول محمد الجبوري بمقتل قيادي في داعش يدعى هشام "
+                                "التكريتي أثناء استهداف سيارته.")
+    assert [c.cue.text for c in claims] == ["وأفاد"]
+    _, (claim,) = analysed("والتنظيم يدعي أن مقاتليه أسقطوا طائرة.")
+    assert claim.cue.text == "يدعي" and claim.certainty == "alleged"
+
+
 def test_relay_chain_keeps_the_agency(analysed):
     article, (claim,) = analysed(
         "نقلت وكالة رويترز عن مصدر عسكري قوله إن الطائرات قصفت المطار.")

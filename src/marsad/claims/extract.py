@@ -118,6 +118,8 @@ class ClaimExtractor:
                 self._complementizer_within(words, i + 1, 10)
                 or any(w.text == "عن" for w in words[i + 1 : i + 10])):
             return None
+        if bare in ("يدعي", "تدعي") and not self._complementizer_within(words, i + 1, 6):
+            return None  # «قيادي يدعى هشام التكريتي»: "named", not "claims"
         if bare in lex.passive_reported and text == bare and \
                 self._complementizer_within(words, i + 1, 1):
             return PASSIVE

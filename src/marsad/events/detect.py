@@ -31,6 +31,7 @@ from marsad.events.arguments import (
     subject_spans,
     weapons_for,
 )
+from marsad.events.casualties import one_dead
 from marsad.events.context import (
     CONTEXT_SENTENCES,
     context_date,
@@ -144,6 +145,7 @@ class EventDetector:
     def detect(self, article: Article) -> list[Event]:
         drafts = _one_action_per_clause(self._drafts(article))
         merged = self._merge(drafts)
+        _fighting_dead(merged)
         for d in merged:
             d.sources = resolve_sources(article.claims, d.sources, d.evidence)
         self._inherit(article, merged)
@@ -229,6 +231,10 @@ class EventDetector:
         dead = fatalities_for(article.quantities, lo, trigger, hi)
         if dead is None and n_hits == 1:
             dead = fatalities_for(article.quantities, sentence.start, trigger, sentence.end)
+        if dead is None:  # «مقتل جندي»: one dead without a number
+            dead = one_dead(article.text, article.mentions, lo, hi) or (
+                one_dead(article.text, article.mentions, sentence.start, sentence.end)
+                if n_hits == 1 else None)
         weapons = list(weapons_for(article.mentions, lo, hi))
         cue_text = article.text[trigger.start:trigger.end]
         if hit.type in STATE_TYPES and not any(a.role == "actor1" and a.inter in (1, 8)
@@ -609,6 +615,24 @@ def _night(d: DateValue) -> bool:
     """Whether a time expression names a night or dawn («ليل أمس», «فجر اليوم»)."""
     return any(w.startswith(NIGHT) or w[1:].startswith(NIGHT)
                for w in normalize(d.text or "").split())
+
+
+SEIZURES = frozenset({"weapons_seizure"})
+FIGHTS = frozenset({"territory_captured", "battle"})
+
+
+def _fighting_dead(drafts: list[Draft]) -> None:
+    """The dead counted next to a seizure of weapons fell in the capture or fight just
+    reported («سيطرت ... على حاجز» + «غنموا دبابتين ... فيما قتل 7»): theirs (§1)."""
+    for d in drafts:
+        if d.type not in SEIZURES or d.fatalities is None:
+            continue
+        fight = next((e for e in drafts if e.type in FIGHTS and e.fatalities is None
+                      and e.historical == d.historical
+                      and 0 <= d.sentence - e.sentence <= CONTEXT_SENTENCES), None)
+        if fight is not None:
+            fight.fatalities, d.fatalities = d.fatalities, None
+            fight.evidence.extend(s for s in d.evidence if s not in fight.evidence)
 
 
 def _absorb(into: Draft, other: Draft) -> None:

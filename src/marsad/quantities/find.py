@@ -45,6 +45,7 @@ class _Count:
     what: str | None = None
     dual: bool = False
     number_at: int = 0  # token index of the number itself
+    noun_end: int = -1  # token index after the counted noun (before «على الأقل»)
 
 
 def cue_of(word: str) -> tuple[bool, str | None]:
@@ -176,11 +177,13 @@ class _Reader:
             count, low, high = None, None, count
         if not dual:
             j = self.counted_noun(j, vague=(low, high) != (count, count))
+        noun_end = j
         tail = lx.KIND_AFTER.at(self.t, j) if j < self.n else None
         if tail is not None and (tail[0] == "least" or kind is None):
             low, high = (None, None) if tail[0] == "about" else (low, None)
             j = tail[1]
-        return _Count(start, j, count, low, high, dual=dual, number_at=number_at)
+        return _Count(start, j, count, low, high, dual=dual, number_at=number_at,
+                      noun_end=noun_end)
 
     def what_of(self, c: _Count) -> str | None:
         if any(self.word(k) in lx.SUBSET for k in (c.first - 1, c.first - 2)
@@ -192,12 +195,13 @@ class _Reader:
                 None)
             if what:
                 return what
-        noun = self.word(c.end - 1) if c.end - 1 > c.number_at else ""
+        end = c.noun_end if c.noun_end >= 0 else c.end
+        noun = self.word(end - 1) if end - 1 > c.number_at else ""
         for form, _cut in bare_forms(noun):
             if form in lx.CASUALTY_NOUNS:
-                other = next((lx.CASUALTY_NOUNS[f] for f, _ in bare_forms(self.word(c.end))[1:]
+                other = next((lx.CASUALTY_NOUNS[f] for f, _ in bare_forms(self.word(end))[1:]
                               if f in lx.CASUALTY_NOUNS), None)
-                nxt = c.end + 1
+                nxt = end + 1
                 own_count = nxt < self.n and (self.t[nxt].is_number or self.word(nxt) in _STARTS)
                 if other and other != lx.CASUALTY_NOUNS[form] and not own_count:
                     return None  # القتلى والجرحى: both together (not "قتلى وإصابة 24")

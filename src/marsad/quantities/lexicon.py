@@ -26,7 +26,7 @@ WHAT_STEMS: tuple[tuple[str, str], ...] = tuple(
         ("شهيد", KILLED), ("شهداء", KILLED), ("وفاة", KILLED), ("وفيات", KILLED),
         ("حتف", KILLED), ("أعدم", KILLED), ("إعدام", KILLED), ("ذبح", KILLED),
         ("اغتال", KILLED), ("اغتيال", KILLED),
-        ("جثث", KILLED), ("جثة", KILLED), ("ضحايا", KILLED), ("ضحية", KILLED),
+        ("جثث", KILLED), ("جثة", KILLED), ("جثت", KILLED), ("ضحايا", KILLED), ("ضحية", KILLED),
         ("جرح", INJURED), ("جريح", INJURED), ("إصاب", INJURED), ("أصيب", INJURED),
         ("مصاب", INJURED), ("يصاب", INJURED), ("بجروح", INJURED),
         ("أسر", CAPTURED), ("أسير", CAPTURED), ("أسرى", CAPTURED), ("اعتقال", CAPTURED),

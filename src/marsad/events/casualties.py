@@ -1,0 +1,91 @@
+"""One dead person named without a number: «مقتل جندي», «شخصا قتل», «بمصرع شخص»,
+«ذبح المصور الصحافي كينجي جوتو», «محسن الفضلي قتل في ضربة جوية».
+
+The counts layer (``numbers.v1``) keeps to explicit counts, as its gold set asks; an
+event's fatalities also read these implicit singulars, the way a coder would (one killed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from marsad.model import Mention, Quantity, Span
+from marsad.text.normalize import normalize
+
+PUNCT = "،,.:؛\"«»()“”"
+# Words saying someone was killed (folded, proclitic ب/و/ف/ل removed).
+KILL_WORDS = frozenset({"قتل", "مقتل", "مصرع", "ذبح", "اغتيال", "اغتال", "اغتيل", "اعدام",
+                        "اعدم", "استشهاد", "استشهد", "قضي", "توفي", "نحر", "ذبحه",
+                        "قتله", "اعدامه", "مقتله", "مصرعه"})
+# «لقي مصرعه», «لقي حتفه»: two words.
+MET_DEATH = frozenset({"لقي", "لقيت"})
+DEATH_NOUNS = frozenset({"مصرعه", "حتفه", "مصرعها", "حتفها"})
+# One person, indefinite, definite or accusative («جندي», «الجندي», «جنديا»).
+_ONE = ("شخص رجل جندي مدني طفل طفله امراه سيده فتاه فتي شاب عنصر ضابط قيادي قائد "
+        "مسلح شرطي مواطن صحفي صحافي مصور ناشط عسكري منتسب موظف طبيب معلم امام زعيم "
+        "مسؤول عضو انتحاري")
+ONE_PERSON = frozenset(w for base in _ONE.split()
+                       for w in (base, "ال" + base, base + "ا"))
+# «أحد» only when it names one of a group («أحد منتسبي وزارة الداخلية»), not «أحد عشر».
+ONE_OF = frozenset({"احد", "احدي"})
+NEGATIONS = frozenset({"لم", "لا", "دون", "بدون", "عدم", "ولم", "ما"})
+CLITICS = ("وب", "فب", "وال", "و", "ف", "ب", "ل")
+
+
+def _bare(word: str) -> str:
+    key = normalize(word.strip(PUNCT))
+    if key in KILL_WORDS or key in ONE_PERSON or key in ONE_OF or key in MET_DEATH:
+        return key
+    for clitic in CLITICS:
+        rest = key[len(clitic):]
+        if key.startswith(clitic) and len(rest) >= 3 and (
+                rest in KILL_WORDS or rest in ONE_PERSON or rest in MET_DEATH):
+            return rest
+    return key
+
+
+def _persons(mentions: Sequence[Mention], lo: int, hi: int) -> list[Span]:
+    return [m.span for m in mentions if m.kind == "PER" and m.span is not None
+            and lo <= m.span.start and m.span.end <= hi]
+
+
+def one_dead(text: str, mentions: Sequence[Mention], lo: int, hi: int) -> Quantity | None:
+    """A single person reported killed in ``text[lo:hi]`` with no number: count 1,
+    quoting the death word and the person («بمقتل قيادي بارز» → «مقتل قيادي»)."""
+    words = [(lo + m.start(), lo + m.start() + len(m.group().rstrip(PUNCT)),
+              _bare(m.group())) for m in re.finditer(r"\S+", text[lo:hi])]
+    words = [w for w in words if w[2]]
+    persons = _persons(mentions, lo, hi)
+    for i, (start, end, key) in enumerate(words):
+        if i and words[i - 1][2] in NEGATIONS:
+            continue
+        kill = key in KILL_WORDS
+        met = key in MET_DEATH and i + 1 < len(words) and words[i + 1][2] in DEATH_NOUNS
+        if not (kill or met):
+            continue
+        cue_end = words[i + 1][1] if met else end
+        nxt = words[i + 1 + met] if i + 1 + met < len(words) else None
+        if kill and nxt is not None and not text[end:nxt[0]].strip(" ") and (
+                nxt[2] in ONE_PERSON or (nxt[2] in ONE_OF and (
+                    i + 2 >= len(words) or words[i + 2][2] != "عشر"))):
+            return _one(text, start, nxt[1])  # «مقتل جندي», «قتل أحد منتسبي»
+        after = next((p for p in persons if cue_end <= p.start and
+                      len(text[cue_end:p.start].split()) <= 3), None)
+        if kill and after is not None and not any(c in text[cue_end:after.start]
+                                                  for c in PUNCT):
+            return _one(text, start, after.end)  # «ذبح المصور الصحافي كينجي جوتو»
+        if i:
+            pstart, _pend, pkey = words[i - 1]
+            if pkey in ONE_PERSON and not text[_pend:start].strip(" "):
+                return _one(text, pstart, cue_end)  # «شخصا قتل», «شخصًا لقي مصرعه»
+        before = next((p for p in persons if p.end <= start and
+                       not text[p.end:start].strip(" ")), None)
+        if before is not None and key in {"قتل", "اغتيل", "ذبح", "اعدم", "استشهد"} | MET_DEATH:
+            return _one(text, before.start, cue_end)  # «محسن الفضلي قتل في ضربة»
+    return None
+
+
+def _one(text: str, start: int, end: int) -> Quantity:
+    return Quantity(count=1, min=1, max=1, text=text[start:end], span=Span(start, end),
+                    what="killed")
