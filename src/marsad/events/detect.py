@@ -47,6 +47,7 @@ from marsad.events.historical import (
 from marsad.events.lexicon import EventLexicon
 from marsad.events.taxonomy import Taxonomy, actor_conditions
 from marsad.events.triggers import TriggerHit, find_triggers, stems
+from marsad.events.unarmed import unarmed_actors
 from marsad.geo.gazetteer import distance_km
 from marsad.lexicons.matcher import view_tokens
 from marsad.model import Actor, Article, Cue, DateValue, Event, Place, Quantity, Source, Span
@@ -149,6 +150,10 @@ class EventDetector:
         for d in merged:
             d.sources = resolve_sources(article.claims, d.sources, d.evidence)
         self._inherit(article, merged)
+        for d in merged:
+            d.actors = unarmed_actors(d.type, d.actors, article.text,
+                                      article.sentences[d.sentence], d.trigger.span,
+                                      d.location)
         return [self._event(article, d) for d in merged]
 
     # ------------------------------------------------------------ per sentence

@@ -1,0 +1,112 @@
+"""Unarmed actors the way ACLED codes them: protesters named by country («Protesters
+(Iraq)»), a protest's crowd even when the lexicon does not know it («أنصار التيار
+المدني»), and the civilians a killing or abduction targets («احتجاز 50 عائلة»)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from marsad.geo.countries import country_name
+from marsad.model import Actor, Place, Span
+from marsad.text.normalize import normalize
+
+PROTESTERS, RIOTERS, CIVILIANS = 6, 5, 7
+NATIONAL = {PROTESTERS: "Protesters", RIOTERS: "Rioters"}
+PUNCT = "،,.:؛\"«»()“”"
+# Who a protest's crowd is when no lexicon actor names it (folded).
+CROWD_HEADS = frozenset({"انصار", "مناصري", "مناصرو", "انصارها", "الاف", "مئات", "عشرات",
+                         "الالاف", "المئات", "العشرات", "اهالي", "سكان", "طلاب", "عمال",
+                         "ناشطون", "ناشطين", "نشطاء"})
+# Civilian victims after a killing or abduction trigger (folded, without ال or clitics).
+VICTIM_HEADS = frozenset({
+    "عائله", "عائلات", "عوائل", "اطفال", "طفل", "طفلا", "نساء", "امراه", "مدني", "مدنيين",
+    "مدنيا", "صحفي", "صحفيين", "صحفيا", "صحافي", "صحافيين", "مصور", "اعلامي", "اعلاميين",
+    "ناشط", "ناشطين", "سكان", "اهالي", "مواطن", "مواطنين", "ايزيديين", "ايزيدي",
+    "ايزيديات", "مسيحيين", "اشخاص", "شخص", "شخصا", "رجال", "شبان", "طلاب", "عمال", "سائق",
+    "اطباء", "طبيب", "لاجئين", "نازحين", "نازحي", "مدنيون", "شيوخ", "رهائن"})
+VICTIM_TYPES = frozenset({"attack_on_civilians", "abduction_detention"})
+LEAD = frozenset({"من", "الاف", "مئات", "عشرات", "الالاف", "المئات", "العشرات", "عدد",
+                  "عددا", "نحو", "قرابه", "بحق", "ضد"})
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    out = []
+    for m in re.finditer(r"\S+", text[lo:hi]):
+        raw = m.group()
+        word = raw.rstrip(PUNCT)
+        if word:
+            out.append((lo + m.start(), lo + m.start() + len(word), normalize(word)))
+        if word != raw:
+            out.append((lo + m.start() + len(word), lo + m.end(), ","))
+    return out
+
+
+def _bare(key: str) -> str:
+    for clitic in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
+        if key.startswith(clitic) and len(key) - len(clitic) >= 3:
+            return key[len(clitic):]
+    return key
+
+
+def national(actors: Sequence[Actor], place: Place | None) -> list[Actor]:
+    """Protesters and rioters named by the country of the event («Protesters (Iraq)»)."""
+    country = country_name(place.country if place else None)
+    out = []
+    for a in actors:
+        base = NATIONAL.get(a.inter or 0)
+        if base and country and a.name == base:
+            a = Actor(a.role, f"{base} ({country})", a.text, a.inter, a.span)
+        out.append(a)
+    return out
+
+
+def crowd(text: str, sentence: Span, trigger: Span, place: Place | None) -> Actor:
+    """actor1 of a protest no lexicon actor names: the crowd phrase of the sentence
+    («أنصار التيار المدني المستقل»), else the protest word itself."""
+    country = country_name(place.country if place else None)
+    name = f"Protesters ({country})" if country else "Protesters"
+    words = _words(text, sentence.start, sentence.end)
+    for i, (start, end, key) in enumerate(words):
+        if _bare(key) not in CROWD_HEADS:
+            continue
+        last = end
+        for _s2, e2, k2 in words[i + 1:i + 4]:
+            if k2 == "," or k2.startswith("و") or k2 in ("في", "من", "الي", "علي", "ضد"):
+                break
+            last = e2
+        return Actor("actor1", name, text[start:last], PROTESTERS, Span(start, last))
+    return Actor("actor1", name, text[trigger.start:trigger.end], PROTESTERS, trigger)
+
+
+def victims(text: str, trigger: Span, end: int) -> Actor | None:
+    """actor2 of a killing or abduction that names no actor: the civilians right after
+    the trigger («احتجاز 50 عائلة», «اختطاف الآلاف من الأطفال»)."""
+    words = _words(text, trigger.end, end)[:5]
+    start = None
+    for s, e, key in words:
+        if key == ",":
+            return None
+        bare = _bare(key)
+        if bare in VICTIM_HEADS:
+            first = start if start is not None else s
+            return Actor("actor2", "Civilians", text[first:e], CIVILIANS, Span(first, e))
+        if start is None and (key[:1].isdigit() or bare in LEAD):
+            start = s
+        elif start is None or bare not in LEAD:
+            return None
+    return None
+
+
+def unarmed_actors(event_type: str, actors: Sequence[Actor], text: str, sentence: Span,
+                   trigger: Span, place: Place | None) -> list[Actor]:
+    """The event's actors with protesters named by country, a protest's crowd and the
+    civilian victims of a killing or abduction added when nothing names them."""
+    out = national(actors, place)
+    if event_type == "protest" and not any(a.role == "actor1" for a in out):
+        out.insert(0, crowd(text, sentence, trigger, place))
+    if event_type in VICTIM_TYPES and not any(a.role == "actor2" for a in out):
+        victim = victims(text, trigger, sentence.end)
+        if victim is not None:
+            out.append(victim)
+    return out
