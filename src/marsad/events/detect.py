@@ -25,6 +25,7 @@ from marsad.events.arguments import (
     in_range,
     led_by,
     nationality_actor,
+    outside,
     places_for,
     resolve_sources,
     state_actor,
@@ -45,6 +46,7 @@ from marsad.events.historical import (
     is_unreported,
 )
 from marsad.events.lexicon import EventLexicon
+from marsad.events.state_forces import generic_forces
 from marsad.events.taxonomy import Taxonomy, actor_conditions
 from marsad.events.triggers import TriggerHit, find_triggers, stems
 from marsad.events.unarmed import unarmed_actors
@@ -213,6 +215,11 @@ class EventDetector:
         mentions = actor_mentions(article, max(lo, seg.start), min(hi, seg.end), excluded)
         if not mentions:
             mentions = actor_mentions(article, seg.start, seg.end, excluded)
+        generic = generic_forces(article, max(lo, seg.start), min(hi, seg.end), mentions)
+        if generic:  # «قوات الأمن»: the forces of the country the article reports from
+            mentions = sorted([*mentions, *[m for m in generic
+                                            if outside(m.span, excluded)]],
+                              key=lambda m: m.span.start)
         starts = [view.to_view(m.span.start) for m in mentions]
         actors = list(actors_for(hit.type, mentions, tokens, starts, hit.end))
         if hit.needs_armed_actor and not any(a.inter not in (5, 6, 7) for a in actors):

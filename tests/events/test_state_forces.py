@@ -1,0 +1,51 @@
+"""State forces named generically take the article's home country."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from marsad.events.state_forces import generic_forces, home_country
+from marsad.model import Mention, Place, Span
+
+
+def article_with(make_article, text, countries):
+    article = make_article(text)
+    return replace(article, places=tuple(Place(c, country=c) for c in countries))
+
+
+def test_home_country_is_the_majority_of_syria_or_iraq(make_article):
+    assert home_country(article_with(make_article, "نص", ["IQ", "IQ", "SY", "TR"])) == "IQ"
+    assert home_country(article_with(make_article, "نص", ["IQ", "SY"])) is None
+    assert home_country(article_with(make_article, "نص", ["TR"])) is None
+
+
+def test_generic_forces_are_the_home_countrys(make_article):
+    text = "اعتقلت قوة أمنية عصابة في بغداد، وفرقت الشرطة المتظاهرين."
+    a = article_with(make_article, text, ["IQ"])
+    found = generic_forces(a, 0, len(text), [])
+    assert [(m.text, m.norm, m.attrs["inter"]) for m in found] == [
+        ("قوة أمنية", "Military Forces of Iraq", 1), ("الشرطة", "Police Forces of Iraq", 1)]
+    for m in found:
+        assert text[m.span.start:m.span.end] == m.text
+
+
+def test_named_or_unknown_forces_are_left_alone(make_article):
+    text = "وقالت قوات الأمن العراقية إن الشرطة الاتحادية تقدمت."
+    assert generic_forces(article_with(make_article, text, ["IQ"]), 0, len(text), []) == []
+    text = "اعتقلت قوات الأمن ثلاثة أشخاص."
+    assert generic_forces(article_with(make_article, text, []), 0, len(text), []) == []
+    known = [Mention("ORG", "قوات الأمن", Span(7, 17))]
+    assert generic_forces(article_with(make_article, text, ["SY"]), 0, len(text), known) == []
+
+
+def test_an_abduction_by_a_security_force(analyse):
+    a = analyse("اعتقلت قوة أمنية في منطقة الطوبجي ببغداد عصابة من أربعة أشخاص أمس.",
+                published="2015-08-11")
+    [event] = [e for e in a.events if e.type == "abduction_detention"]
+    assert ("actor1", "Military Forces of Iraq") in [(x.role, x.name) for x in event.actors]
+
+
+def test_freeing_a_child_is_no_capture(analyse):
+    a = analyse("نفذت قوة أمنية عملية شمالي بغداد تمكنت خلالها من تحرير طفل مختطف.",
+                published="2015-08-11")
+    assert "territory_captured" not in [e.type for e in a.events]
