@@ -69,3 +69,12 @@ def test_dead_next_to_a_seizure_fell_in_the_capture(analyse):
     assert by_type["weapons_seizure"].fatalities is None
     second = a.text.index("وقال")
     assert any(s.start >= second for s in by_type["territory_captured"].evidence)
+
+
+def test_a_similar_protest_is_another_event(analyse):
+    a = analyse("تظاهر مئات المحتجين في البصرة اليوم الجمعة ضد نقص الكهرباء. وكانت تظاهرة "
+                "مماثلة في البصرة منتصف تموز الماضي قد أسفرت عن مقتل متظاهر برصاص الشرطة.",
+                published="2015-08-07")
+    protests = [e for e in a.events if e.type == "protest"]
+    assert len(protests) == 2
+    assert [e.historical for e in protests] == [False, True]

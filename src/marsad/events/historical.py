@@ -90,5 +90,7 @@ def is_earlier_episode(tokens: Sequence[Token], trigger: int, date: DateValue | 
     if end is None or (published - end).days <= 1:
         return False
     readings = [stems(t.key) for t in tokens[:trigger]]
+    # («وكانت تظاهرة مماثلة ... قد أسفرت»: the trigger is the subject, «قد» follows it)
+    later = [stems(t.key) for t in tokens[trigger + 1:trigger + 10]]
     return any(r in PLUPERFECT for rs in readings for r in rs) and any(
-        "قد" in rs for rs in readings)
+        "قد" in rs for rs in readings + later)
