@@ -13,6 +13,12 @@ scores: event-pool candidates of rank 200 and above, read in rank order and kept
 same rule (KEPT_TEST2), all of them `test2` (no draw), listed after the first set so its
 rows are unchanged. They were annotated before any detector output on them was seen.
 
+`test3` is a third held-out part, added after `test` had been run eight times and `test2`
+three times, when developers had read every rank of the `event` pool: candidates of the
+new `event_long` pool (candidates_long.tsv, articles of 2,501-4,500 characters) read in
+rank order and kept by the same rule (KEPT_TEST3), all of them `test3` (no draw), listed
+after `test2` so the earlier rows are unchanged.
+
     python gold/events/draw_split.py
 """
 
@@ -32,6 +38,7 @@ KEPT = {
     "negative": [5, 22, 23, 26, 27, 28, 29],
 }
 KEPT_TEST2 = [202, 204, 207, 209, 211, 212, 214, 215, 219, 220, 221, 222]
+KEPT_TEST3 = [1, 2, 7, 9, 15, 16, 19, 36, 42, 45, 46, 47, 49, 50]
 SAMPLES = [
     ("sample-01-orient-palmyra-verba", "01-orient-palmyra-verba.txt", 0),
     ("sample-02-zamanalwasl-deirezzor-sa7", "02-zamanalwasl-deirezzor-sa7.txt", 0),
@@ -43,14 +50,19 @@ SAMPLES = [
 ]
 
 
+def candidate(row: dict[str, str]) -> dict[str, str]:
+    """A candidates.tsv row as an article: key, kind, reference and url."""
+    key = f"snn-{row['zip'].removesuffix('.zip')}-{int(row['index']):04d}"
+    return {"key": key, "kind": "saudinewsnet", "ref": f"{row['zip']}#{row['index']}",
+            "url": row["url"]}
+
+
 def main() -> None:
     groups: dict[str, list[dict[str, str]]] = {"snn-event": [], "snn-negative": [], "hand": []}
     test2: list[dict[str, str]] = []
     with (HERE / "candidates.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
-            key = f"snn-{row['zip'].removesuffix('.zip')}-{int(row['index']):04d}"
-            item = {"key": key, "kind": "saudinewsnet", "ref": f"{row['zip']}#{row['index']}",
-                    "url": row["url"]}
+            item = candidate(row)
             if int(row["rank"]) in KEPT[row["pool"]]:
                 groups[f"snn-{row['pool']}"].append(item)
             elif row["pool"] == "event" and int(row["rank"]) in KEPT_TEST2:
@@ -72,15 +84,21 @@ def main() -> None:
         rows.append({"key": key, "kind": "sample", "ref": f"{name}#{record}", "url": "",
                      "group": "sample", "split": "dev"})
     rows.extend(sorted(test2, key=lambda item: item["key"]))
+    with (HERE / "candidates_long.tsv").open(encoding="utf-8") as fh:
+        test3 = [{**candidate(row), "group": "snn-event-long", "split": "test3"}
+                 for row in csv.DictReader(fh, delimiter="\t")
+                 if row["pool"] == "event_long" and int(row["rank"]) in KEPT_TEST3]
+    rows.extend(sorted(test3, key=lambda item: item["key"]))
     with (HERE / "articles.tsv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, ["key", "group", "split", "kind", "ref", "url"],
                                 delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    for group in (*groups, "sample"):
+    for group in (*groups, "sample", "snn-event-long"):
         picked = [r for r in rows if r["group"] == group]
         print(group, len(picked), "test:", sum(r["split"] == "test" for r in picked),
-              "test2:", sum(r["split"] == "test2" for r in picked))
+              "test2:", sum(r["split"] == "test2" for r in picked),
+              "test3:", sum(r["split"] == "test3" for r in picked))
 
 
 if __name__ == "__main__":

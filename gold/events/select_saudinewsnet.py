@@ -1,4 +1,4 @@
-"""Draw the SaudiNewsNet candidates for the events gold set (run once; output: candidates.tsv).
+"""Draw the SaudiNewsNet candidates for the events gold set (run once per pool).
 
 Two pools, both deduplicated by text, 150-2,500 characters, with Syria/Iraq words in the
 title or the first 600 characters and no Yemen words there:
@@ -10,6 +10,14 @@ draw order does not favour the outlets that publish most. No article text or tit
 candidates in draw order and keeps or skips each (reason recorded in gold/events/README.md).
 
     python gold/events/select_saudinewsnet.py [DATA_DIR] > gold/events/candidates.tsv
+
+With ``--long`` it draws a third pool instead, for the `test3` part of the gold set, drawn
+after every rank of the `event` pool had been read by developers:
+  event_long  the `event` pool's criteria (Syria/Iraq, no Yemen, at least two violence cue
+              words) on the articles of 2,501-4,500 characters, deduplicated by text the
+              same way, shuffled with its own seed (LONG_SEED) and interleaved by outlet.
+
+    python gold/events/select_saudinewsnet.py --long [DATA_DIR] > gold/events/candidates_long.tsv
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from pathlib import Path
 from marsad.ingest.records import clean_text
 
 SEED = 20150721
+LONG_SEED = 20261107
 SYRIA_IRAQ = re.compile(
     "سوري|العراق|دمشق|حلب|حمص|حماة|إدلب|ادلب|درعا|الرقة|دير الزور|الحسكة|القامشلي|اللاذقية|"
     "طرطوس|القنيطرة|الزبداني|تدمر|كوباني|عين العرب|تل أبيض|بغداد|الموصل|الأنبار|الرمادي|"
@@ -46,26 +55,29 @@ def records(data: Path):
             yield path.name, index, rec
 
 
-def main() -> None:
-    data = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("..") / "shared" / "data"
+def draw(data: Path, low: int, high: int, pools: dict[str, list[tuple]],
+         classify) -> None:
+    """Fill ``pools`` with the deduplicated articles of ``low``-``high`` characters."""
     seen: set[str] = set()
-    pools: dict[str, list[tuple]] = {"event": [], "negative": []}
     for name, index, rec in records(data):
         text = clean_text(rec.get("content") or "")
-        if text in seen or not 150 <= len(text) <= 2500:
+        if text in seen or not low <= len(text) <= high:
             continue
         seen.add(text)
         head = (rec.get("title") or "") + "\n" + text[:600]
         if not SYRIA_IRAQ.search(head) or YEMEN.search(head):
             continue
-        hits = len(VIOLENCE.findall(head))
-        pool = "event" if hits >= 2 else "negative" if hits == 0 else None
+        pool = classify(len(VIOLENCE.findall(head)))
         if pool:
             pools[pool].append((name, index, rec.get("source") or "", rec.get("url") or "",
                                 len(text)))
+
+
+def print_pools(pools: dict[str, list[tuple]], seed: int) -> None:
+    """Shuffle each pool with ``seed``, interleave it by outlet and print its ranks."""
     print("pool\trank\tzip\tindex\toutlet\turl\tchars")
     for pool, items in pools.items():
-        random.Random(SEED).shuffle(items)
+        random.Random(seed).shuffle(items)
         by_outlet: dict[str, list[tuple]] = defaultdict(list)
         for item in items:
             by_outlet[item[2]].append(item)
@@ -76,6 +88,22 @@ def main() -> None:
                     order.append(by_outlet[outlet].pop(0))
         for rank, (name, index, outlet, url, chars) in enumerate(order, 1):
             print(f"{pool}\t{rank}\t{name}\t{index}\t{outlet}\t{url}\t{chars}")
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    long = "--long" in args
+    args = [arg for arg in args if arg != "--long"]
+    data = Path(args[0]) if args else Path("..") / "shared" / "data"
+    if long:
+        pools: dict[str, list[tuple]] = {"event_long": []}
+        draw(data, 2501, 4500, pools, lambda hits: "event_long" if hits >= 2 else None)
+        print_pools(pools, LONG_SEED)
+        return
+    pools = {"event": [], "negative": []}
+    draw(data, 150, 2500, pools,
+         lambda hits: "event" if hits >= 2 else "negative" if hits == 0 else None)
+    print_pools(pools, SEED)
 
 
 if __name__ == "__main__":

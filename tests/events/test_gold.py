@@ -29,13 +29,17 @@ def local_keys():
 
 def test_the_committed_gold_set_has_its_documented_size_and_split():
     rows = records()
-    assert len(rows) == 85
-    assert sum(len(r["events"]) for r in rows) == 208
+    assert len(rows) == 99
+    assert sum(len(r["events"]) for r in rows) == 311
     test = [r for r in rows if r["split"] == "test"]
     assert len(test) == 23 and sum(len(r["events"]) for r in test) == 58
     test2 = [r for r in rows if r["split"] == "test2"]
     assert len(test2) == 12 and sum(len(r["events"]) for r in test2) == 31
     assert {r["group"] for r in test2} == {"snn-event"}
+    test3 = [r for r in rows if r["split"] == "test3"]
+    assert len(test3) == 14 and sum(len(r["events"]) for r in test3) == 103
+    assert {r["group"] for r in test3} == {"snn-event-long"}
+    assert all(2501 <= r["chars"] <= 4500 for r in test3)
     assert all(r["split"] == "dev" for r in rows if r["group"] == "sample")
     with (GOLD_DIR / "articles.tsv").open(encoding="utf-8") as fh:
         listed = {row["key"]: row["split"] for row in csv.DictReader(fh, delimiter="\t")}
@@ -44,7 +48,7 @@ def test_the_committed_gold_set_has_its_documented_size_and_split():
 
 
 def test_the_split_is_the_seeded_draw(tmp_path):
-    for name in ("draw_split.py", "candidates.tsv"):
+    for name in ("draw_split.py", "candidates.tsv", "candidates_long.tsv"):
         shutil.copy(GOLD_DIR / name, tmp_path / name)
     shutil.copytree(GOLD_DIR / "texts", tmp_path / "texts")
     subprocess.run([sys.executable, str(tmp_path / "draw_split.py")], check=True,
@@ -95,7 +99,7 @@ def test_a_changed_text_or_a_shifted_span_is_refused(tmp_path):
 
 def test_saudinewsnet_articles_are_the_texts_marsad_ingests(shared_data):
     gold = load_gold(GOLD, split="all", data=shared_data)
-    assert len(gold) == 85
+    assert len(gold) == 99
     zips: dict[str, list] = {}
     for item in gold:
         if item.reference.kind != "saudinewsnet":
@@ -112,6 +116,18 @@ def test_saudinewsnet_articles_are_the_texts_marsad_ingests(shared_data):
         assert item.article.origin.endswith(f"{name}:{name[:-4]}.json[{item.reference.index}]")
 
 
+def test_the_third_held_out_split_loads_from_the_long_pool(shared_data):
+    gold = load_gold(GOLD, split="test3", data=shared_data)
+    assert len(gold) == 14 and sum(len(g.events) for g in gold) == 103
+    assert {g.split for g in gold} == {"test3"}
+    with (GOLD_DIR / "candidates_long.tsv").open(encoding="utf-8") as fh:
+        pool = {(row["zip"], int(row["index"])) for row in csv.DictReader(fh, delimiter="\t")}
+    assert {(g.reference.path, g.reference.index) for g in gold} <= pool
+    with (GOLD_DIR / "candidates.tsv").open(encoding="utf-8") as fh:
+        read = {(row["zip"], int(row["index"])) for row in csv.DictReader(fh, delimiter="\t")}
+    assert not read & pool
+
+
 @pytest.mark.slow
 def test_building_from_the_quotes_reproduces_the_committed_file(shared_data, tmp_path):
     out = tmp_path / "events.jsonl"
@@ -120,15 +136,16 @@ def test_building_from_the_quotes_reproduces_the_committed_file(shared_data, tmp
 
 
 def tiny_gold(tmp_path):
-    """A hand-made gold folder of three local articles, one per split, built from quotes."""
+    """A hand-made gold folder of four local articles, one per split, built from quotes."""
     (tmp_path / "texts").mkdir()
     (tmp_path / "source").mkdir()
     rows = ["key\tgroup\tsplit\tkind\tref\turl"]
     texts = {"dev": "قال مصدر إن غارات استهدفت حلب.",
              "test": "ودارت اشتباكات بين داعش والمعارضة في مارع.",
-             "test2": "أفاد ناشطون بانفجار سيارة مفخخة في الرقة."}
+             "test2": "أفاد ناشطون بانفجار سيارة مفخخة في الرقة.",
+             "test3": "وخطف مسلحون مجهولون مدنيين في درعا."}
     triggers = {"dev": ("air_strike", "غارات"), "test": ("battle", "اشتباكات"),
-                "test2": ("bombing", "انفجار")}
+                "test2": ("bombing", "انفجار"), "test3": ("abduction_detention", "وخطف")}
     for split, text in texts.items():
         (tmp_path / "texts" / f"{split}.txt").write_text(
             f"---\ntitle: {split}\npublished: 2015-08-01\n---\n{text}\n", encoding="utf-8")
@@ -142,18 +159,20 @@ def tiny_gold(tmp_path):
     return tmp_path / "events.jsonl"
 
 
-def test_the_second_held_out_split_is_selected_by_its_name(tmp_path, runner):
+def test_the_held_out_splits_are_selected_by_their_names(tmp_path, runner):
     path = tiny_gold(tmp_path)
     by_split = {split: [(g.key, g.split) for g in load_gold(path, split=split)]
-                for split in ("dev", "test", "test2")}
+                for split in ("dev", "test", "test2", "test3")}
     assert by_split == {"dev": [("t-dev", "dev")], "test": [("t-test", "test")],
-                        "test2": [("t-test2", "test2")]}
-    assert [g.key for g in load_gold(path, split="all")] == ["t-dev", "t-test", "t-test2"]
+                        "test2": [("t-test2", "test2")], "test3": [("t-test3", "test3")]}
+    assert [g.key for g in load_gold(path, split="all")] == ["t-dev", "t-test", "t-test2",
+                                                              "t-test3"]
     empty = tmp_path / "system.jsonl"
     empty.write_text("", encoding="utf-8")
-    result = runner.invoke(app, ["eval", "events", str(path), "--split", "test2",
-                                 "--system", str(empty)])
-    assert result.exit_code == 0, result.output
-    scores = json.loads(result.stdout)
-    assert scores["split"] == "test2"
-    assert scores["detection"]["fn"] == 1 and scores["detection"]["tp"] == 0
+    for split in ("test2", "test3"):
+        result = runner.invoke(app, ["eval", "events", str(path), "--split", split,
+                                     "--system", str(empty)])
+        assert result.exit_code == 0, result.output
+        scores = json.loads(result.stdout)
+        assert scores["split"] == split
+        assert scores["detection"]["fn"] == 1 and scores["detection"]["tp"] == 0
