@@ -41,6 +41,9 @@ def test_civilian_victims_after_the_trigger():
     text = "واختطاف الآلاف من الأطفال والنساء الايزيديين"
     actor = victims(text, span_of(text, "واختطاف"), len(text))
     assert actor is not None and actor.text == "الآلاف من الأطفال"
+    text = "احتجاز لاجئين في المخيم"  # (a word starting with ل is not لـ + word)
+    actor = victims(text, span_of(text, "احتجاز"), len(text))
+    assert actor is not None and actor.text == "لاجئين"
     text = "عمليات القتل الجماعي بحق الايزيديين"
     assert victims(text, span_of(text, "القتل"), len(text)) is None  # «الجماعي» first
     text = "اختطف مسلحون من التنظيم في المدينة"

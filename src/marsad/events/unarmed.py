@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from marsad.events.triggers import stems
 from marsad.geo.countries import country_name
 from marsad.model import Actor, Place, Span
 from marsad.text.normalize import normalize
@@ -42,11 +43,10 @@ def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _bare(key: str) -> str:
-    for clitic in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
-        if key.startswith(clitic) and len(key) - len(clitic) >= 3:
-            return key[len(clitic):]
-    return key
+def _among(key: str, words: frozenset[str]) -> bool:
+    """Whether a reading of ``key`` (proclitics and ال stripped, as for triggers) is one
+    of ``words``."""
+    return any(r in words for r in stems(key))
 
 
 def national(actors: Sequence[Actor], place: Place | None) -> list[Actor]:
@@ -68,7 +68,7 @@ def crowd(text: str, sentence: Span, trigger: Span, place: Place | None) -> Acto
     name = f"Protesters ({country})" if country else "Protesters"
     words = _words(text, sentence.start, sentence.end)
     for i, (start, end, key) in enumerate(words):
-        if _bare(key) not in CROWD_HEADS:
+        if not _among(key, CROWD_HEADS):
             continue
         last = end
         for _s2, e2, k2 in words[i + 1:i + 4]:
@@ -87,13 +87,13 @@ def victims(text: str, trigger: Span, end: int) -> Actor | None:
     for s, e, key in words:
         if key == ",":
             return None
-        bare = _bare(key)
-        if bare in VICTIM_HEADS:
+        if _among(key, VICTIM_HEADS):
             first = start if start is not None else s
             return Actor("actor2", "Civilians", text[first:e], CIVILIANS, Span(first, e))
-        if start is None and (key[:1].isdigit() or bare in LEAD):
+        lead = _among(key, LEAD)
+        if start is None and (key[:1].isdigit() or lead):
             start = s
-        elif start is None or bare not in LEAD:
+        elif start is None or not lead:
             return None
     return None
 
