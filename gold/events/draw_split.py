@@ -19,6 +19,11 @@ new `event_long` pool (candidates_long.tsv, articles of 2,501-4,500 characters) 
 rank order and kept by the same rule (KEPT_TEST3), all of them `test3` (no draw), listed
 after `test2` so the earlier rows are unchanged.
 
+`dev2` is a second tuning part, added because the rules tuned on `dev` over-fit it: later
+candidates of the same `event_long` pool (ranks 51 and up) read in rank order and kept by
+the same rule (KEPT_DEV2), all of them `dev2` (no draw), listed after `test3` so the
+earlier rows are unchanged.
+
     python gold/events/draw_split.py
 """
 
@@ -39,6 +44,7 @@ KEPT = {
 }
 KEPT_TEST2 = [202, 204, 207, 209, 211, 212, 214, 215, 219, 220, 221, 222]
 KEPT_TEST3 = [1, 2, 7, 9, 15, 16, 19, 36, 42, 45, 46, 47, 49, 50]
+KEPT_DEV2 = [54, 55, 62, 63, 65, 67, 68, 69, 70, 72, 73]
 SAMPLES = [
     ("sample-01-orient-palmyra-verba", "01-orient-palmyra-verba.txt", 0),
     ("sample-02-zamanalwasl-deirezzor-sa7", "02-zamanalwasl-deirezzor-sa7.txt", 0),
@@ -85,10 +91,12 @@ def main() -> None:
                      "group": "sample", "split": "dev"})
     rows.extend(sorted(test2, key=lambda item: item["key"]))
     with (HERE / "candidates_long.tsv").open(encoding="utf-8") as fh:
-        test3 = [{**candidate(row), "group": "snn-event-long", "split": "test3"}
-                 for row in csv.DictReader(fh, delimiter="\t")
-                 if row["pool"] == "event_long" and int(row["rank"]) in KEPT_TEST3]
-    rows.extend(sorted(test3, key=lambda item: item["key"]))
+        long_pool = [row for row in csv.DictReader(fh, delimiter="\t")
+                     if row["pool"] == "event_long"]
+    for split, kept in (("test3", KEPT_TEST3), ("dev2", KEPT_DEV2)):
+        part = [{**candidate(row), "group": "snn-event-long", "split": split}
+                for row in long_pool if int(row["rank"]) in kept]
+        rows.extend(sorted(part, key=lambda item: item["key"]))
     with (HERE / "articles.tsv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, ["key", "group", "split", "kind", "ref", "url"],
                                 delimiter="\t", lineterminator="\n")
@@ -98,7 +106,8 @@ def main() -> None:
         picked = [r for r in rows if r["group"] == group]
         print(group, len(picked), "test:", sum(r["split"] == "test" for r in picked),
               "test2:", sum(r["split"] == "test2" for r in picked),
-              "test3:", sum(r["split"] == "test3" for r in picked))
+              "test3:", sum(r["split"] == "test3" for r in picked),
+              "dev2:", sum(r["split"] == "dev2" for r in picked))
 
 
 if __name__ == "__main__":

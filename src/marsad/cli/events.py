@@ -20,6 +20,7 @@ class Split(StrEnum):
     test = "test"
     test2 = "test2"
     test3 = "test3"
+    dev2 = "dev2"
     all = "all"
 
 
@@ -28,10 +29,11 @@ def eval_events(
     gold: Annotated[Path, typer.Argument(
         help="Events gold file (JSON Lines), e.g. gold/events/events.jsonl.")],
     split: Annotated[Split, typer.Option(
-        help="Which articles to score: dev (tune on these), test, test2 or test3 (held "
-             "out: report only; test2 was drawn after test had been run six times, test3 "
-             "after test had been run eight times and test2 three times, from a new pool "
-             "of longer articles) or all.")] = Split.dev,
+        help="Which articles to score: dev or dev2 (tune on these; dev2 is a second "
+             "tuning part of longer articles, drawn when the rules over-fitted dev), test, "
+             "test2 or test3 (held out: report only; test2 was drawn after test had been "
+             "run six times, test3 after test had been run eight times and test2 three "
+             "times, from a new pool of longer articles) or all.")] = Split.dev,
     system: Annotated[Path | None, typer.Option(
         help="Score the events in this JSON Lines file (marsad analyze --format "
              "events|articles) instead of running the pipeline.")] = None,
