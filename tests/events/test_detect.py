@@ -214,3 +214,20 @@ def test_every_event_span_indexes_the_original_text(analyse, raw):
         for span in spans:
             assert isinstance(span, Span) and 0 <= span.start <= span.end <= n
         assert a.text[event.trigger.span.start:event.trigger.span.end] == event.trigger.text
+
+
+def test_fighters_killed_with_no_other_event_named_are_a_battle(analyse):
+    a = analyse("وأعلنت قيادة عمليات بغداد مقتل 17 داعشيا ضمن عمليات شرقي الفلوجة أمس.",
+                published="2015-08-10")
+    [event] = a.events
+    assert event.type == "battle" and event.fatalities.count == 17
+    assert event.trigger.text == "مقتل"
+    # another event named in the sentence: the dead are its own, not a second battle
+    b = analyse("أسفرت غارة جوية على مدينة الرقة أمس عن مقتل 12 عنصرا من التنظيم.")
+    assert [e.type for e in b.events] == ["air_strike"]
+    # dead fighters without an incident (no place, date or count) are no event
+    c = analyse("حضر الأمين العام حفل تكريم أبناء قتلى من مقاتلي الحزب.")
+    assert not c.events
+    # killings as a practice, and the dead of civilians, are no battle
+    d = analyse("ويواصل التنظيم في الموصل عمليات القتل بحق عناصر الشرطة السابقين.")
+    assert "battle" not in [e.type for e in d.events]

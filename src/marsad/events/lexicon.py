@@ -39,6 +39,10 @@ class TriggerRule:
     window: int = 4
     blocked_by: frozenset[str] = frozenset()
     needs_armed_actor: bool = False
+    alone: bool = False
+    """The word names an event only in a sentence with no other trigger."""
+    indefinite: bool = False
+    """The word never counts with the article («القتل» is a practice, «مقتل» an event)."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,9 @@ def parse_event_lexicon(data: Mapping[str, Any], origin: str = "triggers") -> Ev
                 not_near=tuple(fold(w) for w in raw.get("not_near", [])),
                 after=bool(raw.get("after", False)), window=int(raw.get("window", 4)),
                 blocked_by=frozenset(fold(w) for w in raw.get("blocked_by", [])),
-                needs_armed_actor=bool(raw.get("needs_armed_actor", False))))
+                needs_armed_actor=bool(raw.get("needs_armed_actor", False)),
+                alone=bool(raw.get("alone", False)),
+                indefinite=bool(raw.get("indefinite", False))))
         except (KeyError, TypeError, ValueError) as exc:
             raise EventLexiconError(f"{where}: missing or malformed key ({exc!r})") from None
     if not rules:

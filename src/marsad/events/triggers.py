@@ -21,6 +21,7 @@ class TriggerHit:
     start: int
     end: int
     needs_armed_actor: bool = False
+    alone: bool = False
 
 
 @lru_cache(maxsize=200_000)
@@ -66,6 +67,8 @@ def _context_ok(rule: TriggerRule, readings: Sequence[Sequence[str]], first: int
     if rule.blocked_by and any(r in rule.blocked_by for j in range(max(0, first - 2), first)
                                for r in readings[j]):
         return False
+    if rule.indefinite and any(r.startswith("ال") for r in readings[first]):
+        return False  # «القتل», «القتلى»: killing as a practice, the dead as a tally
     lo = last + 1 if rule.after else first - rule.window
     hi = last + 1 + rule.window
     if rule.near and not (_starts(readings, lo, first, rule.near)
@@ -117,8 +120,10 @@ def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[Trigge
             last = _matches(rule, readings, i)
             if last is not None and _context_ok(rule, readings, i, last):
                 hits.append(TriggerHit(rule.type, i, last, tokens[i].start, tokens[last].end,
-                                       rule.needs_armed_actor))
+                                       rule.needs_armed_actor, rule.alone))
                 i = last
                 break
         i += 1
+    if len(hits) > 1:  # a word that names an event only when nothing else does
+        hits = [h for h in hits if not h.alone]
     return hits
