@@ -22,9 +22,9 @@ from marsad.ner.evaluate import evaluate_file
 from marsad.ner.features import fold
 
 # Measured once on the CAMeL test split (README.md of resources/models/ner-crf).
-UNION_F1_FLOOR = 0.70  # measured: see README (in context)
-UNION_F1_FLOOR_ALONE = 0.68  # measured: see README (each sentence alone)
-CRF_F1_FLOOR_ALONE = 0.64  # the CRF alone, sentence alone
+# The CNN joined with the committed CRF; the CRF alone was never scored on the test split.
+UNION_F1_FLOOR = 0.69  # measured: 0.7029, names repeated in context (CNN alone: 0.6972)
+UNION_F1_FLOOR_ALONE = 0.68  # measured: 0.6919, each sentence alone (CNN alone: 0.6762)
 
 # Word-list keys are folded words.
 LISTS = WordLists(clusters={"العراق": ("3", "17", "201")}, flags={fold("الرئيس"): "T"})
@@ -124,10 +124,7 @@ def test_the_cnn_joined_with_the_crf_keeps_its_f1_on_the_camel_test_split(shared
     assert joined["f1"] >= UNION_F1_FLOOR, joined["per_type"]
     alone = evaluate_file(shared_data / CAMEL_TEST, crf="", context=False)
     assert alone["f1"] >= UNION_F1_FLOOR_ALONE, alone["per_type"]
-    crf = CrfTagger.load()
-    only = evaluate_file(shared_data / CAMEL_TEST, predict=crf.tag)
-    assert only["f1"] >= CRF_F1_FLOOR_ALONE, only["per_type"]
-    assert only["recall"] < alone["recall"]  # the union finds more than the CRF alone
+    assert alone["recall"] < joined["recall"]
 
 
 @pytest.mark.slow
