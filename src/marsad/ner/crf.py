@@ -16,8 +16,8 @@ Each token is described by binary string features of itself and of the words up 
   place heads (``corpora.LOC_HEADS``/``FAC_HEADS``), words of the actor lexicon's aliases;
 - optionally any extra per-token strings (another tagger's BIO tag) passed by the caller.
 
-Features of a word type are computed once (``lru_cache``), so tagging costs a few list
-joins per token plus crfsuite's Viterbi.
+Features of the most recent ``WORD_CACHE`` word types are kept (``lru_cache``), so tagging
+costs a few list joins per token plus crfsuite's Viterbi.
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ CLUSTERS = "clusters.tsv"
 WORD_FLAGS = "word_flags.tsv"
 CRF_MODEL = "crf.model"
 WINDOW = 2
+WORD_CACHE = 20_000
+"""Word types whose features are kept (about 3.3 kB each: some 66 MB when full)."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ class CrfFeatures:
     def __init__(self, lists: WordLists, features: FeatureSet = FeatureSet()) -> None:
         self.lists = lists
         self.features = features
-        self._word = lru_cache(maxsize=200_000)(self._word_features)
+        self._word = lru_cache(maxsize=WORD_CACHE)(self._word_features)
 
     def clear_cache(self) -> None:
         """Forget the per-word features computed so far (for timing a cold start)."""
