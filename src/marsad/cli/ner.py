@@ -30,6 +30,13 @@ def eval_ner(
         "--lexicons/--model-only",
         help="Score the whole mentions stage (model merged with the lexicon layers) "
              "instead of the model alone.")] = False,
+    crf: Annotated[bool, typer.Option(
+        "--crf/--no-crf",
+        help="Join the CNN with the CRF tagger: every CRF entity overlapping no CNN entity "
+             "is added (as [mentions] crf = true).")] = False,
+    crf_model: Annotated[str | None, typer.Option(
+        help="A CRF folder (made by `marsad train ner-crf`) instead of the committed one; "
+             "implies --crf.")] = None,
     context: Annotated[bool, typer.Option(
         "--context/--sentence-alone",
         help="Read FILE as running text, as marsad reads an article: names the model found "
@@ -40,6 +47,7 @@ def eval_ner(
 
     Tokens are taken as they are in FILE; the model tags them in one pass per sentence.
     """
+    crf_folder = crf_model if crf_model else ("" if crf else None)
     with cli_errors():
         if file == "-":
             with tempfile.NamedTemporaryFile("w", suffix=".conll", encoding="utf-8",
@@ -48,11 +56,11 @@ def eval_ner(
             path = Path(tmp.name)
             try:
                 result = evaluate_file(path, scheme=scheme, model=model, lexicons=lexicons,
-                                       context=context)
+                                       context=context, crf=crf_folder)
             finally:
                 path.unlink()
             result["file"] = "-"
         else:
             result = evaluate_file(file, scheme=scheme, model=model, lexicons=lexicons,
-                                   context=context)
+                                   context=context, crf=crf_folder)
     sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -98,3 +98,48 @@ def train_vectors_command(
         report = train_vectors(shared_data_dir(data), out, dim=dim, bucket=bucket,
                                epoch=epoch, words=words, say=say)
     sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+
+
+@train_app.command("ner-crf")
+def train_ner_crf_command(
+    data: Annotated[str | None, typer.Option(
+        help="The shared data folder (default: $MARSAD_SHARED_DATA or ../shared/data).")]
+    = None,
+    out: Annotated[Path, typer.Option(
+        help="Output folder for the CRF (crf.model, clusters.tsv, word_flags.tsv, "
+             "provenance.json).")] = Path("build/ner-crf"),
+    vectors_model: Annotated[str | None, typer.Option(
+        help="The spaCy model folder whose word vectors are clustered (default: the "
+             "committed NER model).")] = None,
+    cnn_model: Annotated[str | None, typer.Option(
+        help="The CNN model the CRF is joined with for the dev scores (default: the "
+             "committed one).")] = None,
+    c1: Annotated[float, typer.Option(help="L1 regularisation.")] = 0.1,
+    c2: Annotated[float, typer.Option(help="L2 regularisation.")] = 0.05,
+    max_iterations: Annotated[int, typer.Option(help="L-BFGS iterations.")] = 150,
+    install: Annotated[bool, typer.Option(
+        "--install/--no-install",
+        help="Copy the CRF into the package (src/marsad/resources/models/ner-crf), keeping "
+             "the README there.")] = False,
+) -> None:
+    """Train the CRF NER tagger (python-crfsuite) on ANERcorp's training part (the CAMeL
+    test split and its overlap removed, the CNN's dev stretches held out). Prints the
+    provenance (settings, data counts, dev scores of the CRF alone and joined with the
+    CNN) as JSON."""
+    import shutil
+
+    from marsad.ner.crf import CrfSettings, default_crf_path, train_ner_crf
+
+    with cli_errors():
+        provenance = train_ner_crf(
+            shared_data_dir(data), out, CrfSettings(c1=c1, c2=c2, max_iterations=max_iterations),
+            vectors_model=Path(vectors_model) if vectors_model else None,
+            cnn_model=Path(cnn_model) if cnn_model else None,
+            command="marsad " + " ".join(shlex.quote(a) for a in sys.argv[1:]), say=say)
+        if install:
+            dest = default_crf_path()
+            dest.mkdir(parents=True, exist_ok=True)
+            for name in ("crf.model", "clusters.tsv", "word_flags.tsv", "provenance.json"):
+                shutil.copy(out / name, dest / name)
+            say(f"CRF installed at {dest}")
+    sys.stdout.write(json.dumps(provenance, ensure_ascii=False) + "\n")

@@ -69,20 +69,24 @@ def evaluate_sentences(sentences: Sequence[TaggedSentence], predict: Predictor,
 
 def evaluate_file(path: str | Path, *, predict: Predictor | None = None,
                   scheme: str = "auto", model: str | Path | None = None,
-                  lexicons: bool = False, context: bool = True) -> dict[str, Any]:
+                  lexicons: bool = False, context: bool = True,
+                  crf: str | Path | None = None) -> dict[str, Any]:
     """What ``marsad eval ner`` prints: entity-level micro P/R/F1 and ``per_type``.
 
     ``predict`` defaults to the NER model at ``model`` (the committed one unless given);
     with ``lexicons`` the whole mentions stage (model merged with the lexicon layers)
     is scored instead. With ``context`` the file is read as running text (names found
-    are looked for again nearby, as in an article), else each sentence alone.
+    are looked for again nearby, as in an article), else each sentence alone. With
+    ``crf`` (a CRF folder, "" for the committed one) the CRF's entities fill the CNN's
+    gaps (``marsad.ner.crf.UnionTagger``).
     """
     sentences = read_conll(path)
     if predict is None:
         if lexicons:
             from marsad.stages.mentions import MentionFinder
 
-            section: dict[str, Any] = {"repeat_names": context}
+            section: dict[str, Any] = {"repeat_names": context, "crf": crf is not None,
+                                       "crf_model": str(crf or "")}
             if model:
                 section["model"] = str(model)
             predict = MentionFinder.from_config(section).tag_tokens
@@ -90,10 +94,12 @@ def evaluate_file(path: str | Path, *, predict: Predictor | None = None,
             from marsad.ner.propagate import in_context
             from marsad.ner.tagger import shared_tagger
 
-            tag = shared_tagger(model).tag
+            tag = shared_tagger(model, crf).tag
             predict = in_context(tag) if context else tag
     result = evaluate_sentences(sentences, predict, scheme)
     result["file"] = str(path)
     result["system"] = "mentions stage (model + lexicons)" if lexicons else "model"
+    if crf is not None:
+        result["system"] += " with the CRF filling the CNN's gaps"
     result["context"] = context
     return result

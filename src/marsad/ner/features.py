@@ -92,7 +92,7 @@ def use_gazetteer(entries: dict[str, str]) -> None:
 
 
 def _shape(text: str) -> str:
-    base = _base_shape(text)
+    base = base_shape(text)
     if not _GAZETTEER:
         return base
     key = fold(text)
@@ -100,7 +100,8 @@ def _shape(text: str) -> str:
     return f"{base}|{flags}" if flags else base
 
 
-def _base_shape(text: str) -> str:
+def base_shape(text: str) -> str:
+    """The word's shape: digits, Latin case, or Arabic length class with ال (no flags)."""
     if text.isdigit():
         return f"d{min(len(text), 4)}"
     if any(c.isdigit() for c in text):

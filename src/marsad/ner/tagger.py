@@ -117,10 +117,19 @@ _LOCK = threading.Lock()
 _CACHE: dict[str, NerTagger] = {}
 
 
-def shared_tagger(path: str | Path | None = None) -> NerTagger:
-    """One loaded model per path per process (Dask workers each load it once)."""
+def shared_tagger(path: str | Path | None = None, crf: str | Path | None = None) -> Any:
+    """One loaded model per path per process (Dask workers each load it once); with
+    ``crf`` (a CRF folder, or "" for the committed one) the CNN joined with that CRF
+    (``marsad.ner.crf.UnionTagger``)."""
     key = str(Path(path).resolve()) if path else ""
     with _LOCK:
         if key not in _CACHE:
             _CACHE[key] = NerTagger.load(path)
-        return _CACHE[key]
+        if crf is None:
+            return _CACHE[key]
+        from marsad.ner.crf import CrfTagger, UnionTagger
+
+        union_key = f"{key}|crf:{Path(crf).resolve() if crf else ''}"
+        if union_key not in _CACHE:
+            _CACHE[union_key] = UnionTagger(_CACHE[key], CrfTagger.load(crf or None))
+        return _CACHE[union_key]

@@ -84,17 +84,13 @@ def shared_rate(sentences: Iterable[TaggedSentence], index: C.OverlapIndex) -> f
     return round(hit / total, 5) if total else 0.0
 
 
-def prepare_data(data_dir: Path, out: Path, corpora: Sequence[str] = CORPORA,
-                 say: Callable[[str], None] = print, gazetteer: bool = False,
-                 anercorp_weight: int = 1) -> dict[str, Any]:
-    """Write ``train.spacy`` and ``dev.spacy`` into ``out`` (and ``gazetteer.tsv`` when
-    asked); return the data report. ANERcorp's training sentences are repeated
-    ``anercorp_weight`` times (the benchmark is ANERcorp; the other corpora differ in
-    style and annotation conventions)."""
-    from spacy.tokens import DocBin
-
-    import marsad.ner.features  # noqa: F401  (registers the marsad_ar language)
-
+def split_corpora(data_dir: Path, corpora: Sequence[str] = CORPORA,
+                  say: Callable[[str], None] = print, anercorp_weight: int = 1
+                  ) -> tuple[list[TaggedSentence], list[TaggedSentence], dict[str, Any]]:
+    """The training and dev sentences of ``corpora`` (test overlap removed, ANERcorp's
+    dev stretches split off) and the data report. ANERcorp's training sentences are
+    repeated ``anercorp_weight`` times (the benchmark is ANERcorp; the other corpora
+    differ in style and annotation conventions)."""
     test = C.read_camel_test(data_dir)
     index = C.OverlapIndex.from_sentences(test)
     types, news_stats = place_types(data_dir, index)
@@ -124,6 +120,19 @@ def prepare_data(data_dir: Path, out: Path, corpora: Sequence[str] = CORPORA,
     report["train"] = {"sentences": len(train), "tokens": sum(len(s.tokens) for s in train),
                        "entities": dict(Counter(e[2] for s in train for e in s.entities()))}
     say(f"train {report['train']}, dev {report['dev']}")
+    return train, dev, report
+
+
+def prepare_data(data_dir: Path, out: Path, corpora: Sequence[str] = CORPORA,
+                 say: Callable[[str], None] = print, gazetteer: bool = False,
+                 anercorp_weight: int = 1) -> dict[str, Any]:
+    """Write ``train.spacy`` and ``dev.spacy`` of ``split_corpora`` into ``out`` (and
+    ``gazetteer.tsv`` when asked); return the data report."""
+    from spacy.tokens import DocBin
+
+    import marsad.ner.features  # noqa: F401  (registers the marsad_ar language)
+
+    train, dev, report = split_corpora(data_dir, corpora, say, anercorp_weight)
     out.mkdir(parents=True, exist_ok=True)
     import spacy
 

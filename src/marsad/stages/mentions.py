@@ -90,7 +90,8 @@ class MentionFinder:
             given = services.get("ner_model", lambda: None)
             tagger = lambda: given  # noqa: E731
         else:
-            tagger = lambda: shared_tagger(model)  # noqa: E731  (loads on first use)
+            crf = (section.get("crf_model") or "") if section.get("crf", False) else None
+            tagger = lambda: shared_tagger(model, crf)  # noqa: E731  (loads on first use)
         scope = section.get("model_sentences", "all")
         if scope not in MODEL_SENTENCES:
             raise ConfigError(f"[mentions] model_sentences must be one of "
