@@ -19,3 +19,9 @@ def analyse():
 
     return run
 
+
+
+@pytest.fixture(scope="session")
+def types():
+    """The sorted event types of an analysed article."""
+    return lambda article: sorted(e.type for e in article.events)

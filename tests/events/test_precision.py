@@ -4,10 +4,6 @@ only look like triggers, generic mentions and second reports of one event."""
 from __future__ import annotations
 
 
-def types(article):
-    return sorted(e.type for e in article.events)
-
-
 def test_link_and_tag_lines_are_not_reports(analyse):
     a = analyse("انفجرت عبوة ناسفة في مدينة الرمادي أمس.\n\n"
                 "رابط الخبر بصحيفة الوئام: انفجار عبوة ناسفة في الرمادي\n\n"
@@ -16,7 +12,7 @@ def test_link_and_tag_lines_are_not_reports(analyse):
     assert event.type == "bombing" and len(event.evidence) == 1
 
 
-def test_a_two_letter_cue_must_be_the_whole_word(analyse):
+def test_a_two_letter_cue_must_be_the_whole_word(analyse, types):
     # «اف» (of «إف-16») is a cue for aircraft, but «أفرادها» only starts with it.
     a = analyse("أعلنت الكويت الكشف عن خلية لتنظيم داعش وإلقاء القبض على أفرادها اليوم.")
     assert "air_strike" not in types(a)
@@ -24,25 +20,25 @@ def test_a_two_letter_cue_must_be_the_whole_word(analyse):
     assert "air_strike" in types(b)
 
 
-def test_families_are_not_captives(analyse):
+def test_families_are_not_captives(analyse, types):
     a = analyse("وأعلنت الحكومة المحلية في الأنبار عودة عشرات الأسر النازحة إلى مناطق "
                 "سكنها في قضاء الكرمة أمس.")
     assert "abduction_detention" not in types(a)
 
 
-def test_besieged_towns_are_not_a_deployment(analyse):
+def test_besieged_towns_are_not_a_deployment(analyse, types):
     a = analyse("قصفت الفصائل المقاتلة أربع بلدات محاصرة من قبل قوات النظام في ريف "
                 "إدلب أمس.")
     assert types(a) == ["shelling"]
 
 
-def test_clashes_that_end_in_a_capture_are_one_capture(analyse):
+def test_clashes_that_end_in_a_capture_are_one_capture(analyse, types):
     a = analyse("اندلعت اشتباكات بين فصائل المعارضة وقوات النظام في بلدة كفرنبل أمس "
                 "أسفرت عن سيطرة قوات النظام على البلدة.")
     assert types(a) == ["territory_captured"]
 
 
-def test_an_attack_described_by_its_air_strike_is_the_strike(analyse):
+def test_an_attack_described_by_its_air_strike_is_the_strike(analyse, types):
     a = analyse("هاجم الجيش السوري بلدة كفرنبل أمس مما أدى إلى مقتل 13 شخصا معظمهم من "
                 "النساء والأطفال في تكثيف للقصف الجوي.")
     assert types(a) == ["air_strike"]
@@ -52,7 +48,7 @@ def test_an_attack_described_by_its_air_strike_is_the_strike(analyse):
     assert types(b) == ["air_strike", "battle"]
 
 
-def test_a_bare_qasf_beside_air_strikes_on_the_place_is_the_strikes(analyse):
+def test_a_bare_qasf_beside_air_strikes_on_the_place_is_the_strikes(analyse, types):
     a = analyse("شن التحالف 13 غارة جوية في سوريا تركزت خمس منها قرب مدينة الرقة وقصفت "
                 "وحدات تكتيكية تابعة للتنظيم ودمرت مواقع قتالية.")
     assert types(a) == ["air_strike"]
@@ -83,7 +79,7 @@ def test_a_definite_noun_refers_back_however_far(analyse):
     assert len(event.evidence) == 2 and event.fatalities.count == 3
 
 
-def test_a_demonstrative_never_starts_a_new_event(analyse):
+def test_a_demonstrative_never_starts_a_new_event(analyse, types):
     a = analyse("شنت طائرات حربية غارات على مدينة حلب أمس. وأدى هذا القصف إلى مقتل خمسة "
                 "أطفال في المدينة.")
     assert types(a) == ["air_strike"]
@@ -94,7 +90,7 @@ def test_a_campaign_name_is_not_a_capture(analyse):
                        "داعش.").events
 
 
-def test_a_verbal_noun_of_purpose_is_an_aim_unless_undergone(analyse):
+def test_a_verbal_noun_of_purpose_is_an_aim_unless_undergone(analyse, types):
     a = analyse("وطالب البيان حزب العمال بإبعاد قواعده لكي لا يعطي مبررا للحكومة "
                 "التركية لقصف المدنيين في قرية زاركلي.")
     assert not a.events
@@ -103,7 +99,7 @@ def test_a_verbal_noun_of_purpose_is_an_aim_unless_undergone(analyse):
     assert types(b) == ["air_strike"]
 
 
-def test_a_plural_noun_with_no_town_day_or_toll_is_a_campaign(analyse):
+def test_a_plural_noun_with_no_town_day_or_toll_is_a_campaign(analyse, types):
     a = analyse("وشملت الحرب على الإرهاب توجيه ضربات جوية ضد مقاتلي تنظيم الدولة "
                 "الإسلامية في سوريا الشهر الماضي.")
     assert not a.events

@@ -7,10 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 
-def types(article):
-    return sorted(e.type for e in article.events)
-
-
 def test_the_date_of_a_statement_is_not_the_event_date(analyse):
     # 2016-12-12 is a Monday: «اليوم الاثنين» dates the statement, «يوم السبت» the strikes.
     a = analyse("قالت قوة المهام المشتركة في بيان اليوم الاثنين إن التحالف شن خمس غارات "
@@ -35,7 +31,7 @@ def test_a_relative_clause_about_the_place_gives_no_place(analyse):
     assert len(a.events) == 1
 
 
-def test_control_as_a_state_is_no_capture(analyse):
+def test_control_as_a_state_is_no_capture(analyse, types):
     a = analyse("أعلنت محافظة الأنبار أمس قرب تنفيذ المرحلة الثانية لتطهير مدنها من سيطرة "
                 "مسلحي تنظيم داعش في مدينة الرمادي.")
     assert "territory_captured" not in types(a)
@@ -43,7 +39,7 @@ def test_control_as_a_state_is_no_capture(analyse):
     assert types(b) == ["territory_captured"]
 
 
-def test_ongoing_fighting_is_no_battle(analyse):
+def test_ongoing_fighting_is_no_battle(analyse, types):
     a = analyse("أعدم تنظيم داعش 19 من عناصره في الفلوجة أمس بداعي فرارهم من المعارك "
                 "الدائرة مع الجيش العراقي في الأنبار.")
     assert types(a) == ["attack_on_civilians"]
@@ -51,7 +47,7 @@ def test_ongoing_fighting_is_no_battle(analyse):
     assert "battle" not in types(b)
 
 
-def test_intentions_and_permissions_are_no_events(analyse):
+def test_intentions_and_permissions_are_no_events(analyse, types):
     a = analyse("قررت الولايات المتحدة السماح بشن غارات جوية على قوات النظام السوري في "
                 "حلب.")
     assert "air_strike" not in types(a)
@@ -60,7 +56,7 @@ def test_intentions_and_permissions_are_no_events(analyse):
     assert "abduction_detention" not in types(b)
 
 
-def test_since_yesterday_morning_is_news(analyse):
+def test_since_yesterday_morning_is_news(analyse, types):
     a = analyse("شهدت مدينة حلب اشتباكات عنيفة منذ صباح أمس ترافقت مع غارات جوية على "
                 "الأحياء الشرقية.")
     assert "air_strike" in types(a) and not any(e.historical for e in a.events)
@@ -69,7 +65,7 @@ def test_since_yesterday_morning_is_news(analyse):
     assert all(e.historical for e in b.events if e.type == "air_strike")
 
 
-def test_one_type_at_one_place_in_a_sentence_is_one_event(analyse):
+def test_one_type_at_one_place_in_a_sentence_is_one_event(analyse, types):
     a = analyse("شهدت مدينة حلب أمس غارات جوية للطيران الحربي على الأحياء الشرقية "
                 "واشتباكات بين قوات النظام والمعارضة وقصف جوي على منطقة الاشتباكات في "
                 "حلب.")
@@ -90,7 +86,7 @@ def test_a_border_town_and_its_neighbour_across_the_border_are_two_places():
     assert _same_place(kobani, ain_al_arab)
 
 
-def test_a_separate_incident_is_not_merged(analyse):
+def test_a_separate_incident_is_not_merged(analyse, types):
     a = analyse("وقع انفجار في بلدة كوباني الحدودية اليوم. وفي حادث منفصل قال شهود إن "
                 "انفجارا وقع على الجانب الآخر من الحدود مما أسفر عن سقوط 20 قتيلا.")
     assert types(a) == ["bombing", "bombing"]

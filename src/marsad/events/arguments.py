@@ -211,7 +211,9 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
 # What may stand between two coordinated places of one list («بلدتي النعيمة واليادودة»).
 LIST_GLUE = frozenset({"و", "،", ",", "قريه", "قري", "بلده", "بلدتي", "قريتي", "مدينه",
                        "حي", "حيي", "منطقه", "منطقتي", "ناحيه", "قضاء", "قرب", "ثم", "او",
-                       "محافظه", "محافظات", "مدن", "بلدات"})
+                       "محافظه", "محافظات", "مدن", "بلدات",
+                       # «مناطق في بلدة تفتناز ومناطق أخرى في بلدة سراقب»
+                       "مناطق", "اخري", "في", "اطراف"})
 
 
 def _coordinated(text: str, gap: Span) -> bool:

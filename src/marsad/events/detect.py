@@ -234,9 +234,11 @@ class EventDetector:
         undated = aside + _statement(claim, sentence)
         # (only the statement before the claim: what follows it may be another claim)
         unplaced = aside + _statement(claim, sentence, before_only=True)
+        # (a clause with no place of its own looks back, not into the next trigger's
+        # clause: «قصفت ... بلدة بسقلا ... كما قصف الطيران ... بلدة تفتناز»)
         places = places_for(article.text, article.places, lo, trigger, hi, unplaced,
                             split) or places_for(article.text, article.places,
-                                                 sentence.start, trigger, sentence.end,
+                                                 sentence.start, trigger, hi,
                                                  unplaced, split)
         date = date_for(article.dates, lo, trigger, hi, undated) or date_for(
             article.dates, sentence.start, trigger, sentence.end, undated)
@@ -563,7 +565,7 @@ KINDS = (frozenset({"air_strike", "shelling"}), frozenset({"bombing", "suicide_b
 
 def _after_demonstrative(tokens, hit: TriggerHit) -> bool:
     """«هذا القصف», «ويعد هذا التفجير»: the trigger names an event already reported."""
-    return hit.first > 0 and tokens[hit.first - 1].key in DEMONSTRATIVES
+    return hit.first > 0 and any(r in DEMONSTRATIVES for r in stems(tokens[hit.first - 1].key))
 
 
 def _same_kind(a: str, b: str, anaphor: bool) -> bool:

@@ -124,6 +124,6 @@ def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[Trigge
                 i = last
                 break
         i += 1
-    if len(hits) > 1:  # a word that names an event only when nothing else does
-        hits = [h for h in hits if not h.alone]
+    if any(not h.alone for h in hits):  # words that name an event only when nothing
+        hits = [h for h in hits if not h.alone]  # else does
     return hits
