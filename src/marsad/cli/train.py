@@ -126,9 +126,7 @@ def train_ner_crf_command(
     test split and its overlap removed, the CNN's dev stretches held out). Prints the
     provenance (settings, data counts, dev scores of the CRF alone and joined with the
     CNN) as JSON."""
-    import shutil
-
-    from marsad.ner.crf import CrfSettings, default_crf_path, train_ner_crf
+    from marsad.ner.crf import CrfSettings, install_crf, train_ner_crf
 
     with cli_errors():
         provenance = train_ner_crf(
@@ -137,9 +135,5 @@ def train_ner_crf_command(
             cnn_model=Path(cnn_model) if cnn_model else None,
             command="marsad " + " ".join(shlex.quote(a) for a in sys.argv[1:]), say=say)
         if install:
-            dest = default_crf_path()
-            dest.mkdir(parents=True, exist_ok=True)
-            for name in ("crf.model", "clusters.tsv", "word_flags.tsv", "provenance.json"):
-                shutil.copy(out / name, dest / name)
-            say(f"CRF installed at {dest}")
+            say(f"CRF installed at {install_crf(out)}")
     sys.stdout.write(json.dumps(provenance, ensure_ascii=False) + "\n")

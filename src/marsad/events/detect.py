@@ -260,7 +260,7 @@ class EventDetector:
                 actors = _with_actor1(actors, state)
         if not (places or date or actors or dead or weapons) and _definite(cue_text):
             return []  # a bare noun («القصف», «الحرب») with nothing concrete around it
-        if hit.alone and not (places or date or (dead and dead.count is not None)):
+        if hit.alone and not (places or date or dead):
             return []  # «تكريم أبناء قتلى من مقاتلي حزب الله»: dead, but no incident
         said = date or date_for(article.dates, sentence.start, trigger, sentence.end, aside)
         where = places or places_for(article.text, article.places, sentence.start, trigger,

@@ -23,6 +23,7 @@ costs a few list joins per token plus crfsuite's Viterbi.
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -39,6 +40,9 @@ Entity = tuple[int, int, str]
 CLUSTERS = "clusters.tsv"
 WORD_FLAGS = "word_flags.tsv"
 CRF_MODEL = "crf.model"
+PROVENANCE = "provenance.json"
+MODEL_FILES = (CRF_MODEL, CLUSTERS, WORD_FLAGS, PROVENANCE)
+"""What a CRF folder holds (and ``install_crf`` copies)."""
 WINDOW = 2
 WORD_CACHE = 20_000
 """Word types whose features are kept (about 3.3 kB each: some 66 MB when full)."""
@@ -201,7 +205,7 @@ class CrfTagger:
         """The CRF at ``folder`` (default: the committed one) with its saved feature set."""
         p = Path(folder) if folder else default_crf_path()
         if feature_set is None:
-            settings = p / "provenance.json"
+            settings = p / PROVENANCE
             saved = (json.loads(settings.read_text(encoding="utf-8"))["settings"]["features"]
                      if settings.is_file() else {})
             feature_set = FeatureSet(**saved)
@@ -384,5 +388,14 @@ def train_ner_crf(data_dir: Path, out: Path, settings: CrfSettings, *,
         "data": report,
         "dev_scores_conll4": scores,
     }
-    (out / "provenance.json").write_text(json.dumps(provenance, ensure_ascii=False, indent=2))
+    (out / PROVENANCE).write_text(json.dumps(provenance, ensure_ascii=False, indent=2))
     return provenance
+
+
+def install_crf(out: Path) -> Path:
+    """Copy the CRF trained into ``out`` into the package (its README there is kept)."""
+    dest = default_crf_path()
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in MODEL_FILES:
+        shutil.copy(out / name, dest / name)
+    return dest
