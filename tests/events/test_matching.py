@@ -8,6 +8,7 @@ from marsad.events.matching import (
     MatchOptions,
     align_events,
     assign,
+    canonical_name,
     date_agrees,
     distance_km,
     fatalities_agree,
@@ -134,3 +135,18 @@ def test_names_compare_after_normalisation():
     assert same_name("«جبهة النصرة»", "جبهة النصرة")
     assert not same_name("", "")
     assert not same_name(None, "x")
+
+
+def test_gold_names_resolve_through_the_lexicons_english_names():
+    assert canonical_name("US-led coalition") == "Global Coalition against Daesh"
+    assert canonical_name("al-Nusra Front") == canonical_name("Jabhat al-Nusra")
+    assert canonical_name("Protesters (Iraq)") == "Protesters"
+    assert canonical_name("YPG (Kurdish People's Protection Units)") == \
+        "YPG: People's Protection Units"
+    assert canonical_name("Police Forces of Iraq") != canonical_name("Military Forces of Iraq")
+    assert canonical_name("9K32 Strela-2", "weapon") == canonical_name("SA-7", "weapon")
+    gold = Actor("actor1", "US-led coalition", "للائتلاف", 8, Span(0, 8))
+    system = Actor("actor1", "Global Coalition against Daesh", "التحالف الدولي", 8, Span(40, 54))
+    assert same_actor(gold, system)
+    assert not same_actor(gold, Actor("actor1", "Military Forces of Iraq", "الجيش", 1,
+                                      Span(40, 45)))

@@ -29,8 +29,16 @@ def test_generic_forces_are_the_home_countrys(make_article):
         assert text[m.span.start:m.span.end] == m.text
 
 
+def test_the_home_country_s_adjective_is_part_of_the_name(make_article):
+    text = "وعززت الشرطة العراقية، وجودها في بعقوبة."
+    found = generic_forces(article_with(make_article, text, ["IQ"]), 0, len(text), [])
+    assert [(m.text, m.norm) for m in found] == [("الشرطة العراقية", "Police Forces of Iraq")]
+    assert text[found[0].span.start:found[0].span.end] == found[0].text
+    assert generic_forces(article_with(make_article, text, ["SY"]), 0, len(text), []) == []
+
+
 def test_named_or_unknown_forces_are_left_alone(make_article):
-    text = "وقالت قوات الأمن العراقية إن الشرطة الاتحادية تقدمت."
+    text = "وقالت قوات الأمن التركية إن الشرطة الاتحادية تقدمت."
     assert generic_forces(article_with(make_article, text, ["IQ"]), 0, len(text), []) == []
     text = "اعتقلت قوات الأمن ثلاثة أشخاص."
     assert generic_forces(article_with(make_article, text, []), 0, len(text), []) == []

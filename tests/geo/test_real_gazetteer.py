@@ -63,6 +63,16 @@ def test_bundled_samples_find_their_places(real, make_article):
     assert (west.gazetteer_id, west.precision) == ("geonames:99072", 2)
 
 
+def test_ordinary_words_are_not_misspelt_places(real):
+    def names(text):
+        return sorted((p.text, p.country) for p in real.places(text))
+    assert names("سقطت قذائف في محيط الحديقة العامة بحلب.") == [("حلب", "SY")]
+    assert names("وتمكنت القوات من تدمير عجلات في منطقة السيدة زينب وسط قضاء سنجار.") == [
+        ("سنجار", "IQ")]
+    assert names("وقصفت الطائرات جسرين في مدينة البوكمال.") == [("البوكمال", "SY")]
+    assert real.resolve_name("بلدة جسرين").place.gazetteer_id == "marsad:jisrin"
+
+
 def test_quality_floor_on_held_out_gold(real):
     """Floors from the recorded held-out runs (README); they only go up."""
     for split in ("heldout", "heldout2"):

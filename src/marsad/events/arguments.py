@@ -383,7 +383,8 @@ PLATFORMS = frozenset({"مقاتلات", "مقاتله", "طائرات", "طائ
                        # the strike itself («ضربة جوية أمريكية», «غارات تركية»)
                        "غاره", "غارات", "ضربه", "ضربات", "قصف"})
 PUNCT = "،,.:؛\"«»()"
-QUALIFIERS = frozenset({"حربيه", "مقاتله", "بدون", "طيار", "مسيره", "جويه", "جوي"})
+QUALIFIERS = frozenset({"حربيه", "حربي", "مقاتله", "بدون", "طيار", "مسيره", "جويه", "جوي",
+                        "مروحي"})
 
 
 def _bare(word: str) -> str:
@@ -411,6 +412,22 @@ def nationality_actor(text: str, lo: int, hi: int,
             word = text[lo + words[i][0]:lo + e]
             span = Span(lo + words[j][0], lo + words[i][0] + len(word.rstrip(PUNCT)))
             return Actor("actor1", name, text[span.start:span.end], inter, span)
+    return None
+
+
+# Helicopters and barrel bombs over Syria are the government's: only its air force flew
+# them (ACLED codes them so): «قصف الطيران المروحي بالبراميل المتفجرة مناطق في بلدة ...».
+REGIME_AIRCRAFT = frozenset({"مروحي", "مروحيه", "مروحيات", "براميل", "برميل"})
+
+
+def regime_aircraft(text: str, lo: int, hi: int) -> Actor | None:
+    """actor1 «Military Forces of Syria» from a helicopter or barrel bomb in ``text[lo:hi]``
+    (call it for strikes in Syria only), quoting the word."""
+    for m in re.finditer(r"\S+", text[lo:hi]):
+        if _bare(m.group()) in REGIME_AIRCRAFT:
+            word = m.group().rstrip(PUNCT)
+            span = Span(lo + m.start(), lo + m.start() + len(word))
+            return Actor("actor1", "Military Forces of Syria", word, 1, span)
     return None
 
 

@@ -27,6 +27,7 @@ from marsad.events.arguments import (
     nationality_actor,
     outside,
     places_for,
+    regime_aircraft,
     resolve_sources,
     state_actor,
     subject_spans,
@@ -46,7 +47,7 @@ from marsad.events.historical import (
     is_unreported,
 )
 from marsad.events.lexicon import EventLexicon
-from marsad.events.state_forces import generic_forces
+from marsad.events.state_forces import generic_forces, home_country
 from marsad.events.taxonomy import Taxonomy, actor_conditions
 from marsad.events.triggers import TriggerHit, find_triggers, stems
 from marsad.events.unarmed import unarmed_actors
@@ -256,6 +257,8 @@ class EventDetector:
             state = (hit.type in NATIONAL_TYPES and nationality_actor(
                 article.text, lo, hi, self.lexicon.nationality)) or state_actor(
                 article.text, article.places, trigger, self.lexicon.nationality)
+            if state is None and hit.type == "air_strike" and home_country(article) == "SY":
+                state = regime_aircraft(article.text, lo, hi)
             if state is not None:
                 actors = _with_actor1(actors, state)
         if not (places or date or actors or dead or weapons) and _definite(cue_text):

@@ -14,9 +14,11 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TypeVar
 
 from marsad.geo.gazetteer import distance_km
+from marsad.lexicons.entries import load_actors, load_weapons
 from marsad.model import Actor, DateValue, Event, Place, Quantity, Source, Span, Weapon
 from marsad.text.normalize import normalize
 
@@ -171,11 +173,45 @@ def same_name(a: str | None, b: str | None) -> bool:
     return bool(fa) and fa == fb
 
 
+def _fold(name: str) -> str:
+    return _PUNCT.sub(" ", normalize(name)).strip()
+
+
+@cache
+def _lexicon_names(kind: str) -> dict[str, str]:
+    """Folded canonical and Latin-script names of the actor or weapon lexicon -> canonical."""
+    entries = load_actors() if kind == "actor" else load_weapons()
+    names: dict[str, str] = {}
+    for entry in entries:
+        for name in (entry.name, *entry.latin):
+            names.setdefault(_fold(name), entry.name)
+    return names
+
+
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def canonical_name(name: str, kind: str = "actor") -> str:
+    """The lexicon's canonical name for an English name («US-led coalition» -> «Global
+    Coalition against Daesh»); a trailing qualifier is dropped when what is left is a
+    lexicon name («Protesters (Iraq)» -> «Protesters»). Other names come back folded."""
+    names = _lexicon_names(kind)
+    folded = _fold(name)
+    if folded in names:
+        return names[folded]
+    base = _fold(_QUALIFIER.sub("", name))
+    return names.get(base, folded)
+
+
 def _same_mention(a_span: Span | None, a_text: str | None, a_name: str | None,
-                  b_span: Span | None, b_text: str | None, b_name: str | None) -> bool:
+                  b_span: Span | None, b_text: str | None, b_name: str | None,
+                  kind: str | None = None) -> bool:
     if a_span is not None and b_span is not None and a_span.overlaps(b_span):
         return True
-    return same_name(a_text, b_text) or same_name(a_name, b_name)
+    if same_name(a_text, b_text) or same_name(a_name, b_name):
+        return True
+    return bool(kind and a_name and b_name
+                and canonical_name(a_name, kind) == canonical_name(b_name, kind))
 
 
 def same_actor(gold: Actor, system: Actor, symmetric: bool = False) -> bool:
@@ -188,12 +224,12 @@ def same_actor(gold: Actor, system: Actor, symmetric: bool = False) -> bool:
 
 def same_actor_identity(gold: Actor, system: Actor) -> bool:
     return _same_mention(gold.span, gold.text, gold.name, system.span, system.text,
-                         system.name)
+                         system.name, "actor")
 
 
 def same_weapon(gold: Weapon, system: Weapon) -> bool:
     return _same_mention(gold.span, gold.text, gold.name, system.span, system.text,
-                         system.name)
+                         system.name, "weapon")
 
 
 def same_source(gold: Source, system: Source) -> bool:

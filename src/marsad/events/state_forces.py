@@ -29,6 +29,10 @@ _LATER = frozenset({"السوريه", "العراقيه", "التركيه", "ا�
                     "التركي", "الكردي", "الاتحاديه", "المحليه"})
 
 
+# The home country's own adjective after a generic phrase («الشرطة العراقية»), folded.
+OWN_ADJECTIVES = {"IQ": ("العراقيه", "العراقي"), "SY": ("السوريه", "السوري")}
+
+
 def home_country(article: Article) -> str | None:
     """Syria or Iraq, whichever the article's places are in more often (None if neither)."""
     votes = Counter(p.country for p in article.places if p.country in HOME)
@@ -50,10 +54,14 @@ def generic_forces(article: Article, lo: int, hi: int,
     vlo, vhi = view.view_span(Span(lo, hi))
     out = []
     for m in _PATTERN.finditer(view.text, vlo, vhi):
-        after = view.text[m.end():m.end() + 20].split()
-        if after and after[0] in _LATER:
-            continue  # «قوات الأمن العراقية», «الشرطة الاتحادية»: the lexicon's, or another's
-        span = view.span(m.start(1) if m.start(1) == m.start() else m.start(), m.end())
+        after = [w.rstrip("،,.:؛") for w in view.text[m.end():m.end() + 20].split()]
+        end = m.end()
+        if after and after[0] in OWN_ADJECTIVES.get(country, ()):
+            # «الشرطة العراقية» in an article from Iraq: the same forces, named in full
+            end = view.text.index(after[0], m.end()) + len(after[0])
+        elif after and after[0] in _LATER:
+            continue  # «قوات الأمن التركية», «الشرطة الاتحادية»: the lexicon's, or another's
+        span = view.span(m.start(1) if m.start(1) == m.start() else m.start(), end)
         if any(k.span.overlaps(span) for k in known):
             continue
         kind = PHRASES[m.group(1)]

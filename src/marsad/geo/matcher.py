@@ -265,8 +265,11 @@ class Matcher:
             text = " ".join(t.text for t in tokens[i:j + 1])
             if len(text.replace(" ", "")) < FUZZY_MIN_LETTERS:
                 continue
+            if tokens_key(tokens, i, j) in self.common | self.strict:
+                continue  # «محيط الحديقة» is a garden, not a misspelt حديدة
             keys = {k for v in (text, *_deletions(text)) for k in self.fuzzy_index.get(v, ())}
-            keys = {k for k in keys if _one_edit(text, " ".join(k))}
+            keys = {k for k in keys if _one_edit(text, " ".join(k))
+                    and k not in self.common and k not in self.strict}
             entries = [e for k in sorted(keys) for e in self.gazetteer.lookup(k)
                        if e.country in FUZZY_COUNTRIES]
             if entries:
