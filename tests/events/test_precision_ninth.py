@@ -84,3 +84,36 @@ def test_aims_and_talks_of_countering_are_no_battles(analyse, types):
     assert "battle" not in types(a)
     b = analyse("وكان الوزير قد زار بغداد أمس، غداة بحثه في أربيل التصدي للتنظيم المتطرف.")
     assert "battle" not in types(b)
+
+
+def test_a_list_with_unknown_items_still_lists_the_known_towns(analyse):
+    a = analyse("وقصفت قوات النظام أمس أحياء درعا البلد وحي طريق السد وبلدتي النعيمة "
+                "واليادودة ومدينة بصرى الشام.", published="2015-07-26")
+    shelled = sorted(e.location.name for e in a.events if e.type == "shelling")
+    assert len(shelled) == 4 and "Dar‘ā" in shelled
+    b = analyse("وقصفت قوات النظام أمس بلدة الباب شمال شرق حلب.")
+    assert len([e for e in b.events if e.type == "shelling"]) == 1
+
+
+def test_the_latter_is_the_actor_named_last(analyse):
+    a = analyse("وقصفت قوات النظام بلدة الحراك أمس. وتركزت المعارك في مدينة درعا، ما أسفر عن "
+                "مقتل عدد من جنود النظام، بينما رد الأخير بقصف أحياء درعا البلد.",
+                published="2015-07-26")
+    last = [e for e in a.events if e.type == "shelling"][-1]
+    [actor] = [x for x in last.actors if x.role == "actor1"]
+    assert (actor.name, actor.text) == ("Military Forces of Syria", "الأخير")
+    assert a.text[actor.span.start:actor.span.end] == "الأخير"
+
+
+def test_bodies_found_and_towns_fallen_further_off(analyse, types):
+    a = analyse("من جهة أخرى عثرت الشرطة العراقية، على جثة رجل مجهول الهوية قضى رمياً "
+                "بالرصاص في منطقة العبيدي شرقي بغداد أمس.")
+    assert "attack_on_civilians" in types(a)
+    b = analyse("واتهمت الحكومة الأردن بالمساهمة في سقوط معبر نصيب الحدودي ومدينة إدلب بيد "
+                "المعارضة أمس.")
+    assert "territory_captured" in types(b)
+
+
+def test_an_anniversary_is_background(analyse):
+    a = analyse("وبمناسبة مرور عام كامل على سقوط قضاء سنجار بيد داعش طالب النواب بتحريره.")
+    assert a.events and all(e.historical for e in a.events)

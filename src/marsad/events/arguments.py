@@ -220,10 +220,38 @@ def _coordinated(text: str, gap: Span) -> bool:
     words = normalize(text[gap.start:gap.end]).replace("،", " ، ").replace(",", " , ").split()
     conjunction = any(w.startswith("و") or w in CONJUNCTIONS for w in words) or (
         _starts_with_wa(text[gap.end:gap.end + 6]))
-    words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in words]
-    # «الباب شمال حلب», «الرمادي بمحافظة الأنبار»: a place qualified by its region is one
-    # place; a list needs a conjunction («الرقة ودير الزور», «النعيمة، اليادودة»).
-    return conjunction and all(w in LIST_GLUE for w in words)
+    if not conjunction:
+        # «الباب شمال حلب», «الرمادي بمحافظة الأنبار»: a place qualified by its region is
+        # one place; a list needs a conjunction («الرقة ودير الزور», «النعيمة، اليادودة»).
+        return False
+    return all(_list_item(item, first=k == 0) for k, item in enumerate(_items(words)))
+
+
+def _items(words: Sequence[str]) -> list[list[str]]:
+    """The gap's words cut at each conjunction (a word starting with و, a comma)."""
+    items: list[list[str]] = [[]]
+    for w in words:
+        if w in CONJUNCTIONS or (w.startswith("و") and len(w) > 2):
+            items.append([] if w in CONJUNCTIONS else [w[1:]])
+        else:
+            items[-1].append(w)
+    return items
+
+
+def _list_item(words: Sequence[str], first: bool) -> bool:
+    """List glue, or an item the gazetteer does not know led by its type («وحي طريق
+    السد», «وبلدة X»); the gap's first item may be the last word of the place before it
+    («درعا البلد»)."""
+    rest = [w for w in words if w not in LIST_GLUE and w != "و"]
+    if not rest:
+        return True
+    if first:
+        return len(rest) == 1 and len(words) == 1
+    return words[0] in ITEM_TYPES and len(words) <= 4
+
+
+ITEM_TYPES = frozenset({"حي", "قريه", "بلده", "مدينه", "منطقه", "ناحيه", "مخيم", "حيي",
+                        "قريتي", "بلدتي", "احياء"})
 
 
 CONJUNCTIONS = frozenset({"،", ",", "او", "ثم"})
@@ -476,13 +504,18 @@ def _anaphors(article: Article, lo: int, hi: int, excluded: Sequence[Span],
         head = stems(fold(words[0]))[-1] if words else ""
         if head in ANAPHOR_HEADS and len(words) > 1:
             heads[head] = m  # the latest antecedent wins
-    if not heads:
-        return []
     out = []
     for w in re.finditer(r"\S+", article.text[lo:hi]):
         if "ال" not in w.group()[:4] and "لل" not in w.group()[:3]:
             continue  # only a definite word can repeat a name
         key = fold(w.group())
+        if key.strip(PUNCT) in LATTER:
+            latter = _latter(article, lo + w.start(), [*excluded, *(m.span for m in found)])
+            if latter is not None:
+                out.append(latter)
+            continue
+        if not heads:
+            continue
         rest = next((r[2:] for r in stems(key) if r.startswith("ال")), None)
         antecedent = heads.get(rest) if rest else None
         span = Span(lo + w.start(), lo + w.start() + len(w.group().rstrip(PUNCT)))
@@ -492,6 +525,25 @@ def _anaphors(article: Article, lo: int, hi: int, excluded: Sequence[Span],
         out.append(Mention(antecedent.kind, article.text[span.start:span.end], span,
                            antecedent.norm, antecedent.source, dict(antecedent.attrs)))
     return out
+
+
+# «بينما رد الأخير بقصف»: the latter is the actor named last before it.
+LATTER = frozenset({"الاخير", "والاخير", "الاخيره", "والاخيره", "فالاخير"})
+LATTER_REACH = 250
+
+
+def _latter(article: Article, start: int, excluded: Sequence[Span]) -> Mention | None:
+    word = re.match(r"\S+", article.text[start:])
+    span = Span(start, start + len(word.group().rstrip(PUNCT))) if word else None
+    if span is None or not outside(span, excluded):
+        return None
+    before = [m for m in article.mentions if m.attrs.get("inter") is not None
+              and start - LATTER_REACH <= m.span.start and m.span.end <= start]
+    if not before:
+        return None
+    antecedent = max(before, key=lambda m: m.span.end)
+    return Mention(antecedent.kind, article.text[span.start:span.end], span,
+                   antecedent.norm, antecedent.source, dict(antecedent.attrs))
 
 
 def _unarticled(word: str) -> str | None:
