@@ -49,7 +49,7 @@ KEPT = {
 KEPT_TEST2 = [202, 204, 207, 209, 211, 212, 214, 215, 219, 220, 221, 222]
 KEPT_TEST3 = [1, 2, 7, 9, 15, 16, 19, 36, 42, 45, 46, 47, 49, 50]
 KEPT_DEV2 = [54, 55, 62, 63, 65, 67]
-KEPT_DEV3 = [68, 69, 70, 72]
+KEPT_DEV3 = [68, 69, 70, 72, 73]
 SAMPLES = [
     ("sample-01-orient-palmyra-verba", "01-orient-palmyra-verba.txt", 0),
     ("sample-02-zamanalwasl-deirezzor-sa7", "02-zamanalwasl-deirezzor-sa7.txt", 0),
