@@ -136,29 +136,21 @@ def test_the_third_held_out_split_loads_from_the_long_pool(shared_data):
     assert not read & pool
 
 
-def test_the_second_tuning_split_loads_from_unread_ranks_of_the_long_pool(shared_data):
-    gold = load_gold(GOLD, split="dev2", data=shared_data)
-    assert len(gold) == 6 and sum(len(g.events) for g in gold) == 44
-    assert {g.split for g in gold} == {"dev2"}
+@pytest.mark.parametrize(("split", "articles", "events", "after_rank", "earlier"), [
+    ("dev2", 6, 44, 50, ("test3",)),
+    ("dev3", 5, 51, 67, ("test3", "dev2")),
+])
+def test_the_tuning_splits_load_from_unread_ranks_of_the_long_pool(shared_data, split, articles,
+                                                                  events, after_rank, earlier):
+    gold = load_gold(GOLD, split=split, data=shared_data)
+    assert len(gold) == articles and sum(len(g.events) for g in gold) == events
+    assert {g.split for g in gold} == {split}
     with (GOLD_DIR / "candidates_long.tsv").open(encoding="utf-8") as fh:
         rank = {(row["zip"], int(row["index"])): int(row["rank"])
                 for row in csv.DictReader(fh, delimiter="\t")}
-    assert all(rank[(g.reference.path, g.reference.index)] > 50 for g in gold)
-    test3 = {g.key for g in load_gold(GOLD, split="test3", data=shared_data)}
-    assert not test3 & {g.key for g in gold}
-
-
-def test_the_third_tuning_split_loads_from_the_next_unread_ranks_of_the_long_pool(shared_data):
-    gold = load_gold(GOLD, split="dev3", data=shared_data)
-    assert len(gold) == 5 and sum(len(g.events) for g in gold) == 51
-    assert {g.split for g in gold} == {"dev3"}
-    with (GOLD_DIR / "candidates_long.tsv").open(encoding="utf-8") as fh:
-        rank = {(row["zip"], int(row["index"])): int(row["rank"])
-                for row in csv.DictReader(fh, delimiter="\t")}
-    assert all(rank[(g.reference.path, g.reference.index)] > 67 for g in gold)
-    earlier = {g.key for split in ("test3", "dev2")
-               for g in load_gold(GOLD, split=split, data=shared_data)}
-    assert not earlier & {g.key for g in gold}
+    assert all(rank[(g.reference.path, g.reference.index)] > after_rank for g in gold)
+    before = {g.key for name in earlier for g in load_gold(GOLD, split=name, data=shared_data)}
+    assert not before & {g.key for g in gold}
 
 
 @pytest.mark.slow
