@@ -29,8 +29,8 @@ def local_keys():
 
 def test_the_committed_gold_set_has_its_documented_size_and_split():
     rows = records()
-    assert len(rows) == 105
-    assert sum(len(r["events"]) for r in rows) == 355
+    assert len(rows) == 110
+    assert sum(len(r["events"]) for r in rows) == 406
     test = [r for r in rows if r["split"] == "test"]
     assert len(test) == 23 and sum(len(r["events"]) for r in test) == 58
     test2 = [r for r in rows if r["split"] == "test2"]
@@ -44,6 +44,10 @@ def test_the_committed_gold_set_has_its_documented_size_and_split():
     assert len(dev2) == 6 and sum(len(r["events"]) for r in dev2) == 44
     assert {r["group"] for r in dev2} == {"snn-event-long"}
     assert all(2501 <= r["chars"] <= 4500 for r in dev2)
+    dev3 = [r for r in rows if r["split"] == "dev3"]
+    assert len(dev3) == 5 and sum(len(r["events"]) for r in dev3) == 51
+    assert {r["group"] for r in dev3} == {"snn-event-long"}
+    assert all(2501 <= r["chars"] <= 4500 for r in dev3)
     assert all(r["split"] == "dev" for r in rows if r["group"] == "sample")
     with (GOLD_DIR / "articles.tsv").open(encoding="utf-8") as fh:
         listed = {row["key"]: row["split"] for row in csv.DictReader(fh, delimiter="\t")}
@@ -103,7 +107,7 @@ def test_a_changed_text_or_a_shifted_span_is_refused(tmp_path):
 
 def test_saudinewsnet_articles_are_the_texts_marsad_ingests(shared_data):
     gold = load_gold(GOLD, split="all", data=shared_data)
-    assert len(gold) == 105
+    assert len(gold) == 110
     zips: dict[str, list] = {}
     for item in gold:
         if item.reference.kind != "saudinewsnet":
@@ -132,16 +136,21 @@ def test_the_third_held_out_split_loads_from_the_long_pool(shared_data):
     assert not read & pool
 
 
-def test_the_second_tuning_split_loads_from_unread_ranks_of_the_long_pool(shared_data):
-    gold = load_gold(GOLD, split="dev2", data=shared_data)
-    assert len(gold) == 6 and sum(len(g.events) for g in gold) == 44
-    assert {g.split for g in gold} == {"dev2"}
+@pytest.mark.parametrize(("split", "articles", "events", "after_rank", "earlier"), [
+    ("dev2", 6, 44, 50, ("test3",)),
+    ("dev3", 5, 51, 67, ("test3", "dev2")),
+])
+def test_the_tuning_splits_load_from_unread_ranks_of_the_long_pool(shared_data, split, articles,
+                                                                  events, after_rank, earlier):
+    gold = load_gold(GOLD, split=split, data=shared_data)
+    assert len(gold) == articles and sum(len(g.events) for g in gold) == events
+    assert {g.split for g in gold} == {split}
     with (GOLD_DIR / "candidates_long.tsv").open(encoding="utf-8") as fh:
         rank = {(row["zip"], int(row["index"])): int(row["rank"])
                 for row in csv.DictReader(fh, delimiter="\t")}
-    assert all(rank[(g.reference.path, g.reference.index)] > 50 for g in gold)
-    test3 = {g.key for g in load_gold(GOLD, split="test3", data=shared_data)}
-    assert not test3 & {g.key for g in gold}
+    assert all(rank[(g.reference.path, g.reference.index)] > after_rank for g in gold)
+    before = {g.key for name in earlier for g in load_gold(GOLD, split=name, data=shared_data)}
+    assert not before & {g.key for g in gold}
 
 
 @pytest.mark.slow
@@ -152,7 +161,7 @@ def test_building_from_the_quotes_reproduces_the_committed_file(shared_data, tmp
 
 
 def tiny_gold(tmp_path):
-    """A hand-made gold folder of five local articles, one per split, built from quotes."""
+    """A hand-made gold folder of six local articles, one per split, built from quotes."""
     (tmp_path / "texts").mkdir()
     (tmp_path / "source").mkdir()
     rows = ["key\tgroup\tsplit\tkind\tref\turl"]
@@ -160,10 +169,11 @@ def tiny_gold(tmp_path):
              "test": "ودارت اشتباكات بين داعش والمعارضة في مارع.",
              "test2": "أفاد ناشطون بانفجار سيارة مفخخة في الرقة.",
              "test3": "وخطف مسلحون مجهولون مدنيين في درعا.",
-             "dev2": "وقصفت قوات النظام بلدة بسقلا."}
+             "dev2": "وقصفت قوات النظام بلدة بسقلا.",
+             "dev3": "وسيطر تنظيم داعش على بلدة مهين."}
     triggers = {"dev": ("air_strike", "غارات"), "test": ("battle", "اشتباكات"),
                 "test2": ("bombing", "انفجار"), "test3": ("abduction_detention", "وخطف"),
-                "dev2": ("shelling", "وقصفت")}
+                "dev2": ("shelling", "وقصفت"), "dev3": ("territory_captured", "وسيطر")}
     for split, text in texts.items():
         (tmp_path / "texts" / f"{split}.txt").write_text(
             f"---\ntitle: {split}\npublished: 2015-08-01\n---\n{text}\n", encoding="utf-8")
@@ -180,12 +190,12 @@ def tiny_gold(tmp_path):
 def test_the_splits_are_selected_by_their_names(tmp_path, runner):
     path = tiny_gold(tmp_path)
     by_split = {split: [(g.key, g.split) for g in load_gold(path, split=split)]
-                for split in ("dev", "test", "test2", "test3", "dev2")}
+                for split in ("dev", "test", "test2", "test3", "dev2", "dev3")}
     assert by_split == {"dev": [("t-dev", "dev")], "test": [("t-test", "test")],
                         "test2": [("t-test2", "test2")], "test3": [("t-test3", "test3")],
-                        "dev2": [("t-dev2", "dev2")]}
+                        "dev2": [("t-dev2", "dev2")], "dev3": [("t-dev3", "dev3")]}
     assert [g.key for g in load_gold(path, split="all")] == ["t-dev", "t-test", "t-test2",
-                                                              "t-test3", "t-dev2"]
+                                                              "t-test3", "t-dev2", "t-dev3"]
     empty = tmp_path / "system.jsonl"
     empty.write_text("", encoding="utf-8")
     for split in ("test2", "test3", "dev2"):
