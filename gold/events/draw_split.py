@@ -24,6 +24,10 @@ candidates of the same `event_long` pool (ranks 51 and up) read in rank order an
 the same rule (KEPT_DEV2), all of them `dev2` (no draw), listed after `test3` so the
 earlier rows are unchanged.
 
+`dev3` is a third tuning part from the same pool's ranks 68-103, read in rank order and kept
+by the same rule; ranks 86-103 are KEPT_DEV3_B, all of them `dev3` (no draw), listed after
+`dev2` so the earlier rows are unchanged.
+
     python gold/events/draw_split.py
 """
 
@@ -45,6 +49,7 @@ KEPT = {
 KEPT_TEST2 = [202, 204, 207, 209, 211, 212, 214, 215, 219, 220, 221, 222]
 KEPT_TEST3 = [1, 2, 7, 9, 15, 16, 19, 36, 42, 45, 46, 47, 49, 50]
 KEPT_DEV2 = [54, 55, 62, 63, 65, 67]
+KEPT_DEV3_B = [87, 90, 91, 92, 94]
 SAMPLES = [
     ("sample-01-orient-palmyra-verba", "01-orient-palmyra-verba.txt", 0),
     ("sample-02-zamanalwasl-deirezzor-sa7", "02-zamanalwasl-deirezzor-sa7.txt", 0),
@@ -93,7 +98,7 @@ def main() -> None:
     with (HERE / "candidates_long.tsv").open(encoding="utf-8") as fh:
         long_pool = [row for row in csv.DictReader(fh, delimiter="\t")
                      if row["pool"] == "event_long"]
-    for split, kept in (("test3", KEPT_TEST3), ("dev2", KEPT_DEV2)):
+    for split, kept in (("test3", KEPT_TEST3), ("dev2", KEPT_DEV2), ("dev3", KEPT_DEV3_B)):
         part = [{**candidate(row), "group": "snn-event-long", "split": split}
                 for row in long_pool if int(row["rank"]) in kept]
         rows.extend(sorted(part, key=lambda item: item["key"]))
@@ -107,7 +112,8 @@ def main() -> None:
         print(group, len(picked), "test:", sum(r["split"] == "test" for r in picked),
               "test2:", sum(r["split"] == "test2" for r in picked),
               "test3:", sum(r["split"] == "test3" for r in picked),
-              "dev2:", sum(r["split"] == "dev2" for r in picked))
+              "dev2:", sum(r["split"] == "dev2" for r in picked),
+              "dev3:", sum(r["split"] == "dev3" for r in picked))
 
 
 if __name__ == "__main__":

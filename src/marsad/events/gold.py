@@ -26,7 +26,7 @@ from marsad.ingest import IngestOptions, read_inputs
 from marsad.model import Article, Event, Span, from_dict
 from marsad.pipeline import check_spans
 
-SPLITS = ("dev", "test", "test2", "test3", "dev2")
+SPLITS = ("dev", "test", "test2", "test3", "dev2", "dev3")
 HASH_CHARS = 16
 
 
