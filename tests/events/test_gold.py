@@ -29,8 +29,8 @@ def local_keys():
 
 def test_the_committed_gold_set_has_its_documented_size_and_split():
     rows = records()
-    assert len(rows) == 105
-    assert sum(len(r["events"]) for r in rows) == 355
+    assert len(rows) == 110
+    assert sum(len(r["events"]) for r in rows) == 413
     test = [r for r in rows if r["split"] == "test"]
     assert len(test) == 23 and sum(len(r["events"]) for r in test) == 58
     test2 = [r for r in rows if r["split"] == "test2"]
@@ -44,6 +44,10 @@ def test_the_committed_gold_set_has_its_documented_size_and_split():
     assert len(dev2) == 6 and sum(len(r["events"]) for r in dev2) == 44
     assert {r["group"] for r in dev2} == {"snn-event-long"}
     assert all(2501 <= r["chars"] <= 4500 for r in dev2)
+    dev3 = [r for r in rows if r["split"] == "dev3"]
+    assert len(dev3) == 5 and sum(len(r["events"]) for r in dev3) == 58
+    assert {r["group"] for r in dev3} == {"snn-event-long"}
+    assert all(2501 <= r["chars"] <= 4500 for r in dev3)
     assert all(r["split"] == "dev" for r in rows if r["group"] == "sample")
     with (GOLD_DIR / "articles.tsv").open(encoding="utf-8") as fh:
         listed = {row["key"]: row["split"] for row in csv.DictReader(fh, delimiter="\t")}
@@ -103,7 +107,7 @@ def test_a_changed_text_or_a_shifted_span_is_refused(tmp_path):
 
 def test_saudinewsnet_articles_are_the_texts_marsad_ingests(shared_data):
     gold = load_gold(GOLD, split="all", data=shared_data)
-    assert len(gold) == 105
+    assert len(gold) == 110
     zips: dict[str, list] = {}
     for item in gold:
         if item.reference.kind != "saudinewsnet":
@@ -143,6 +147,18 @@ def test_the_second_tuning_split_loads_from_unread_ranks_of_the_long_pool(shared
     test3 = {g.key for g in load_gold(GOLD, split="test3", data=shared_data)}
     assert not test3 & {g.key for g in gold}
 
+
+
+def test_the_third_tuning_split_loads_from_ranks_the_earlier_parts_left_free(shared_data):
+    gold = load_gold(GOLD, split="dev3", data=shared_data)
+    assert gold and {g.split for g in gold} == {"dev3"}
+    with (GOLD_DIR / "candidates_long.tsv").open(encoding="utf-8") as fh:
+        rank = {(row["zip"], int(row["index"])): int(row["rank"])
+                for row in csv.DictReader(fh, delimiter="\t")}
+    assert all(68 <= rank[(g.reference.path, g.reference.index)] <= 103 for g in gold)
+    earlier = {g.key for split in ("test3", "dev2")
+               for g in load_gold(GOLD, split=split, data=shared_data)}
+    assert not earlier & {g.key for g in gold}
 
 @pytest.mark.slow
 def test_building_from_the_quotes_reproduces_the_committed_file(shared_data, tmp_path):
