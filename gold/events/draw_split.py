@@ -24,9 +24,9 @@ candidates of the same `event_long` pool (ranks 51 and up) read in rank order an
 the same rule (KEPT_DEV2), all of them `dev2` (no draw), listed after `test3` so the
 earlier rows are unchanged.
 
-`dev3` is a third tuning part: the next unread ranks of the `event_long` pool (68 and up),
-read in rank order and kept by the same rule (KEPT_DEV3), all of them `dev3` (no draw),
-listed after `dev2` so the earlier rows are unchanged.
+`dev3` is a third tuning part: the next unread ranks of the `event_long` pool (68-103),
+read in rank order in two halves (68-85 and 86-103) and kept by the same rule (KEPT_DEV3),
+all of them `dev3` (no draw), listed after `dev2` so the earlier rows are unchanged.
 
     python gold/events/draw_split.py
 """
@@ -49,7 +49,7 @@ KEPT = {
 KEPT_TEST2 = [202, 204, 207, 209, 211, 212, 214, 215, 219, 220, 221, 222]
 KEPT_TEST3 = [1, 2, 7, 9, 15, 16, 19, 36, 42, 45, 46, 47, 49, 50]
 KEPT_DEV2 = [54, 55, 62, 63, 65, 67]
-KEPT_DEV3 = [68, 69, 70, 72, 73]
+KEPT_DEV3 = [68, 69, 70, 72, 73, 87, 90, 91, 92, 94]
 SAMPLES = [
     ("sample-01-orient-palmyra-verba", "01-orient-palmyra-verba.txt", 0),
     ("sample-02-zamanalwasl-deirezzor-sa7", "02-zamanalwasl-deirezzor-sa7.txt", 0),
