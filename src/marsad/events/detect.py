@@ -60,6 +60,10 @@ from marsad.text.normalize import normalize, view_of
 SPLIT_BY_PLACE = frozenset({"air_strike", "shelling", "bombing", "protest"})
 
 
+# Types that have no dead of their own.
+NO_TOLL_TYPES = frozenset({"ceasefire_agreement", "aid_delivery", "arms_supply", "deployment"})
+
+
 # Types whose perpetrator may be named only as «مقاتلات تركية» (aircraft + nationality).
 NATIONAL_TYPES = frozenset({"air_strike", "shelling"})
 # Types whose actor1 may be a state named as the subject («نشرت الولايات المتحدة»).
@@ -274,6 +278,10 @@ class EventDetector:
                                         article.published) or is_old(
             self.lexicon, date, article.published) or is_earlier_episode(
             tokens, hit.first, date, article.published)
+        if len(places) > 1 or hit.type in NO_TOLL_TYPES:
+            # a toll told for several places together belongs to none of them alone, and
+            # an exchange of bodies or a truce kills no one
+            dead = None
         sources = event_sources(article.claims, claim)
         cue = Cue(article.text[trigger.start:trigger.end], trigger)
         return [Draft(type=hit.type, sentence=si, trigger=cue, evidence=[sentence],

@@ -82,6 +82,7 @@ def _context_ok(rule: TriggerRule, readings: Sequence[Sequence[str]], first: int
 # names an aim; after «تعرض» («تعرضت البلدة لقصف») it is the event itself.
 PURPOSE = ("ل", "ول", "فل")
 UNDERGONE = ("تعرض", "يتعرض", "تتعرض", "عرض")
+PICTURES = ("صور", "فيديو", "مقطع", "مشاهد", "لقطات", "تسجيل")
 
 
 def _purpose(tokens: Sequence[Token], readings: Sequence[Sequence[str]], i: int,
@@ -91,6 +92,8 @@ def _purpose(tokens: Sequence[Token], readings: Sequence[Sequence[str]], i: int,
         return False
     if not any(key.startswith(p) and key[len(p):] in first_words for p in PURPOSE):
         return False
+    if i > 0 and any(r.startswith(PICTURES) for r in readings[i - 1]):
+        return False  # «ونشر جيش الفتح صورا لتفجير كبير»: pictures of it
     return not any(r.startswith(UNDERGONE) for j in range(max(0, i - 10), i)
                    for r in readings[j])
 

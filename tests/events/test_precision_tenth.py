@@ -1,0 +1,74 @@
+"""Tenth-round rules of the event detector, from the dev3 articles: Lebanese «أوقف»
+arrests, aircraft shot down or fallen, «قصفها» and «استهداف» with shells, a group's
+announced «سيطرته», pictures of a blast, tolls shared by several places, aims, figures of
+speech, exchanges of bodies and references."""
+
+from __future__ import annotations
+
+
+def test_arrests_and_halts_are_told_apart(analyse, types):
+    a = analyse("وأوقفت قوة من الجيش اللبناني 23 شخصا سوريا شرق لبنان أمس للاشتباه بانتمائهم "
+                "إلى تنظيمات إرهابية.")
+    assert types(a) == ["abduction_detention"]
+    b = analyse("وقالت مصادر إن القوات العراقية أوقفت عمليات القصف على الفلوجة أمس.")
+    assert "abduction_detention" not in types(b) and "air_strike" not in types(b)
+
+
+def test_aircraft_shot_down_or_fallen_are_other(analyse, types):
+    a = analyse("وأعلنت الفرقة الأولى الساحلية أمس إسقاط طائرة استطلاع تابعة لقوات الأسد بعد "
+                "استهدافها بالمضادات الأرضية في ريف اللاذقية.")
+    assert "other" in types(a)
+    b = analyse("سقطت أمس طائرة حربية تابعة للنظام السوري في سوق للخضار وسط مدينة أريحا.")
+    assert "other" in types(b)
+    c = analyse("وطالب المتظاهرون في حلب أمس بإسقاط النظام.")
+    assert "other" not in types(c)
+
+
+def test_shelling_named_by_its_shells(analyse, types):
+    a = analyse("جددت قوات الأسد قصفها، بقذائف الهاون والدبابات، على مدينة تلبيسة أمس.")
+    assert types(a) == ["shelling"]
+    b = analyse("وقتل مدنيان جراء استهداف قوات الأسد قرية المكرمية شرق مدينة تلبيسة بقذائف "
+                "الهاون مساء الجمعة.")
+    assert types(b) == ["shelling"]
+    c = analyse("ودارت اشتباكات عنيفة في سهل الغاب أمس ترافقت مع قصف مكثف بالقذائف والصواريخ "
+                "وقصف جوي على قرى المنطقة.")
+    assert "shelling" in types(c) and "air_strike" in types(c)
+
+
+def test_a_group_s_announced_control_is_a_capture_and_its_rule_is_not(analyse, types):
+    a = analyse("وقال ناشطون إن تنظيم داعش أعلن سيطرته الكاملة على مدينة القريتين في ريف حمص "
+                "الشرقي أمس.")
+    assert "territory_captured" in types(a)
+    b = analyse("وبلغ عدد الذين أعدمهم تنظيم داعش منذ سيطرته على مدينة الموصل ألفي شخص.")
+    assert all(e.historical for e in b.events if e.type == "territory_captured")
+    c = analyse("وفر السكان من مناطق سيطرته في ريف حلب أمس.")
+    assert "territory_captured" not in types(c)
+
+
+def test_pictures_of_a_blast_report_it_and_an_aim_does_not(analyse, types):
+    a = analyse("ونشر جيش الفتح صورا لتفجير كبير بعربة مدرعة ملغمة على مقر في منطقة الصواغية "
+                "قرب بلدة الفوعة أمس.")
+    assert "bombing" in types(a)
+    b = analyse("وأطلقت الفصائل معركة عاصفة الجنوب التي تهدف إلى السيطرة على أحياء درعا.")
+    assert "territory_captured" not in types(b)
+
+
+def test_a_toll_for_several_places_belongs_to_none_and_truces_kill_no_one(analyse):
+    a = analyse("ونفذ الطيران الحربي أمس غارات على مدينة بنش وبلدات سرمين وتفتناز في ريف إدلب، "
+                "ما أدى إلى مقتل 5 مدنيين.")
+    strikes = [e for e in a.events if e.type == "air_strike"]
+    assert len(strikes) == 3 and all(e.fatalities is None for e in strikes)
+    b = analyse("ونفذ الطيران الحربي أمس غارة على مدينة بنش ما أدى إلى مقتل 5 مدنيين.")
+    [strike] = [e for e in b.events if e.type == "air_strike"]
+    assert strike.fatalities.count == 5
+    c = analyse("وأجريت في حلب أمس عملية تبادل لعشرات الجثث مع المعارضة، تم بنتيجتها تسليم 30 "
+                "جثة من قتلى النظام.")
+    deals = [e for e in c.events if e.type == "ceasefire_agreement"]
+    assert deals and all(e.fatalities is None for e in deals)
+
+
+def test_figures_of_speech_and_references_are_no_events(analyse, types):
+    a = analyse("وانسحب هذا المشهد على ريف إدلب، حيث نفذ الطيران الحربي غارات على مدينة بنش.")
+    assert "withdrawal" not in types(a)
+    b = analyse("في سياق متصل بالمعارك جنوب دمشق، أفاد مراسل بأن الفصائل أعلنت النفير.")
+    assert "battle" not in types(b)
