@@ -72,3 +72,25 @@ def test_figures_of_speech_and_references_are_no_events(analyse, types):
     assert "withdrawal" not in types(a)
     b = analyse("في سياق متصل بالمعارك جنوب دمشق، أفاد مراسل بأن الفصائل أعلنت النفير.")
     assert "battle" not in types(b)
+
+
+def test_advances_towards_and_complaints_are_no_captures(analyse, types):
+    a = analyse("تقدمت قوات الحكومية العراقية نحو محافظة الأنبار من محور الثرثار أمس.")
+    assert "territory_captured" not in types(a)
+    b = analyse("وتقدمت وزارة الخارجية السورية بشكوى إلى مجلس الأمن أمس.")
+    assert "territory_captured" not in types(b)
+    c = analyse("وتقدمت قوات النظام في حي جوبر شرق دمشق أمس بعد اشتباكات.")
+    assert "territory_captured" in types(c)
+
+
+def test_states_aims_fears_and_ongoing_fights_are_no_events(analyse, types):
+    a = analyse("ويفرض تنظيم داعش سيطرته الآن على نحو نصف مساحة الأنبار.")
+    assert "territory_captured" not in types(a)
+    b = analyse("وقد يكون الهدف استخدامهم دروعا بشرية لمنع قوات النظام من قصف المدينة.")
+    assert "shelling" not in types(b)
+    c = analyse("وتعيش المدينة حالة خوف من توالي سقوط الصواريخ أو حدوث انفجارات في حلب.")
+    assert types(c) == []
+    d = analyse("وقال إن مشاركة أبناء الأنبار في المعارك الحالية ضد تنظيم داعش في الرمادي مهمة.")
+    assert "battle" not in types(d)
+    e = analyse("ودعا الوزير إلى إشراك العشائر في معارك تحرير مدنهم من سيطرة تنظيم داعش.")
+    assert "territory_captured" not in types(e)
