@@ -145,6 +145,8 @@ def test_gold_names_resolve_through_the_lexicons_english_names():
         "YPG: People's Protection Units"
     assert canonical_name("Police Forces of Iraq") != canonical_name("Military Forces of Iraq")
     assert canonical_name("9K32 Strela-2", "weapon") == canonical_name("SA-7", "weapon")
+    assert canonical_name("Syrian Arab Air Force") == "Military Forces of Syria"
+    assert canonical_name("Sultan Murad Division") == "Sultan Murad Division"
     gold = Actor("actor1", "US-led coalition", "للائتلاف", 8, Span(0, 8))
     system = Actor("actor1", "Global Coalition against Daesh", "التحالف الدولي", 8, Span(40, 54))
     assert same_actor(gold, system)

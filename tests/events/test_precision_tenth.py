@@ -94,3 +94,21 @@ def test_states_aims_fears_and_ongoing_fights_are_no_events(analyse, types):
     assert "battle" not in types(d)
     e = analyse("ودعا الوزير إلى إشراك العشائر في معارك تحرير مدنهم من سيطرة تنظيم داعش.")
     assert "territory_captured" not in types(e)
+
+
+def test_warplanes_with_no_owner_over_syria_are_the_government_s(analyse):
+    a = analyse("وقال ناشطون إن الطيران الحربي نفذ غارات على مدينة بنش في ريف إدلب أمس.")
+    [strike] = [e for e in a.events if e.type == "air_strike"]
+    [actor] = [x for x in strike.actors if x.role == "actor1"]
+    assert (actor.name, actor.text) == ("Military Forces of Syria", "الطيران الحربي")
+    b = analyse("ونفذت طائرات حربية تابعة للتحالف الدولي غارات على مدينة الرقة أمس.")
+    [raid] = [e for e in b.events if e.type == "air_strike"]
+    assert [x.name for x in raid.actors if x.role == "actor1"] == [
+        "Global Coalition against Daesh"]
+
+
+def test_a_unit_s_head_word_followed_by_its_own_name_is_no_repeat(analyse):
+    a = analyse("وقصفت الفرقة الرابعة حي جوبر أمس. وأعلنت الفرقة الأولى الساحلية أمس إسقاط "
+                "طائرة استطلاع تابعة لقوات الأسد في ريف اللاذقية.")
+    names = {x.name for e in a.events if e.type == "other" for x in e.actors}
+    assert "4th Armoured Division (Syria)" not in names

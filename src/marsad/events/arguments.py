@@ -443,19 +443,26 @@ def nationality_actor(text: str, lo: int, hi: int,
     return None
 
 
-# Helicopters and barrel bombs over Syria are the government's: only its air force flew
-# them (ACLED codes them so): «قصف الطيران المروحي بالبراميل المتفجرة مناطق في بلدة ...».
-REGIME_AIRCRAFT = frozenset({"مروحي", "مروحيه", "مروحيات", "براميل", "برميل"})
+# Helicopters and barrel bombs over Syria are the government's (only its air force flew
+# them), and so are warplanes a report names without an owner («الطيران الحربي»: the
+# coalition's, Turkey's and Russia's are named as such); ACLED codes them so.
+REGIME_AIRCRAFT = frozenset({"مروحي", "مروحيه", "مروحيات", "براميل", "برميل", "حربي",
+                             "حربيه"})
 
 
 def regime_aircraft(text: str, lo: int, hi: int) -> Actor | None:
-    """actor1 «Military Forces of Syria» from a helicopter or barrel bomb in ``text[lo:hi]``
-    (call it for strikes in Syria only), quoting the word."""
-    for m in re.finditer(r"\S+", text[lo:hi]):
+    """actor1 «Military Forces of Syria» from a helicopter, barrel bomb or warplane in
+    ``text[lo:hi]`` (call it for strikes in Syria with no other state actor), quoting the
+    word."""
+    words = list(re.finditer(r"\S+", text[lo:hi]))
+    for i, m in enumerate(words):
         if _bare(m.group()) in REGIME_AIRCRAFT:
-            word = m.group().rstrip(PUNCT)
-            span = Span(lo + m.start(), lo + m.start() + len(word))
-            return Actor("actor1", "Military Forces of Syria", word, 1, span)
+            # «الطيران الحربي», «الطيران المروحي»: the aircraft with its kind
+            first = words[i - 1] if i and _bare(words[i - 1].group()) in PLATFORMS else m
+            end = lo + m.start() + len(m.group().rstrip(PUNCT))
+            span = Span(lo + first.start(), end)
+            return Actor("actor1", "Military Forces of Syria", text[span.start:span.end], 1,
+                         span)
     return None
 
 
@@ -509,6 +516,8 @@ def _anaphors(article: Article, lo: int, hi: int, excluded: Sequence[Span],
         if "ال" not in w.group()[:4] and "لل" not in w.group()[:3]:
             continue  # only a definite word can repeat a name
         key = fold(w.group())
+        if _named_further(article.text, lo + w.end()):
+            continue  # «الفرقة الأولى الساحلية»: another unit's own name, not «الفرقة» again
         if key.strip(PUNCT) in LATTER:
             latter = _latter(article, lo + w.start(), [*excluded, *(m.span for m in found)])
             if latter is not None:
@@ -525,6 +534,22 @@ def _anaphors(article: Article, lo: int, hi: int, excluded: Sequence[Span],
         out.append(Mention(antecedent.kind, article.text[span.start:span.end], span,
                            antecedent.norm, antecedent.source, dict(antecedent.attrs)))
     return out
+
+
+ORDINALS = frozenset({"الاول", "الاولي", "الثاني", "الثانيه", "الثالث", "الثالثه", "الرابع",
+                      "الرابعه", "الخامس", "الخامسه", "السادس", "السابع", "الثامن", "التاسع",
+                      "العاشر", "العاشره"})
+
+
+def _named_further(text: str, end: int) -> bool:
+    """The word after ``end`` goes on with a name: an ordinal or a nisba adjective
+    («الفرقة الأولى», «الجبهة الشامية»)."""
+    nxt = re.match(r"\s*(\S+)", text[end:end + 40])
+    if nxt is None or text[end:end + 1] not in (" ", "\u00a0"):
+        return False
+    word = fold(nxt.group(1)).strip(PUNCT)
+    return word in ORDINALS or (word.startswith("ال") and word.endswith(("يه", "ي"))
+                                and len(word) > 4)
 
 
 # «بينما رد الأخير بقصف»: the latter is the actor named last before it.

@@ -18,7 +18,7 @@ from functools import cache
 from typing import TypeVar
 
 from marsad.geo.gazetteer import distance_km
-from marsad.lexicons.entries import load_actors, load_weapons
+from marsad.lexicons.entries import Entry, load_actors, load_weapons
 from marsad.model import Actor, DateValue, Event, Place, Quantity, Source, Span, Weapon
 from marsad.text.normalize import normalize
 
@@ -181,10 +181,20 @@ def _fold(name: str) -> str:
 def _lexicon_names(kind: str) -> dict[str, str]:
     """Folded canonical and Latin-script names of the actor or weapon lexicon -> canonical."""
     entries = load_actors() if kind == "actor" else load_weapons()
+    by_id = {entry.id: entry for entry in entries}
+
+    def top(entry: Entry) -> str:  # a unit is its army for ACLED («Syrian Arab Air Force»)
+        seen = set()
+        while (entry.kind == "MILITARY_UNIT" and entry.attrs.get("parent") in by_id
+               and entry.id not in seen):
+            seen.add(entry.id)
+            entry = by_id[entry.attrs["parent"]]
+        return entry.name
+
     names: dict[str, str] = {}
     for entry in entries:
         for name in (entry.name, *entry.latin):
-            names.setdefault(_fold(name), entry.name)
+            names.setdefault(_fold(name), top(entry))
     return names
 
 
@@ -193,8 +203,10 @@ _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 
 def canonical_name(name: str, kind: str = "actor") -> str:
     """The lexicon's canonical name for an English name («US-led coalition» -> «Global
-    Coalition against Daesh»); a trailing qualifier is dropped when what is left is a
-    lexicon name («Protesters (Iraq)» -> «Protesters»). Other names come back folded."""
+    Coalition against Daesh»), a unit's being its army's as ACLED names actors («Syrian
+    Arab Air Force» -> «Military Forces of Syria»); a trailing qualifier is dropped when
+    what is left is a lexicon name («Protesters (Iraq)» -> «Protesters»). Other names come
+    back folded."""
     names = _lexicon_names(kind)
     folded = _fold(name)
     if folded in names:
