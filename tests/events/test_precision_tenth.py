@@ -112,3 +112,13 @@ def test_a_unit_s_head_word_followed_by_its_own_name_is_no_repeat(analyse):
                 "طائرة استطلاع تابعة لقوات الأسد في ريف اللاذقية.")
     names = {x.name for e in a.events if e.type == "other" for x in e.actors}
     assert "4th Armoured Division (Syria)" not in names
+
+
+def test_a_sentence_told_on_a_source_s_word_names_it_whichever_side(analyse):
+    a = analyse("في سياق متصل، أحبطت فصائل المعارضة محاولة تقدم نفذتها القوات النظامية باتجاه "
+                "قرية الزيادية في ريف إدلب الغربي أمس، كما أفاد ناشطون.")
+    [battle] = [e for e in a.events if e.type == "battle"]
+    assert [s.text for s in battle.sources] == ["ناشطون"] and battle.certainty == "reported"
+    b = analyse("وأقدمت جبهة النصرة في مدينة خان شيخون أمس على إعدام محام بعدما اتهمته بالتعامل "
+                "مع قوات النظام.")
+    assert all(not e.sources for e in b.events)

@@ -601,6 +601,24 @@ def event_sources(claims: Sequence[Claim], claim: Claim) -> list[Source]:
     return [claim.source]
 
 
+# Sources that speak for a body or a group of witnesses (not a word the claims stage took
+# for a person's name, «اتهمته بالتعامل»).
+NAMED_BODIES = frozenset({"official", "anonymous", "observers", "media", "social_media"})
+
+
+def sentence_claim(claims: Sequence[Claim], sentence: Span, trigger: Span) -> Claim | None:
+    """For a trigger outside every claim's content, a claim of its own sentence with a named
+    source: the sentence is told on that source's word whichever side the verb stands
+    («أحبطت فصائل المعارضة محاولة تقدم ...، كما أفاد ناشطون», «طبقا لما أعلنته قيادة
+    عمليات دجلة فإن ...»); the nearest such cue wins."""
+    inside = [c for c in claims if c.cue is not None and c.source.span is not None
+              and c.source.kind in NAMED_BODIES and c.source.text
+              and sentence.start <= c.cue.span.start < sentence.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda c: abs(c.cue.span.start - trigger.start))
+
+
 def resolve_sources(claims: Sequence[Claim], sources: Sequence[Source],
                     evidence: Sequence[Span]) -> list[Source]:
     """A source named only by a definite head («وقالت المصادر», «الوزارة») is quoted at
