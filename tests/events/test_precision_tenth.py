@@ -122,3 +122,13 @@ def test_a_sentence_told_on_a_source_s_word_names_it_whichever_side(analyse):
     b = analyse("وأقدمت جبهة النصرة في مدينة خان شيخون أمس على إعدام محام بعدما اتهمته بالتعامل "
                 "مع قوات النظام.")
     assert all(not e.sources for e in b.events)
+
+
+def test_how_long_a_state_has_lasted_dates_no_event(analyse):
+    a = analyse("ونفذ الطيران الحربي غارات على مدينة بنش، التي تسيطر عليها الفصائل منذ أكثر من "
+                "عامين.", published="2015-08-04")
+    [strike] = [e for e in a.events if e.type == "air_strike"]
+    assert strike.date is None or strike.date.start.year == 2015
+    b = analyse("وقتل مدنيان في غارة على مدينة بنش منذ يومين.", published="2015-08-04")
+    [raid] = [e for e in b.events if e.type == "air_strike"]
+    assert str(raid.date.start) == "2015-08-02" and not raid.date.inherited

@@ -377,8 +377,19 @@ def date_for(dates: Sequence[DateValue], lo: int, trigger: Span, hi: int,
              excluded: Sequence[Span]) -> DateValue | None:
     """The time expression of the clause nearest the trigger."""
     inside = [d for d in dates if d.value is not None and in_range(d.span, lo, hi)
-              and outside(d.span, excluded)]  # type: ignore[arg-type]
+              and outside(d.span, excluded)  # type: ignore[arg-type]
+              and not _lasting(d)]
     return nearest(inside, trigger.start)  # type: ignore[return-value]
+
+
+# «منذ أكثر من عامين», «منذ بداية الشهر»: how long a state has lasted, not an event's day
+# («منذ يومين», two days ago, is one)
+SINCE = ("منذ", "ومنذ")
+
+
+def _lasting(d: DateValue) -> bool:
+    wide = d.start is not None and d.end is not None and (d.end - d.start).days > 7
+    return wide and fold(d.text or "").startswith(SINCE)
 
 
 def fatalities_for(quantities: Sequence[Quantity], lo: int, trigger: Span,
