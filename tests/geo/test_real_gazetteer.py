@@ -71,6 +71,9 @@ def test_ordinary_words_are_not_misspelt_places(real):
         ("سنجار", "IQ")]
     assert names("وقصفت الطائرات جسرين في مدينة البوكمال.") == [("البوكمال", "SY")]
     assert real.resolve_name("بلدة جسرين").place.gazetteer_id == "marsad:jisrin"
+    # a small place in a country outside the region, among Syrian places, is none
+    found = names("استهدفت غارة مشفى الشفاء في مدينة سراقب وبلدة كفرنبل بريف إدلب.")
+    assert {country for _text, country in found} == {"SY"} and ("سراقب", "SY") in found
 
 
 def test_quality_floor_on_held_out_gold(real):

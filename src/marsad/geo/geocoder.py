@@ -342,6 +342,12 @@ class Geocoder:
         if (e.feature == "village" and e.population < 10_000
                 and all(a.country != e.country for a in anchors)):
             return "a village in a country none of the text's other places is in"
+        if (e.country not in REGION_COUNTRIES and e.population < 100_000
+                and e.feature not in ("country", "governorate")
+                and all(a.country != e.country for a in anchors)):
+            # «مشفى الشفاء» in a story about Idlib is no town in Saudi Arabia
+            return "a small place outside the region, in a country none of the text's other " \
+                   "places is in"
         return None
 
     def _seat(self, unit: Entry) -> Entry:
