@@ -132,3 +132,11 @@ def test_how_long_a_state_has_lasted_dates_no_event(analyse):
     b = analyse("وقتل مدنيان في غارة على مدينة بنش منذ يومين.", published="2015-08-04")
     [raid] = [e for e in b.events if e.type == "air_strike"]
     assert str(raid.date.start) == "2015-08-02" and not raid.date.inherited
+
+
+def test_a_hospital_s_name_is_no_town_abroad(analyse):
+    a = analyse("استهدفت طائرات النظام الحربية والمروحية عددا من القرى والبلدات السورية، والتي "
+                "تقع تحت سيطرة المعارضة بريف إدلب، حيث قتل 18 مدنياً وأصيب العشرات.\n"
+                "وأفاد موقع \"السورية نت\" أن \"طائرة حربية تابعة لقوات النظام استهدفت "
+                "بالصواريخ الفراغية، مشفى الشفاء في المدينة، ما أدى لمقتل طاقم طبي.")
+    assert {p.country for p in a.places} == {"SY"}
