@@ -140,3 +140,10 @@ def test_a_hospital_s_name_is_no_town_abroad(analyse):
                 "وأفاد موقع \"السورية نت\" أن \"طائرة حربية تابعة لقوات النظام استهدفت "
                 "بالصواريخ الفراغية، مشفى الشفاء في المدينة، ما أدى لمقتل طاقم طبي.")
     assert {p.country for p in a.places} == {"SY"}
+
+
+def test_reports_with_other_perpetrators_and_other_tolls_are_two_events(analyse):
+    a = analyse("وقال مصدر إن الجيش العراقي قصف بالمدفعية مواقع التنظيم أمس ما أسفر عن مقتل 27 "
+                "عنصرا. وفي محافظة نينوى قالت مصادر عسكرية إن قوات البشمركة قصفت معاقل تنظيم "
+                "داعش في قضاء سنجار أمس ما أدى إلى مقتل نحو عشرين عنصرا.")
+    assert len([e for e in a.events if e.type == "shelling"]) == 2

@@ -337,6 +337,8 @@ class EventDetector:
                 earlier.date, later.date) and earlier.trigger.span != later.trigger.span
         if earlier.headline:
             return True
+        if _told_apart(earlier, later):
+            return False  # «قصفها ... مقتل 27» by the army, «قصفت البشمركة ... نحو عشرين»
         if not _same_day(earlier.date, later.date):
             return False  # own dates on different days: two incidents
         same_place = later.location is not None and _same_place(earlier.location,
@@ -504,6 +506,15 @@ def _names_fighting(tokens) -> bool:
 
 def _armed_target(d: Draft) -> bool:
     return any(a.role == "actor2" and a.inter not in (5, 6, 7) for a in d.actors)
+
+
+def _told_apart(a: Draft, b: Draft) -> bool:
+    """Two reports that name different perpetrators and different tolls."""
+    first = {x.name for x in a.actors if x.role == "actor1"}
+    second = {x.name for x in b.actors if x.role == "actor1"}
+    tolls = a.fatalities is not None and b.fatalities is not None and (
+        a.fatalities.count != b.fatalities.count)
+    return bool(first and second) and not first & second and tolls
 
 
 def _same_or_unknown_place(a: Draft, b: Draft) -> bool:
