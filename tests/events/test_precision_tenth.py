@@ -147,3 +147,15 @@ def test_reports_with_other_perpetrators_and_other_tolls_are_two_events(analyse)
                 "عنصرا. وفي محافظة نينوى قالت مصادر عسكرية إن قوات البشمركة قصفت معاقل تنظيم "
                 "داعش في قضاء سنجار أمس ما أدى إلى مقتل نحو عشرين عنصرا.")
     assert len([e for e in a.events if e.type == "shelling"]) == 2
+
+
+def test_aircraft_named_as_the_actor_and_bullets_are_weapons(analyse):
+    a = analyse("وشن طيران التحالف الدولي غارات على مواقع التنظيم في مدينة الرمادي أمس.")
+    [strike] = [e for e in a.events if e.type == "air_strike"]
+    assert ("warplane (unspecified)", "طيران التحالف الدولي") in [
+        (w.name, w.text) for w in strike.weapons]
+    b = analyse("وأعدم تنظيم داعش أربعة سائقين رميا بالرصاص في قضاء الشرقاط أمس.")
+    [killing] = [e for e in b.events if e.type == "attack_on_civilians"]
+    assert [w.name for w in killing.weapons] == ["small arms (unspecified)"]
+    c = analyse("ودخل وقف إطلاق النار حيز التنفيذ في الزبداني أمس.")
+    assert not [m for m in c.mentions if m.kind == "WEAPON"]

@@ -405,14 +405,42 @@ def weapons_for(mentions: Sequence[Mention], lo: int, hi: int) -> tuple[Weapon, 
     out = []
     seen = set()
     for m in mentions:
-        if m.kind == "WEAPON" and in_range(m.span, lo, hi):
+        if not in_range(m.span, lo, hi):
+            continue
+        if m.kind == "WEAPON":
             key = m.attrs.get("weapon_id") or m.norm
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Weapon(name=m.norm, category=m.attrs.get("category"), text=m.text,
-                              span=m.span))
+            weapon = Weapon(name=m.norm, category=m.attrs.get("category"), text=m.text,
+                            span=m.span)
+        elif m.attrs.get("inter") is not None and (platform := _aircraft(m.text)):
+            # «طيران التحالف الدولي», «مروحيات النظام»: an actor named by its aircraft
+            # names the weapon too
+            key, weapon = platform[0], Weapon(name=platform[0], category=platform[1],
+                                              text=m.text, span=m.span)
+        else:
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(weapon)
     return tuple(out)
+
+
+# The first word of an actor's name that makes it an aircraft -> (weapon name, category);
+# the names are the weapons lexicon's generic entries.
+AIRCRAFT_WORDS = {"طيران": ("warplane (unspecified)", "aircraft"),
+                  "طائرات": ("warplane (unspecified)", "aircraft"),
+                  "مقاتلات": ("warplane (unspecified)", "aircraft"),
+                  "مروحيات": ("helicopter (unspecified)", "helicopter")}
+
+
+def _aircraft(text: str) -> tuple[str, str] | None:
+    words = text.split()
+    if not words:
+        return None
+    first = _bare(words[0])
+    if first == "طيران" and len(words) > 1 and _bare(words[1]) in ("مروحي", "مروحيه"):
+        return AIRCRAFT_WORDS["مروحيات"]
+    return AIRCRAFT_WORDS.get(first)
 
 
 # Words for aircraft and guns that a nationality adjective can qualify («مقاتلات تركية»,
