@@ -159,3 +159,19 @@ def test_aircraft_named_as_the_actor_and_bullets_are_weapons(analyse):
     assert [w.name for w in killing.weapons] == ["small arms (unspecified)"]
     c = analyse("ودخل وقف إطلاق النار حيز التنفيذ في الزبداني أمس.")
     assert not [m for m in c.mentions if m.kind == "WEAPON"]
+
+
+def test_machine_gun_fire_is_a_clash_and_an_aircraft_attack_a_strike(analyse, types):
+    a = analyse("وقال المصدر إن قوات البيشمركة قصفت أمس بالمدافع الرشاشة مواقع التنظيم قرب قضاء "
+                "مخمور.")
+    assert types(a) == ["battle"]
+    b = analyse("وقال شهود إن طائرات حربية تركية شنت هجوما عنيفا على مواقع الحزب في محافظة "
+                "دهوك أمس.")
+    assert types(b) == ["air_strike"]
+
+
+def test_an_eviction_is_no_withdrawal_and_a_plea_no_capture(analyse, types):
+    a = analyse("وأبلغ التنظيم 200 عائلة كردية في منطقة كوبجليل شرق الموصل بإخلاء منازلهم أمس.")
+    assert "withdrawal" not in types(a)
+    b = analyse("وقدمت الأحزاب مذكرة طالبنا فيها بالإسراع في تحرير مناطق سهل نينوى.")
+    assert "territory_captured" not in types(b)
