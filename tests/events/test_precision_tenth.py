@@ -175,3 +175,12 @@ def test_an_eviction_is_no_withdrawal_and_a_plea_no_capture(analyse, types):
     assert "withdrawal" not in types(a)
     b = analyse("وقدمت الأحزاب مذكرة طالبنا فيها بالإسراع في تحرير مناطق سهل نينوى.")
     assert "territory_captured" not in types(b)
+
+
+def test_an_exchange_told_by_what_was_given_for_what_is_an_agreement(analyse, types):
+    a = analyse("أفرج النظام السوري أمس عن سبعة عناصر من مقاتلي جبهة النصرة مقابل إطلاق الأخيرة "
+                "عن عدد من عناصر النظام في حي القابون.")
+    assert "ceasefire_agreement" in types(a)
+    b = analyse("وقال المصدر إنه طرح قبل أيام وقف إطلاق النار في الزبداني مقابل وقف إطلاق النار "
+                "في الفوعة.")
+    assert "ceasefire_agreement" not in types(b)
