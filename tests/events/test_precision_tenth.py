@@ -184,3 +184,12 @@ def test_an_exchange_told_by_what_was_given_for_what_is_an_agreement(analyse, ty
     b = analyse("وقال المصدر إنه طرح قبل أيام وقف إطلاق النار في الزبداني مقابل وقف إطلاق النار "
                 "في الفوعة.")
     assert "ceasefire_agreement" not in types(b)
+
+
+def test_permissions_and_the_future_are_no_events(analyse, types):
+    a = analyse("وأعلنت أنقرة في يوليو أنها سمحت للطائرات العسكرية الأميركية بشن هجمات على "
+                "مواقع التنظيم في سوريا.")
+    assert "air_strike" not in types(a)
+    b = analyse("أعلنت تركيا أمس أنها ستطلق قريبا هجوما واسع النطاق ضد تنظيم داعش في شمال "
+                "سوريا.")
+    assert "battle" not in types(b)
