@@ -193,3 +193,11 @@ def test_permissions_and_the_future_are_no_events(analyse, types):
     b = analyse("أعلنت تركيا أمس أنها ستطلق قريبا هجوما واسع النطاق ضد تنظيم داعش في شمال "
                 "سوريا.")
     assert "battle" not in types(b)
+
+
+def test_a_named_campaign_is_no_battle(analyse, types):
+    a = analyse("ولم تحسم القوات الحكومية السورية، مدعومة بقوات حزب الله اللبناني، معركة "
+                "الزبداني بعد شهر على انطلاقتها.")
+    assert "battle" not in types(a)
+    b = analyse("ودارت معارك عنيفة بين قوات النظام وفصائل المعارضة في الزبداني أمس.")
+    assert types(b) == ["battle"]
