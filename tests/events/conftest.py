@@ -25,3 +25,9 @@ def analyse():
 def types():
     """The sorted event types of an analysed article."""
     return lambda article: sorted(e.type for e in article.events)
+
+
+@pytest.fixture(scope="session")
+def of_type():
+    """The events of one type in an analysed article."""
+    return lambda article, kind: [e for e in article.events if e.type == kind]

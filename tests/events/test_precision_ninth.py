@@ -60,15 +60,15 @@ def test_a_campaign_since_a_month_and_a_suspension_are_no_events(analyse, types)
     assert "air_strike" not in types(b) and "shelling" not in types(b)
 
 
-def test_helicopters_and_the_regime_s_jets_over_syria_are_the_government_s(analyse):
+def test_helicopters_and_the_regime_s_jets_over_syria_are_the_government_s(analyse, of_type):
     a = analyse("وقصف الطيران المروحي بالبراميل المتفجرة مناطق في بلدة تفتناز بريف إدلب أمس.")
-    [strike] = [e for e in a.events if e.type == "air_strike"]
+    [strike] = of_type(a, "air_strike")
     assert [(x.role, x.name) for x in strike.actors if x.role == "actor1"] == [
         ("actor1", "Military Forces of Syria")]
     assert a.text[strike.actors[0].span.start:strike.actors[0].span.end] == \
         strike.actors[0].text
     b = analyse("ونفذ الطيران الحربي النظامي غارة على بلدة سراقب في ريف إدلب أمس.")
-    [jet] = [e for e in b.events if e.type == "air_strike"]
+    [jet] = of_type(b, "air_strike")
     assert ("actor1", "Military Forces of Syria") in [(x.role, x.name) for x in jet.actors]
 
 
@@ -86,20 +86,20 @@ def test_aims_and_talks_of_countering_are_no_battles(analyse, types):
     assert "battle" not in types(b)
 
 
-def test_a_list_with_unknown_items_still_lists_the_known_towns(analyse):
+def test_a_list_with_unknown_items_still_lists_the_known_towns(analyse, of_type):
     a = analyse("وقصفت قوات النظام أمس أحياء درعا البلد وحي طريق السد وبلدتي النعيمة "
                 "واليادودة ومدينة بصرى الشام.", published="2015-07-26")
     shelled = sorted(e.location.name for e in a.events if e.type == "shelling")
     assert len(shelled) == 4 and "Dar‘ā" in shelled
     b = analyse("وقصفت قوات النظام أمس بلدة الباب شمال شرق حلب.")
-    assert len([e for e in b.events if e.type == "shelling"]) == 1
+    assert len(of_type(b, "shelling")) == 1
 
 
-def test_the_latter_is_the_actor_named_last(analyse):
+def test_the_latter_is_the_actor_named_last(analyse, of_type):
     a = analyse("وقصفت قوات النظام بلدة الحراك أمس. وتركزت المعارك في مدينة درعا، ما أسفر عن "
                 "مقتل عدد من جنود النظام، بينما رد الأخير بقصف أحياء درعا البلد.",
                 published="2015-07-26")
-    last = [e for e in a.events if e.type == "shelling"][-1]
+    last = of_type(a, "shelling")[-1]
     [actor] = [x for x in last.actors if x.role == "actor1"]
     assert (actor.name, actor.text) == ("Military Forces of Syria", "الأخير")
     assert a.text[actor.span.start:actor.span.end] == "الأخير"

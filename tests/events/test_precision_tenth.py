@@ -53,17 +53,17 @@ def test_pictures_of_a_blast_report_it_and_an_aim_does_not(analyse, types):
     assert "territory_captured" not in types(b)
 
 
-def test_a_toll_for_several_places_belongs_to_none_and_truces_kill_no_one(analyse):
+def test_a_toll_for_several_places_belongs_to_none_and_truces_kill_no_one(analyse, of_type):
     a = analyse("ونفذ الطيران الحربي أمس غارات على مدينة بنش وبلدات سرمين وتفتناز في ريف إدلب، "
                 "ما أدى إلى مقتل 5 مدنيين.")
-    strikes = [e for e in a.events if e.type == "air_strike"]
+    strikes = of_type(a, "air_strike")
     assert len(strikes) == 3 and all(e.fatalities is None for e in strikes)
     b = analyse("ونفذ الطيران الحربي أمس غارة على مدينة بنش ما أدى إلى مقتل 5 مدنيين.")
-    [strike] = [e for e in b.events if e.type == "air_strike"]
+    [strike] = of_type(b, "air_strike")
     assert strike.fatalities.count == 5
     c = analyse("وأجريت في حلب أمس عملية تبادل لعشرات الجثث مع المعارضة، تم بنتيجتها تسليم 30 "
                 "جثة من قتلى النظام.")
-    deals = [e for e in c.events if e.type == "ceasefire_agreement"]
+    deals = of_type(c, "ceasefire_agreement")
     assert deals and all(e.fatalities is None for e in deals)
 
 
@@ -96,13 +96,13 @@ def test_states_aims_fears_and_ongoing_fights_are_no_events(analyse, types):
     assert "territory_captured" not in types(e)
 
 
-def test_warplanes_with_no_owner_over_syria_are_the_government_s(analyse):
+def test_warplanes_with_no_owner_over_syria_are_the_government_s(analyse, of_type):
     a = analyse("وقال ناشطون إن الطيران الحربي نفذ غارات على مدينة بنش في ريف إدلب أمس.")
-    [strike] = [e for e in a.events if e.type == "air_strike"]
+    [strike] = of_type(a, "air_strike")
     [actor] = [x for x in strike.actors if x.role == "actor1"]
     assert (actor.name, actor.text) == ("Military Forces of Syria", "الطيران الحربي")
     b = analyse("ونفذت طائرات حربية تابعة للتحالف الدولي غارات على مدينة الرقة أمس.")
-    [raid] = [e for e in b.events if e.type == "air_strike"]
+    [raid] = of_type(b, "air_strike")
     assert [x.name for x in raid.actors if x.role == "actor1"] == [
         "Global Coalition against Daesh"]
 
@@ -114,23 +114,23 @@ def test_a_unit_s_head_word_followed_by_its_own_name_is_no_repeat(analyse):
     assert "4th Armoured Division (Syria)" not in names
 
 
-def test_a_sentence_told_on_a_source_s_word_names_it_whichever_side(analyse):
+def test_a_sentence_told_on_a_source_s_word_names_it_whichever_side(analyse, of_type):
     a = analyse("في سياق متصل، أحبطت فصائل المعارضة محاولة تقدم نفذتها القوات النظامية باتجاه "
                 "قرية الزيادية في ريف إدلب الغربي أمس، كما أفاد ناشطون.")
-    [battle] = [e for e in a.events if e.type == "battle"]
+    [battle] = of_type(a, "battle")
     assert [s.text for s in battle.sources] == ["ناشطون"] and battle.certainty == "reported"
     b = analyse("وأقدمت جبهة النصرة في مدينة خان شيخون أمس على إعدام محام بعدما اتهمته بالتعامل "
                 "مع قوات النظام.")
     assert all(not e.sources for e in b.events)
 
 
-def test_how_long_a_state_has_lasted_dates_no_event(analyse):
+def test_how_long_a_state_has_lasted_dates_no_event(analyse, of_type):
     a = analyse("ونفذ الطيران الحربي غارات على مدينة بنش، التي تسيطر عليها الفصائل منذ أكثر من "
                 "عامين.", published="2015-08-04")
-    [strike] = [e for e in a.events if e.type == "air_strike"]
+    [strike] = of_type(a, "air_strike")
     assert strike.date is None or strike.date.start.year == 2015
     b = analyse("وقتل مدنيان في غارة على مدينة بنش منذ يومين.", published="2015-08-04")
-    [raid] = [e for e in b.events if e.type == "air_strike"]
+    [raid] = of_type(b, "air_strike")
     assert str(raid.date.start) == "2015-08-02" and not raid.date.inherited
 
 
@@ -142,20 +142,20 @@ def test_a_hospital_s_name_is_no_town_abroad(analyse):
     assert {p.country for p in a.places} == {"SY"}
 
 
-def test_reports_with_other_perpetrators_and_other_tolls_are_two_events(analyse):
+def test_reports_with_other_perpetrators_and_other_tolls_are_two_events(analyse, of_type):
     a = analyse("وقال مصدر إن الجيش العراقي قصف بالمدفعية مواقع التنظيم أمس ما أسفر عن مقتل 27 "
                 "عنصرا. وفي محافظة نينوى قالت مصادر عسكرية إن قوات البشمركة قصفت معاقل تنظيم "
                 "داعش في قضاء سنجار أمس ما أدى إلى مقتل نحو عشرين عنصرا.")
-    assert len([e for e in a.events if e.type == "shelling"]) == 2
+    assert len(of_type(a, "shelling")) == 2
 
 
-def test_aircraft_named_as_the_actor_and_bullets_are_weapons(analyse):
+def test_aircraft_named_as_the_actor_and_bullets_are_weapons(analyse, of_type):
     a = analyse("وشن طيران التحالف الدولي غارات على مواقع التنظيم في مدينة الرمادي أمس.")
-    [strike] = [e for e in a.events if e.type == "air_strike"]
+    [strike] = of_type(a, "air_strike")
     assert ("warplane (unspecified)", "طيران التحالف الدولي") in [
         (w.name, w.text) for w in strike.weapons]
     b = analyse("وأعدم تنظيم داعش أربعة سائقين رميا بالرصاص في قضاء الشرقاط أمس.")
-    [killing] = [e for e in b.events if e.type == "attack_on_civilians"]
+    [killing] = of_type(b, "attack_on_civilians")
     assert [w.name for w in killing.weapons] == ["small arms (unspecified)"]
     c = analyse("ودخل وقف إطلاق النار حيز التنفيذ في الزبداني أمس.")
     assert not [m for m in c.mentions if m.kind == "WEAPON"]
