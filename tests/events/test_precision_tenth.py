@@ -201,3 +201,13 @@ def test_a_named_campaign_is_no_battle(analyse, types):
     assert "battle" not in types(a)
     b = analyse("ودارت معارك عنيفة بين قوات النظام وفصائل المعارضة في الزبداني أمس.")
     assert types(b) == ["battle"]
+
+
+def test_plans_aims_and_blows_are_no_events(analyse, types):
+    a = analyse("وأعلنت الأجهزة الأمنية الإطاحة بعدد من الإرهابيين الذين كانوا يخططون لنشر الفتن "
+                "وقتل الأبرياء في الرياض.")
+    assert "battle" not in types(a)
+    b = analyse("ونفخر بقدرات الأجهزة الأمنية التي تتبعت خيوط الخلايا وسددت إليها ضربة حاسمة.")
+    assert "air_strike" not in types(b)
+    c = analyse("وقال إن الهدف الرئيس السيطرة على منابع النفط في دير الزور.")
+    assert "territory_captured" not in types(c)
