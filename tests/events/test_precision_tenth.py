@@ -211,3 +211,18 @@ def test_plans_aims_and_blows_are_no_events(analyse, types):
     assert "air_strike" not in types(b)
     c = analyse("وقال إن الهدف الرئيس السيطرة على منابع النفط في دير الزور.")
     assert "territory_captured" not in types(c)
+
+
+def test_deals_sentences_skills_forecasts_and_threats_are_no_events(analyse, types):
+    a = analyse("وأعلن الوزير أن طهران وقعت الاتفاق النووي مع الغرب أمس.")
+    assert "ceasefire_agreement" not in types(a)
+    b = analyse("وأصدرت محكمة في طرابلس أمس حكما غيابيا بإعدام سيف الإسلام القذافي.")
+    assert "attack_on_civilians" not in types(b)
+    c = analyse("وقال إن المعتقلين تلقوا تدريبات مكثفة في مجال التفخيخ في الرقة.")
+    assert "bombing" not in types(c)
+    d = analyse("وقال إن القوات تطارد عناصر داعش في الرمادي، مرجحا أن يتم تحرير المدينة خلال أيام.")
+    assert "territory_captured" not in types(d)
+    e = analyse("وتوعد تنظيم داعش في ليبيا مجلس النواب بعمليات ذبح وقتل قريبة.")
+    assert types(e) == []
+    f = analyse("وتشكل هذه الخطوة ضربة له بعد احتجاجات بغداد.")
+    assert "air_strike" not in types(f)
