@@ -226,3 +226,13 @@ def test_deals_sentences_skills_forecasts_and_threats_are_no_events(analyse, typ
     assert types(e) == []
     f = analyse("وتشكل هذه الخطوة ضربة له بعد احتجاجات بغداد.")
     assert "air_strike" not in types(f)
+
+
+def test_minefields_and_diplomatic_deals_are_no_events(analyse, types):
+    a = analyse("وأصابت الضربات وحدات تكتيكية ومواقع قتالية وحقول ألغام قريبة من مدينة الرقة.")
+    assert "bombing" not in types(a)
+    b = analyse("وقال مسؤول أميركي إن الولايات المتحدة وروسيا توصلتا إلى اتفاق على مسودة قرار في "
+                "الأمم المتحدة بشأن سوريا.")
+    assert "ceasefire_agreement" not in types(b)
+    c = analyse("وقتل جنديان تركيان أمس في انفجار لغم في جنوب شرق تركيا.")
+    assert "bombing" in types(c)
