@@ -236,3 +236,10 @@ def test_minefields_and_diplomatic_deals_are_no_events(analyse, types):
     assert "ceasefire_agreement" not in types(b)
     c = analyse("وقتل جنديان تركيان أمس في انفجار لغم في جنوب شرق تركيا.")
     assert "bombing" in types(c)
+
+
+def test_avoiding_a_strike_and_launching_a_campaign_are_no_events(analyse, types):
+    a = analyse("وتنازل النظام السوري عن ترسانته الكيماوية لتفادي ضربة أميركية.")
+    assert "air_strike" not in types(a)
+    b = analyse("وأعلنت جبهة النصرة إطلاق عملية عسكرية في ريف حلب الشمالي أمس.")
+    assert "battle" not in types(b)
