@@ -113,6 +113,9 @@ def test_gap_places_in_running_text(real):
     assert found("قتل 32 شخصا في تفجير بمدينة سروج التركية.") == [("سروج", "marsad:suruc")]
     assert found("انفجرت سيارة مفخخة في حي الزعفرانية جنوب بغداد.") == [
         ("جنوب بغداد", "geonames:98182"), ("حي الزعفرانية", "marsad:zafaraniya")]
+    # an adjective after the name is no construct, and no licence for Algiers' الجزيرة
+    assert found("تشهد منطقة الجزيرة السورية معارك.") == [
+        ("منطقة الجزيرة السورية", "marsad:syrian-jazira")]
     # the Beqaa is not a misspelt البياع (Baghdad); siege and port are words
     assert found("قصفت الطائرات منطقة البقاع الأوسط.") == [
         ("منطقة البقاع الأوسط", "marsad:beqaa-valley")]
