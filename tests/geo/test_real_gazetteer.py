@@ -6,6 +6,7 @@ import pytest
 
 from marsad.geo import default_geocoder
 from marsad.geo.evaluate import evaluate, read_gold
+from marsad.geo.gazetteer import distance_km
 
 GOLD = Path(__file__).resolve().parents[2] / "benchmarks" / "gold" / "geocode-gold.jsonl"
 
@@ -84,3 +85,40 @@ def test_quality_floor_on_held_out_gold(real):
         assert r["syrian_village_level"]["within_25km"] >= 0.90, (split, r["errors"])
         assert r["negatives"]["false_places"] <= 1, (split, r["errors"])
         assert r["regions"]["admin1_correct"] >= 0.95, (split, r["errors"])
+
+
+@pytest.mark.parametrize("name, gid, country, admin1, near, km", [
+    # curated places from 2015 reporting, checked against an independent GeoNames town
+    ("الكرادة", "marsad:karrada", "IQ", "Baghdad", "بغداد", 10),
+    ("بهرز", "marsad:buhriz", "IQ", "Diyala", "بعقوبة", 10),
+    ("خان بني سعد", "marsad:khan-bani-saad", "IQ", "Diyala", "بعقوبة", 25),
+    ("البوعيثة", "marsad:albu-aitha", "IQ", "Anbar", "الرمادي", 10),
+    ("السجر", "marsad:sajr", "IQ", "Anbar", "الفلوجة", 10),
+    ("كرمليس", "marsad:karamlesh", "IQ", "Nineveh", "برطلة", 10),
+    ("مصفى بيجي", "marsad:baiji-refinery", "IQ", "Salah ad Din", "بيجي", 10),
+    ("سروج", "marsad:suruc", "TR", None, "عين العرب", 15),
+    ("حي غويران", "marsad:ghwayran-hasakah", "SY", "Al-Hasakah", "الحسكة", 5),
+])
+def test_gap_places_from_2015_reporting(real, name, gid, country, admin1, near, km):
+    p = real.resolve_name(name).place
+    ref = real.resolve_name(near).place
+    assert ref.gazetteer_id.startswith("geonames:"), near
+    assert (p.gazetteer_id, p.country, p.admin1) == (gid, country, admin1)
+    assert distance_km(p.lat, p.lon, ref.lat, ref.lon) <= km
+
+
+def test_gap_places_in_running_text(real):
+    def found(text):
+        return sorted((p.text, p.gazetteer_id) for p in real.places(text))
+    assert found("قتل 32 شخصا في تفجير بمدينة سروج التركية.") == [("سروج", "marsad:suruc")]
+    assert found("انفجرت سيارة مفخخة في حي الزعفرانية جنوب بغداد.") == [
+        ("جنوب بغداد", "geonames:98182"), ("حي الزعفرانية", "marsad:zafaraniya")]
+    # an adjective after the name is no construct, and no licence for Algiers' الجزيرة
+    assert found("تشهد منطقة الجزيرة السورية معارك.") == [
+        ("منطقة الجزيرة السورية", "marsad:syrian-jazira")]
+    # the Beqaa is not a misspelt البياع (Baghdad); siege and port are words
+    assert found("قصفت الطائرات منطقة البقاع الأوسط.") == [
+        ("منطقة البقاع الأوسط", "marsad:beqaa-valley")]
+    assert found("يعيش السكان في حصار خانق.") == []  # was Hisar, India
+    assert "geonames:2330100" not in {gid for _t, gid in found(  # Minna, Nigeria
+        "يصلون هذه الأيام إلى ميناء سرت عبر البحر.")}

@@ -26,6 +26,7 @@ from marsad.geo.phrases import (
     NEVER_ALONE,
     NOT_AFTER,
     PERSON_CUES,
+    PLACE_ADJECTIVES,
     PREPOSITION_CLITICS,
     PREPOSITIONS,
     REGION,
@@ -378,7 +379,7 @@ class Matcher:
             if nxt.text in DIRECTIONS:
                 p.direction = DIRECTIONS[nxt.text]
                 p.end = nxt.end
-            elif nxt.arabic and nxt.text.startswith("ال"):
+            elif nxt.arabic and nxt.text.startswith("ال") and nxt.text not in PLACE_ADJECTIVES:
                 p.idafa = True
             if nxt.text in NOT_AFTER and len(m.key) == 1:
                 p.blocked = f"followed by {nxt.text!r}"
