@@ -13,7 +13,7 @@ constraints file: an open range pulls CUDA packages).
 
     python -m marsad.ner.lstm_train --out build/lstm [--pretrain wikifane,aqmar,wojood]
 
-Not wired into marsad: on the dev split it stayed below the CNN (dev F1 and every
+Not wired into marsad: on the dev split it was level with the CNN at best (every
 configuration tried are in ``resources/models/ner/README.md``). Writes the best
 checkpoint (``final-best.pt``), the word-type indices (``featurizer.pkl``) and the
 per-epoch dev scores (``log.json``) into ``--out``; the parsed corpora are cached in
@@ -325,6 +325,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--init", type=Path, help="a checkpoint (.pt) of the same network to "
+                    "start from (pass the --pretrain it was trained with)")
     args = ap.parse_args(argv)
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -349,7 +351,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     log: list[Any] = []
     common = {"lr": args.lr, "batch": args.batch, "out": args.out, "seed": args.seed,
               "log": log}
-    if args.pretrain:
+    if args.init:
+        net.load_state_dict(torch.load(args.init))
+    if args.pretrain and args.pretrain_epochs > 0:
         train_epochs(net, feats, train, dev, epochs=args.pretrain_epochs, patience=99,
                      name="pretrain", **common)
     best = train_epochs(net, feats, aner, dev, epochs=args.epochs, patience=args.patience,
