@@ -13,8 +13,8 @@ constraints file: an open range pulls CUDA packages).
 
     python -m marsad.ner.lstm_train --out build/lstm [--pretrain wikifane,aqmar,wojood]
 
-Not wired into marsad: on the dev split it was level with the CNN at best (every
-configuration tried are in ``resources/models/ner/README.md``). Writes the best
+Not wired into marsad: on the dev split it was level with the CNN at best (dev F1 of
+every configuration tried is in ``resources/models/ner/README.md``). Writes the best
 checkpoint (``final-best.pt``), the word-type indices (``featurizer.pkl``) and the
 per-epoch dev scores (``log.json``) into ``--out``; the parsed corpora are cached in
 ``lstm-data.pkl`` beside it.
