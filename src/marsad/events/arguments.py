@@ -550,25 +550,22 @@ def _anaphors(article: Article, lo: int, hi: int, excluded: Sequence[Span],
         head = stems(fold(words[0]))[-1] if words else ""
         if head in ANAPHOR_HEADS and len(words) > 1:
             heads[head] = m  # the latest antecedent wins
+    taken = [*excluded, *(m.span for m in found)]
     out = []
     for w in re.finditer(r"\S+", article.text[lo:hi]):
         if "ال" not in w.group()[:4] and "لل" not in w.group()[:3]:
             continue  # only a definite word can repeat a name
-        key = fold(w.group())
         if _named_further(article.text, lo + w.end()):
             continue  # «الفرقة الأولى الساحلية»: another unit's own name, not «الفرقة» again
-        if key.strip(PUNCT) in LATTER:
-            latter = _latter(article, lo + w.start(), [*excluded, *(m.span for m in found)])
-            if latter is not None:
-                out.append(latter)
-            continue
-        if not heads:
-            continue
-        rest = next((r[2:] for r in stems(key) if r.startswith("ال")), None)
-        antecedent = heads.get(rest) if rest else None
+        key = fold(w.group())
         span = Span(lo + w.start(), lo + w.start() + len(w.group().rstrip(PUNCT)))
-        if antecedent is None or antecedent.span.end > span.start or not outside(
-                span, [*excluded, *(m.span for m in found)]):
+        if key.strip(PUNCT) in LATTER:
+            antecedent = _latest_actor(article, span.start)
+        else:
+            rest = next((r[2:] for r in stems(key) if r.startswith("ال")), None) if heads \
+                else None
+            antecedent = heads.get(rest) if rest else None
+        if antecedent is None or antecedent.span.end > span.start or not outside(span, taken):
             continue
         out.append(Mention(antecedent.kind, article.text[span.start:span.end], span,
                            antecedent.norm, antecedent.source, dict(antecedent.attrs)))
@@ -596,18 +593,11 @@ LATTER = frozenset({"الاخير", "والاخير", "الاخيره", "وال�
 LATTER_REACH = 250
 
 
-def _latter(article: Article, start: int, excluded: Sequence[Span]) -> Mention | None:
-    word = re.match(r"\S+", article.text[start:])
-    span = Span(start, start + len(word.group().rstrip(PUNCT))) if word else None
-    if span is None or not outside(span, excluded):
-        return None
+def _latest_actor(article: Article, start: int) -> Mention | None:
+    """The mention of an actor that ends last before ``start``, within reach."""
     before = [m for m in article.mentions if m.attrs.get("inter") is not None
               and start - LATTER_REACH <= m.span.start and m.span.end <= start]
-    if not before:
-        return None
-    antecedent = max(before, key=lambda m: m.span.end)
-    return Mention(antecedent.kind, article.text[span.start:span.end], span,
-                   antecedent.norm, antecedent.source, dict(antecedent.attrs))
+    return max(before, key=lambda m: m.span.end) if before else None
 
 
 def _unarticled(word: str) -> str | None:

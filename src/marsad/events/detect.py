@@ -283,14 +283,14 @@ class EventDetector:
             # a toll told for several places together belongs to none of them alone, and
             # an exchange of bodies or a truce kills no one
             dead = None
-        said = claim if claim.cue is not None else (
+        told = claim if claim.cue is not None else (
             sentence_claim(article.claims, sentence, trigger) or claim)
-        sources = event_sources(article.claims, said)
+        sources = event_sources(article.claims, told)
         cue = Cue(article.text[trigger.start:trigger.end], trigger)
         return [Draft(type=hit.type, sentence=si, trigger=cue, evidence=[sentence],
                       actors=list(actors), location=place, date=date, fatalities=dead,
                       weapons=list(weapons), sources=list(sources),
-                      certainty=said.certainty, historical=historical, headline=headline)
+                      certainty=told.certainty, historical=historical, headline=headline)
                 for place in (places or [None])]
 
     # ------------------------------------------------------------ across sentences

@@ -169,11 +169,12 @@ def same_name(a: str | None, b: str | None) -> bool:
     """Equal after Arabic normalisation, case folding and punctuation removal."""
     if not a or not b:
         return False
-    fa, fb = _PUNCT.sub(" ", normalize(a)).strip(), _PUNCT.sub(" ", normalize(b)).strip()
+    fa, fb = _fold(a), _fold(b)
     return bool(fa) and fa == fb
 
 
 def _fold(name: str) -> str:
+    """Arabic normalisation and case folding, punctuation as spaces."""
     return _PUNCT.sub(" ", normalize(name)).strip()
 
 

@@ -266,7 +266,8 @@ class Matcher:
             text = " ".join(t.text for t in tokens[i:j + 1])
             if len(text.replace(" ", "")) < FUZZY_MIN_LETTERS:
                 continue
-            if tokens_key(tokens, i, j) in self.common | self.strict:
+            key = tokens_key(tokens, i, j)
+            if key in self.common or key in self.strict:
                 continue  # «محيط الحديقة» is a garden, not a misspelt حديدة
             keys = {k for v in (text, *_deletions(text)) for k in self.fuzzy_index.get(v, ())}
             keys = {k for k in keys if _one_edit(text, " ".join(k))
@@ -274,7 +275,7 @@ class Matcher:
             entries = [e for k in sorted(keys) for e in self.gazetteer.lookup(k)
                        if e.country in FUZZY_COUNTRIES]
             if entries:
-                return NameMatch(i, j, tokens[i].start, tokens[j].end, tokens_key(tokens, i, j),
+                return NameMatch(i, j, tokens[i].start, tokens[j].end, key,
                                  entries, loose=True)
         return None
 
