@@ -28,6 +28,10 @@ earlier rows are unchanged.
 read in rank order in two halves (68-85 and 86-103) and kept by the same rule (KEPT_DEV3),
 all of them `dev3` (no draw), listed after `dev2` so the earlier rows are unchanged.
 
+`dev4` is a fourth tuning part, for a learned component: ranks of the `event_long` pool
+that `dev3` left unread, read in rank order and kept by the same rule (KEPT_DEV4), all of
+them `dev4` (no draw), listed after `dev3` so the earlier rows are unchanged.
+
     python gold/events/draw_split.py
 """
 
@@ -50,6 +54,7 @@ KEPT_TEST2 = [202, 204, 207, 209, 211, 212, 214, 215, 219, 220, 221, 222]
 KEPT_TEST3 = [1, 2, 7, 9, 15, 16, 19, 36, 42, 45, 46, 47, 49, 50]
 KEPT_DEV2 = [54, 55, 62, 63, 65, 67]
 KEPT_DEV3 = [68, 69, 70, 72, 73, 87, 90, 91, 92, 94]
+KEPT_DEV4 = [97, 101, 102]
 SAMPLES = [
     ("sample-01-orient-palmyra-verba", "01-orient-palmyra-verba.txt", 0),
     ("sample-02-zamanalwasl-deirezzor-sa7", "02-zamanalwasl-deirezzor-sa7.txt", 0),
@@ -98,7 +103,8 @@ def main() -> None:
     with (HERE / "candidates_long.tsv").open(encoding="utf-8") as fh:
         long_pool = [row for row in csv.DictReader(fh, delimiter="\t")
                      if row["pool"] == "event_long"]
-    for split, kept in (("test3", KEPT_TEST3), ("dev2", KEPT_DEV2), ("dev3", KEPT_DEV3)):
+    for split, kept in (("test3", KEPT_TEST3), ("dev2", KEPT_DEV2), ("dev3", KEPT_DEV3),
+                        ("dev4", KEPT_DEV4)):
         part = [{**candidate(row), "group": "snn-event-long", "split": split}
                 for row in long_pool if int(row["rank"]) in kept]
         rows.extend(sorted(part, key=lambda item: item["key"]))
@@ -113,7 +119,8 @@ def main() -> None:
               "test2:", sum(r["split"] == "test2" for r in picked),
               "test3:", sum(r["split"] == "test3" for r in picked),
               "dev2:", sum(r["split"] == "dev2" for r in picked),
-              "dev3:", sum(r["split"] == "dev3" for r in picked))
+              "dev3:", sum(r["split"] == "dev3" for r in picked),
+              "dev4:", sum(r["split"] == "dev4" for r in picked))
 
 
 if __name__ == "__main__":

@@ -29,8 +29,8 @@ def local_keys():
 
 def test_the_committed_gold_set_has_its_documented_size_and_split():
     rows = records()
-    assert len(rows) == 115
-    assert sum(len(r["events"]) for r in rows) == 464
+    assert len(rows) == 118
+    assert sum(len(r["events"]) for r in rows) == 482
     test = [r for r in rows if r["split"] == "test"]
     assert len(test) == 23 and sum(len(r["events"]) for r in test) == 58
     test2 = [r for r in rows if r["split"] == "test2"]
@@ -48,6 +48,10 @@ def test_the_committed_gold_set_has_its_documented_size_and_split():
     assert len(dev3) == 10 and sum(len(r["events"]) for r in dev3) == 109
     assert {r["group"] for r in dev3} == {"snn-event-long"}
     assert all(2501 <= r["chars"] <= 4500 for r in dev3)
+    dev4 = [r for r in rows if r["split"] == "dev4"]
+    assert len(dev4) == 3 and sum(len(r["events"]) for r in dev4) == 18
+    assert {r["group"] for r in dev4} == {"snn-event-long"}
+    assert all(2501 <= r["chars"] <= 4500 for r in dev4)
     assert all(r["split"] == "dev" for r in rows if r["group"] == "sample")
     with (GOLD_DIR / "articles.tsv").open(encoding="utf-8") as fh:
         listed = {row["key"]: row["split"] for row in csv.DictReader(fh, delimiter="\t")}
@@ -107,7 +111,7 @@ def test_a_changed_text_or_a_shifted_span_is_refused(tmp_path):
 
 def test_saudinewsnet_articles_are_the_texts_marsad_ingests(shared_data):
     gold = load_gold(GOLD, split="all", data=shared_data)
-    assert len(gold) == 115
+    assert len(gold) == 118
     zips: dict[str, list] = {}
     for item in gold:
         if item.reference.kind != "saudinewsnet":
@@ -139,6 +143,7 @@ def test_the_third_held_out_split_loads_from_the_long_pool(shared_data):
 @pytest.mark.parametrize(("split", "articles", "events", "after_rank", "earlier"), [
     ("dev2", 6, 44, 50, ("test3",)),
     ("dev3", 10, 109, 67, ("test3", "dev2")),
+    ("dev4", 3, 18, 73, ("test3", "dev2", "dev3")),
 ])
 def test_the_tuning_splits_load_from_unread_ranks_of_the_long_pool(shared_data, split, articles,
                                                                   events, after_rank, earlier):
@@ -160,7 +165,7 @@ def test_building_from_the_quotes_reproduces_the_committed_file(shared_data, tmp
 
 
 def tiny_gold(tmp_path):
-    """A hand-made gold folder of six local articles, one per split, built from quotes."""
+    """A hand-made gold folder of seven local articles, one per split, built from quotes."""
     (tmp_path / "texts").mkdir()
     (tmp_path / "source").mkdir()
     rows = ["key\tgroup\tsplit\tkind\tref\turl"]
@@ -169,10 +174,12 @@ def tiny_gold(tmp_path):
              "test2": "أفاد ناشطون بانفجار سيارة مفخخة في الرقة.",
              "test3": "وخطف مسلحون مجهولون مدنيين في درعا.",
              "dev2": "وقصفت قوات النظام بلدة بسقلا.",
-             "dev3": "وسيطر تنظيم داعش على بلدة مهين."}
+             "dev3": "وسيطر تنظيم داعش على بلدة مهين.",
+             "dev4": "وانسحب تنظيم داعش من منطقة البوفراج."}
     triggers = {"dev": ("air_strike", "غارات"), "test": ("battle", "اشتباكات"),
                 "test2": ("bombing", "انفجار"), "test3": ("abduction_detention", "وخطف"),
-                "dev2": ("shelling", "وقصفت"), "dev3": ("territory_captured", "وسيطر")}
+                "dev2": ("shelling", "وقصفت"), "dev3": ("territory_captured", "وسيطر"),
+                "dev4": ("withdrawal", "وانسحب")}
     for split, text in texts.items():
         (tmp_path / "texts" / f"{split}.txt").write_text(
             f"---\ntitle: {split}\npublished: 2015-08-01\n---\n{text}\n", encoding="utf-8")
@@ -189,12 +196,14 @@ def tiny_gold(tmp_path):
 def test_the_splits_are_selected_by_their_names(tmp_path, runner):
     path = tiny_gold(tmp_path)
     by_split = {split: [(g.key, g.split) for g in load_gold(path, split=split)]
-                for split in ("dev", "test", "test2", "test3", "dev2", "dev3")}
+                for split in ("dev", "test", "test2", "test3", "dev2", "dev3", "dev4")}
     assert by_split == {"dev": [("t-dev", "dev")], "test": [("t-test", "test")],
                         "test2": [("t-test2", "test2")], "test3": [("t-test3", "test3")],
-                        "dev2": [("t-dev2", "dev2")], "dev3": [("t-dev3", "dev3")]}
+                        "dev2": [("t-dev2", "dev2")], "dev3": [("t-dev3", "dev3")],
+                        "dev4": [("t-dev4", "dev4")]}
     assert [g.key for g in load_gold(path, split="all")] == ["t-dev", "t-test", "t-test2",
-                                                              "t-test3", "t-dev2", "t-dev3"]
+                                                              "t-test3", "t-dev2", "t-dev3",
+                                                              "t-dev4"]
     empty = tmp_path / "system.jsonl"
     empty.write_text("", encoding="utf-8")
     for split in ("test2", "test3", "dev2"):
