@@ -28,9 +28,9 @@ earlier rows are unchanged.
 read in rank order in two halves (68-85 and 86-103) and kept by the same rule (KEPT_DEV3),
 all of them `dev3` (no draw), listed after `dev2` so the earlier rows are unchanged.
 
-`dev4` is a fourth tuning part, for a learned component: more unread ranks of the
-`event_long` pool read in rank order and kept by the same rule (KEPT_DEV4), all of them
-`dev4` (no draw), listed after `dev3` so the earlier rows are unchanged.
+`dev4` is a fourth tuning part, for a learned component: ranks of the `event_long` pool
+that `dev3` left unread, read in rank order and kept by the same rule (KEPT_DEV4), all of
+them `dev4` (no draw), listed after `dev3` so the earlier rows are unchanged.
 
     python gold/events/draw_split.py
 """
@@ -54,7 +54,7 @@ KEPT_TEST2 = [202, 204, 207, 209, 211, 212, 214, 215, 219, 220, 221, 222]
 KEPT_TEST3 = [1, 2, 7, 9, 15, 16, 19, 36, 42, 45, 46, 47, 49, 50]
 KEPT_DEV2 = [54, 55, 62, 63, 65, 67]
 KEPT_DEV3 = [68, 69, 70, 72, 73, 87, 90, 91, 92, 94]
-KEPT_DEV4 = [81, 83, 84]
+KEPT_DEV4 = [81, 83, 84, 97, 101, 102]
 SAMPLES = [
     ("sample-01-orient-palmyra-verba", "01-orient-palmyra-verba.txt", 0),
     ("sample-02-zamanalwasl-deirezzor-sa7", "02-zamanalwasl-deirezzor-sa7.txt", 0),
