@@ -52,6 +52,11 @@ def train_ner_command(
     patience: Annotated[int, typer.Option(
         help="Stop after this many steps without a better dev score.")] = 3000,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    silver: Annotated[str | None, typer.Option(
+        help="Also train on this CoNLL file of machine-labelled sentences (OUT/silver.conll "
+             "of `marsad train ner-silver`).")] = None,
+    silver_sentences: Annotated[int, typer.Option(
+        help="Use only the first this many --silver sentences (0: all).")] = 0,
     install: Annotated[bool, typer.Option(
         "--install/--no-install",
         help="Copy the best model into the package (src/marsad/resources/models/ner) with "
@@ -67,7 +72,8 @@ def train_ner_command(
                                  gazetteer=gazetteer,
                                  anercorp_weight=anercorp_weight, base_model=base_model,
                                  dropout=dropout, patience=patience, learn_rate=learn_rate,
-                                 eval_frequency=eval_frequency)
+                                 eval_frequency=eval_frequency, silver=silver,
+                                 silver_sentences=silver_sentences)
         provenance = train_ner(
             shared_data_dir(data), out, settings,
             install=default_model_path() if install else None,
@@ -97,6 +103,36 @@ def train_vectors_command(
     with cli_errors():
         report = train_vectors(shared_data_dir(data), out, dim=dim, bucket=bucket,
                                epoch=epoch, words=words, say=say)
+    sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+
+
+@train_app.command("ner-silver")
+def train_ner_silver_command(
+    lstm: Annotated[Path, typer.Option(
+        help="A BiLSTM-CRF folder with weights.npz (`python -m marsad.ner.lstm_train`).")],
+    data: Annotated[str | None, typer.Option(
+        help="The shared data folder (default: $MARSAD_SHARED_DATA or ../shared/data).")]
+    = None,
+    out: Annotated[Path, typer.Option(
+        help="Output folder (silver.conll, silver.json).")] = Path("build/ner-silver"),
+    sentences: Annotated[int, typer.Option(help="How many sentences to label.")] = 25_000,
+    fraction: Annotated[float, typer.Option(
+        help="Share of SaudiNewsNet's articles the sentences are drawn from.")] = 0.25,
+    seed: Annotated[int, typer.Option(help="Seed of the article draw and shuffle.")]
+    = 20261123,
+    gold: Annotated[Path, typer.Option(
+        help="Events gold file whose articles are left out (skipped when absent).")]
+    = Path("gold/events/events.jsonl"),
+) -> None:
+    """Label SaudiNewsNet sentences with the vote of three taggers (the committed CNN and
+    CRF and the LSTM in --lstm): an entity found by at least two is kept. The file is for
+    `marsad train ner --silver`; it is SaudiNewsNet text (non-commercial): never commit
+    it. Prints the counts as JSON."""
+    from marsad.ner.silver import make_silver
+
+    with cli_errors():
+        report = make_silver(shared_data_dir(data), out, lstm, sentences=sentences,
+                             fraction=fraction, seed=seed, gold=gold, say=say)
     sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
 
 

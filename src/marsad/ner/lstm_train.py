@@ -13,11 +13,13 @@ constraints file: an open range pulls CUDA packages).
 
     python -m marsad.ner.lstm_train --out build/lstm [--pretrain wikifane,aqmar,wojood]
 
-Not wired into marsad: on the dev split it was level with the CNN at best (dev F1 of
-every configuration tried is in ``resources/models/ner/README.md``). Writes the best
-checkpoint (``final-best.pt``), the word-type indices (``featurizer.pkl``) and the
-per-epoch dev scores (``log.json``) into ``--out``; the parsed corpora are cached in
-``lstm-data.pkl`` beside it.
+Not wired into marsad's pipeline: on the dev split it was level with the CNN at best (dev
+F1 of every configuration tried is in ``resources/models/ner/README.md``); it is one of
+the three taggers whose vote labels the silver sentences the CNN is trained on
+(``marsad.ner.silver``). Writes the best checkpoint (``final-best.pt``), its numpy weights
+(``weights.npz``, read by ``marsad.ner.lstm.LstmTagger``), the word-type indices
+(``featurizer.pkl``) and the per-epoch dev scores (``log.json``) into ``--out``; the parsed
+corpora are cached in ``lstm-data.pkl`` beside it.
 """
 
 from __future__ import annotations
@@ -36,11 +38,10 @@ import numpy as np
 
 from marsad.ner.conll import TaggedSentence, bio_entities
 from marsad.ner.features import base_shape, fold, split_proclitics
+from marsad.ner.lstm import FLAG_LETTERS, MAX_CHARS, WEIGHTS, LstmTagger, export_arrays
 
-FLAG_LETTERS = "PpNTOVLFA"
 LABELS = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC")
 TAGS = ("O", *(f"{p}-{label}" for label in LABELS for p in ("B", "I")))
-MAX_CHARS = 20
 
 
 def word_table(model: Path) -> tuple[dict[str, int], np.ndarray]:
@@ -364,6 +365,20 @@ def main(argv: Sequence[str] | None = None) -> None:
                                                   indent=1))
     with (args.out / "featurizer.pkl").open("wb") as f:
         pickle.dump({k: getattr(feats, k) for k in ("chars", "shapes", "clitics")}, f)
+    export(net, feats, args.out, dev)
+
+
+def export(net: Any, feats: Featurizer, out: Path, dev: Sequence[TaggedSentence]) -> None:
+    """Write ``weights.npz`` for ``marsad.ner.lstm.LstmTagger`` and check that it tags the
+    dev sentences as the torch network does."""
+    state = {k: v.detach().numpy() for k, v in net.state_dict().items()}
+    rows = dict(sorted(feats.rows.items(), key=lambda kv: kv[1]))
+    arrays = export_arrays(state, rows, feats.chars, feats.shapes, feats.clitics, TAGS,
+                           feats.flags)
+    np.savez_compressed(out / WEIGHTS, **arrays)
+    tokens = [s.tokens for s in dev]
+    same = predictor(net, feats)(tokens) == LstmTagger.load(out).tag(tokens)
+    print(f"numpy tagger agrees with torch on dev: {same}", flush=True)
 
 
 if __name__ == "__main__":

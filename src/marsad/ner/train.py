@@ -13,13 +13,14 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
 from marsad.ner import corpora as C
-from marsad.ner.conll import TaggedSentence
+from marsad.ner.conll import TaggedSentence, read_conll
+from marsad.ner.silver import SILVER
 from marsad.ner.tagger import ENTITY_WORDS
 from marsad.ner.vectors import keep_norm_key
 
@@ -48,6 +49,8 @@ class TrainSettings:
     gazetteer: bool = False
     anercorp_weight: int = 1
     seed: int = 0
+    silver: str | None = None
+    silver_sentences: int = 0
 
 
 def _sentences(data_dir: Path, corpora: Sequence[str], types: C.PlaceTypes
@@ -85,12 +88,15 @@ def shared_rate(sentences: Iterable[TaggedSentence], index: C.OverlapIndex) -> f
 
 
 def split_corpora(data_dir: Path, corpora: Sequence[str] = CORPORA,
-                  say: Callable[[str], None] = print, anercorp_weight: int = 1
+                  say: Callable[[str], None] = print, anercorp_weight: int = 1,
+                  silver: str | Path | None = None, silver_sentences: int = 0
                   ) -> tuple[list[TaggedSentence], list[TaggedSentence], dict[str, Any]]:
     """The training and dev sentences of ``corpora`` (test overlap removed, ANERcorp's
     dev stretches split off) and the data report. ANERcorp's training sentences are
     repeated ``anercorp_weight`` times (the benchmark is ANERcorp; the other corpora
-    differ in style and annotation conventions)."""
+    differ in style and annotation conventions). ``silver``, a CoNLL file written by
+    ``marsad train ner-silver``, adds its first ``silver_sentences`` sentences (all
+    when 0) to the training sentences."""
     test = C.read_camel_test(data_dir)
     index = C.OverlapIndex.from_sentences(test)
     types, news_stats = place_types(data_dir, index)
@@ -116,6 +122,15 @@ def split_corpora(data_dir: Path, corpora: Sequence[str] = CORPORA,
         report["corpora"][name] = stats
         say(f"{name}: {json.dumps(stats)}")
         train += kept * (max(1, anercorp_weight) if name == "anercorp" else 1)
+    if silver:
+        sents = [replace(s, doc=f"silver:{i}") for i, s in  # one document per sentence
+                 enumerate(read_conll(silver, source=SILVER)[: silver_sentences or None])]
+        kept, stats = C.without_test_overlap(sents, index)
+        stats["file"] = str(silver)
+        stats["train_sentences"] = len(kept)
+        report["silver"] = stats
+        say(f"silver: {json.dumps(stats)}")
+        train += kept
     report["dev"] = {"sentences": len(dev), "tokens": sum(len(s.tokens) for s in dev)}
     report["train"] = {"sentences": len(train), "tokens": sum(len(s.tokens) for s in train),
                        "entities": dict(Counter(e[2] for s in train for e in s.entities()))}
@@ -125,14 +140,16 @@ def split_corpora(data_dir: Path, corpora: Sequence[str] = CORPORA,
 
 def prepare_data(data_dir: Path, out: Path, corpora: Sequence[str] = CORPORA,
                  say: Callable[[str], None] = print, gazetteer: bool = False,
-                 anercorp_weight: int = 1) -> dict[str, Any]:
+                 anercorp_weight: int = 1, silver: str | Path | None = None,
+                 silver_sentences: int = 0) -> dict[str, Any]:
     """Write ``train.spacy`` and ``dev.spacy`` of ``split_corpora`` into ``out`` (and
     ``gazetteer.tsv`` when asked); return the data report."""
     from spacy.tokens import DocBin
 
     import marsad.ner.features  # noqa: F401  (registers the marsad_ar language)
 
-    train, dev, report = split_corpora(data_dir, corpora, say, anercorp_weight)
+    train, dev, report = split_corpora(data_dir, corpora, say, anercorp_weight, silver,
+                                       silver_sentences)
     out.mkdir(parents=True, exist_ok=True)
     import spacy
 
@@ -140,7 +157,7 @@ def prepare_data(data_dir: Path, out: Path, corpora: Sequence[str] = CORPORA,
     for fname, sents in (("train.spacy", train), ("dev.spacy", dev)):
         DocBin(docs=(to_doc(nlp.vocab, s) for s in sents)).to_disk(out / fname)
     (out / "data_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
-    write_entity_words(train, out / ENTITY_WORDS)
+    write_entity_words([s for s in train if s.source != SILVER], out / ENTITY_WORDS)
     if gazetteer:
         from marsad.ner.gazetteer import GAZETTEER, build_gazetteer, write_gazetteer
 
@@ -367,7 +384,7 @@ def train_ner(data_dir: Path, out: Path, settings: TrainSettings, *,
     import spacy
 
     report = prepare_data(data_dir, out / "data", settings.corpora, say, settings.gazetteer,
-                          settings.anercorp_weight)
+                          settings.anercorp_weight, settings.silver, settings.silver_sentences)
     started = time.time()
     best = train_model(out / "data", out / "model", settings)
     seconds = round(time.time() - started)
