@@ -178,3 +178,18 @@ def test_one_edit_spelling_variants_after_a_place_cue(geocoder):
     p = only(geocoder, "قصف على مدينة الموصلل")  # one letter too many, after مدينة
     assert p.gazetteer_id == "t:mosul"
     assert places(geocoder, "قصف على الموصلل") == []  # no cue: no guessing
+
+
+def test_a_name_the_article_calls_a_town_is_no_person_anywhere_in_it(geocoder):
+    text = "قصف الطيران مدينة حماة. وقال سكان حماة إن القصف استمر"
+    first, second = text.index("حماة"), text.rindex("حماة")
+    people = [Mention("PER", "حماة", Span(s, s + 4), source="model") for s in (first, second)]
+    assert [p.span.start for p in places(geocoder, text)] == [first, second]
+    found = places(geocoder, text, mentions=people)
+    assert [p.span.start for p in found] == [first, second]
+    uncued = "وقال سكان حماة إن القصف استمر"
+    at = uncued.index("حماة")
+    model_person = Mention("PER", "حماة", Span(at, at + 4), source="model")
+    assert places(geocoder, uncued, mentions=[model_person]) == []
+    lexicon_person = Mention("PER", "حماة", Span(second, second + 4), source="lexicon")
+    assert [p.span.start for p in places(geocoder, text, mentions=[lexicon_person])] == [first]

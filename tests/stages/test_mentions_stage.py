@@ -179,3 +179,22 @@ def test_model_sentences_events_lets_the_model_read_only_sentences_with_a_trigge
 def test_an_unknown_model_sentences_value_is_a_config_error():
     with pytest.raises(ConfigError, match="model_sentences"):
         MentionFinder.from_config({"model_sentences": "some"}, services())
+
+
+class PairTagger(WordTagger):
+    """Tags two-word names from a fixed table of (first, second) -> label."""
+
+    def tag(self, sentences):
+        return [[(i, i + 2, self.table[pair]) for i, pair in enumerate(itertools.pairwise(words))
+                 if pair in self.table] for words in sentences]
+
+
+def test_a_model_person_starting_with_a_place_head_is_dropped(make_article):
+    tagger = PairTagger({("بريف", "إدلب"): "PER", ("محمد", "علوش"): "PER",
+                         ("مدينة", "حلب"): "GPE"})
+    config = load_config(overrides={"pipeline": {"stages": ["text.v1", "mentions.v1"]},
+                                    "mentions": {"use_model": True, "repeat_names": False}})
+    run = Pipeline.from_config(config, Services(ner_model=tagger, lexicons=LEX))
+    article = run(make_article("قال محمد علوش إن الطائرات قصفت قرى بريف إدلب وأحياء في مدينة حلب."))
+    assert [(m.kind, m.text) for m in article.mentions] == [("PER", "محمد علوش"),
+                                                             ("GPE", "مدينة حلب")]

@@ -39,6 +39,9 @@ from marsad.model import Mention, Place, Span
 from marsad.text.normalize import NormalizedView, view_of
 
 AREA_CUES = frozenset({"ناحيه", "منطقه", "مناطق"})
+# Type cues of inhabited places and areas: the name after one is a place, not a person.
+POPULATED_CUES = frozenset(w for w, f in TYPE_CUES.items() if f & POPULATED or f & {
+    "governorate", "subdistrict", "district", "region", "neighbourhood"})
 PLACE_KINDS = frozenset({"LOC", "GPE", "FAC"})
 NON_PLACE_KINDS = frozenset({"PER", "ORG", "ARMED_GROUP", "MILITARY_UNIT", "NORP", "WEAPON"})
 AREA_PRIOR = {"governorate": 2.5, "district": 1.2, "subdistrict": 1.6, "region": 3.0,
@@ -147,7 +150,7 @@ class Geocoder:
                         mentions: Sequence[Mention]) -> None:
         if not mentions:
             return
-        places, others = [], []
+        places, others, people = [], [], []
         for m in mentions:
             if m.span is None:
                 continue
@@ -155,7 +158,11 @@ class Geocoder:
             if m.kind in PLACE_KINDS:
                 places.append(rng)
             elif m.kind in NON_PLACE_KINDS:
-                others.append(rng)
+                (people if m.kind == "PER" and m.source == "model" else others).append(rng)
+        # a name the article itself calls a place somewhere («ناحية خان بني سعد», «بريف X») is
+        # one the model took for a person's wherever it repeats it
+        called = {p.match.key for p in phrases if p.match is not None
+                  and (p.region or p.type_cue in POPULATED_CUES)}
         for p in phrases:
             if p.match is None:
                 continue
@@ -165,7 +172,8 @@ class Geocoder:
                 if (p.blocked and "common word" in p.blocked) or (p.blocked or "").startswith(
                         "follows a title"):
                     p.blocked = None
-            elif any(a <= s and e <= b for a, b in others):
+            elif any(a <= s and e <= b for a, b in others) or (
+                    p.match.key not in called and any(a <= s and e <= b for a, b in people)):
                 p.blocked = "inside a person, organisation or weapon mention"
 
     def _block_org_names(self, tokens: list[Token], phrases: list[PlacePhrase]) -> None:

@@ -157,7 +157,10 @@ def prepare_data(data_dir: Path, out: Path, corpora: Sequence[str] = CORPORA,
     for fname, sents in (("train.spacy", train), ("dev.spacy", dev)):
         DocBin(docs=(to_doc(nlp.vocab, s) for s in sents)).to_disk(out / fname)
     (out / "data_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
-    write_entity_words([s for s in train if s.source != SILVER], out / ENTITY_WORDS)
+    # counted over the gold sentences once each: not the silver ones, nor ANERcorp's
+    # repeats for --anercorp-weight (the same objects again)
+    once = {id(s): s for s in train if s.source != SILVER}
+    write_entity_words(once.values(), out / ENTITY_WORDS)
     if gazetteer:
         from marsad.ner.gazetteer import GAZETTEER, build_gazetteer, write_gazetteer
 

@@ -23,6 +23,8 @@ from typing import Any
 from marsad.errors import ConfigError
 from marsad.events.lexicon import EventLexicon, load_event_lexicon
 from marsad.events.triggers import find_triggers
+from marsad.geo.names import name_key
+from marsad.geo.phrases import PLACE_HEADS
 from marsad.lexicons.entries import (
     load_actors,
     load_peoples,
@@ -30,7 +32,7 @@ from marsad.lexicons.entries import (
     load_weapons,
 )
 from marsad.lexicons.layer import Candidate, Lexicons, sentence_tokens
-from marsad.lexicons.matcher import Token
+from marsad.lexicons.matcher import Token, clitic_variants
 from marsad.lexicons.sites import SiteFinder
 from marsad.model import Article, Mention, Span
 from marsad.ner.features import tokenize
@@ -134,9 +136,9 @@ class MentionFinder:
             tagged = propagate(words, tagged)
         keep = (*MODEL_KINDS, "MISC") if self.keep_misc else MODEL_KINDS
         out = []
-        for spans, entities in zip(token_spans, tagged, strict=True):
+        for spans, sentence, entities in zip(token_spans, words, tagged, strict=True):
             for first, last, label in entities:
-                if label not in keep:
+                if label not in keep or (label == "PER" and _place_head(sentence[first])):
                     continue
                 head = spans[first]
                 stripped, _ = tagger.proclitic(text[head.start:head.end])
@@ -198,6 +200,14 @@ def _sites(finder: SiteFinder, view: Any, per_sentence: Sequence[Sequence[Token]
             out.append(_Pick(span.start, span.end, "FAC", view.text[start:end], "lexicon",
                              {"rule": "site", "head": head}, SITE))
     return out
+
+
+def _place_head(word: str) -> bool:
+    """Whether ``word`` (a proclitic allowed) is a place head no person's name starts with."""
+    return any(name_key(rest)[:1] in PLACE_KEYS for _, rest in clitic_variants(normalize(word)))
+
+
+PLACE_KEYS = frozenset((w,) for w in PLACE_HEADS)
 
 
 def _has_trigger(lexicon: EventLexicon, tokens: Sequence[Token]) -> bool:
