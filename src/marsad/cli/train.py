@@ -16,12 +16,13 @@ from marsad.config import shared_data_dir
 from marsad.ner.tagger import default_model_path
 from marsad.ner.train import CORPORA, TrainSettings, train_ner
 
+DataOpt = Annotated[str | None, typer.Option(
+    help="The shared data folder (default: $MARSAD_SHARED_DATA or ../shared/data).")]
+
 
 @train_app.command("ner")
 def train_ner_command(
-    data: Annotated[str | None, typer.Option(
-        help="The shared data folder (default: $MARSAD_SHARED_DATA or ../shared/data).")]
-    = None,
+    data: DataOpt = None,
     out: Annotated[Path, typer.Option(
         help="Working folder for the DocBins, checkpoints and logs.")] = Path("build/ner"),
     vectors: Annotated[str | None, typer.Option(
@@ -83,9 +84,7 @@ def train_ner_command(
 
 @train_app.command("vectors")
 def train_vectors_command(
-    data: Annotated[str | None, typer.Option(
-        help="The shared data folder (default: $MARSAD_SHARED_DATA or ../shared/data).")]
-    = None,
+    data: DataOpt = None,
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("build/vectors"),
     dim: Annotated[int, typer.Option(help="Vector dimensions.")] = 100,
     bucket: Annotated[int, typer.Option(help="Hashed subword rows (floret buckets).")]
@@ -110,9 +109,7 @@ def train_vectors_command(
 def train_ner_silver_command(
     lstm: Annotated[Path, typer.Option(
         help="A BiLSTM-CRF folder with weights.npz (`python -m marsad.ner.lstm_train`).")],
-    data: Annotated[str | None, typer.Option(
-        help="The shared data folder (default: $MARSAD_SHARED_DATA or ../shared/data).")]
-    = None,
+    data: DataOpt = None,
     out: Annotated[Path, typer.Option(
         help="Output folder (silver.conll, silver.json).")] = Path("build/ner-silver"),
     sentences: Annotated[int, typer.Option(help="How many sentences to label.")] = 25_000,
@@ -138,9 +135,7 @@ def train_ner_silver_command(
 
 @train_app.command("ner-crf")
 def train_ner_crf_command(
-    data: Annotated[str | None, typer.Option(
-        help="The shared data folder (default: $MARSAD_SHARED_DATA or ../shared/data).")]
-    = None,
+    data: DataOpt = None,
     out: Annotated[Path, typer.Option(
         help="Output folder for the CRF (crf.model, clusters.tsv, word_flags.tsv, "
              "provenance.json).")] = Path("build/ner-crf"),

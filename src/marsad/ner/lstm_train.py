@@ -39,6 +39,7 @@ import numpy as np
 from marsad.ner.conll import TaggedSentence, bio_entities
 from marsad.ner.features import base_shape, fold, split_proclitics
 from marsad.ner.lstm import FLAG_LETTERS, MAX_CHARS, WEIGHTS, LstmTagger, export_arrays
+from marsad.ner.silver import SILVER
 
 LABELS = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC")
 TAGS = ("O", *(f"{p}-{label}" for label in LABELS for p in ("B", "I")))
@@ -328,25 +329,31 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--init", type=Path, help="a checkpoint (.pt) of the same network to "
                     "start from (pass the --pretrain it was trained with)")
+    ap.add_argument("--silver", type=Path, help="also train on these machine-labelled "
+                    "sentences (silver.conll of `marsad train ner-silver`)")
     args = ap.parse_args(argv)
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     args.out.mkdir(parents=True, exist_ok=True)
     cache = args.out.parent / "lstm-data.pkl"
     corpora = ("anercorp", *[c for c in args.pretrain.split(",") if c])
-    key = ",".join(corpora)
+    key = ",".join(corpora) + (f"+{args.silver}" if args.silver else "")
     data: dict[str, Any] = pickle.loads(cache.read_bytes()) if cache.is_file() else {}
     if key not in data:
-        train, _, _ = split_corpora(args.data, corpora)
+        train, _, _ = split_corpora(args.data, corpora, silver=args.silver)
         dev = [s for s in C.read_anercorp(args.data)
                if int(s.doc.split(":")[1]) % DEV_EVERY == DEV_EVERY - 1]
         data[key] = (train, dev)
         cache.write_bytes(pickle.dumps(data))
     train, dev = data[key]
-    aner = [s for s in train if s.source.lower().startswith("aner")] if args.pretrain else train
-    print(f"train {len(train)} sentences (ANERcorp {len(aner)}), dev {len(dev)}", flush=True)
+    aner = ([s for s in train if s.source.lower().startswith("aner") or s.source == SILVER]
+            if args.pretrain else train)
+    print(f"train {len(train)} sentences (ANERcorp and silver {len(aner)}), dev {len(dev)}",
+          flush=True)
     rows, vectors = word_table(default_model_path())
-    feats = Featurizer.build(rows, read_flags(default_crf_path() / "word_flags.tsv"), train)
+    # the input indices come from the gold corpora alone, so that --init and --silver mix
+    gold = [s for s in train if s.source != SILVER]
+    feats = Featurizer.build(rows, read_flags(default_crf_path() / "word_flags.tsv"), gold)
     net = build_network(vectors, feats, args.hidden, char_filters=args.char_filters,
                         dropout=args.dropout)
     log: list[Any] = []
