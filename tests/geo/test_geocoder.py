@@ -193,3 +193,16 @@ def test_a_name_the_article_calls_a_town_is_no_person_anywhere_in_it(geocoder):
     assert places(geocoder, uncued, mentions=[model_person]) == []
     lexicon_person = Mention("PER", "حماة", Span(second, second + 4), source="lexicon")
     assert [p.span.start for p in places(geocoder, text, mentions=[lexicon_person])] == [first]
+
+
+def test_a_facility_named_after_a_site_of_another_kind_is_not_placed_there():
+    g = Gazetteer.of([
+        Entry("r", "Panorama roundabout", "دوار البانوراما", 35.31, 40.13, "SY",
+              feature="site", names=("البانوراما",)),
+        Entry("d", "Daraa", "درعا", 32.62, 36.10, "SY", feature="city", population=97969),
+    ])
+    text = "استهدفت الفصائل في درعا كتيبة البانوراما ودوار البانوراما"
+    found = Geocoder(g).places(text)
+    assert [(p.text, p.gazetteer_id) for p in found] == [
+        ("درعا", "d"), ("دوار البانوراما", "r")]
+    assert [p.gazetteer_id for p in Geocoder(g).places("قرب مطار درعا")] == ["d"]

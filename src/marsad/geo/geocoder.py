@@ -210,8 +210,10 @@ class Geocoder:
             if kept:
                 return kept, False
             if p.type_cue in FACILITY_CUES:
-                populated = [e for e in entries if e.feature in POPULATED]
-                return (populated or entries), True
+                # «مطار حلب»: the facility near the town or area; a site of another kind is
+                # no place for it («كتيبة البانوراما» is a battalion, not the roundabout)
+                near = [e for e in entries if e.feature in POPULATED or e.is_area]
+                return near, True
         if p.region:
             kept = [e for e in entries if e.feature in POPULATED or e.is_area]
             entries = kept or entries
@@ -243,6 +245,7 @@ class Geocoder:
                  country: str | None, force: bool = False) -> list[Resolved]:
         named = [p for p in phrases if p.match is not None]
         cands = {id(p): self._candidates(p) for p in named}
+        named = [p for p in named if cands[id(p)][0]]
         # pass 1: anchors (phrases whose reading is clear without context)
         anchors: dict[int, Entry] = {}
         for p in named:
@@ -265,6 +268,10 @@ class Geocoder:
                 out.append(self._anaphora(view, p, out))
                 continue
             entries, facility_near = cands[id(p)]
+            if not entries:
+                out.append(Resolved(p, None, None, "a facility named after a site of another "
+                                    "kind (a battalion's name, not the roundabout)", 0))
+                continue
             far = all(e.country not in REGION_COUNTRIES
                       or (e.country not in HOME and e.population < 100_000) for e in entries)
             # جماله (his beauty) is not جمالة: a foreign name written with a final haa
