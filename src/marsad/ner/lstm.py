@@ -9,6 +9,7 @@ sentences of a batch are run in step, sorted by length.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from marsad.errors import ConfigError
-from marsad.ner.conll import bio_entities
+from marsad.ner.conll import TaggedSentence, bio_entities
 from marsad.ner.features import base_shape, fold, split_proclitics
 
 Entity = tuple[int, int, str]
@@ -31,6 +32,96 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
+class Featurizer:
+    """Token strings -> integer/float arrays the network reads (computed per word type)."""
+
+    def __init__(self, rows: dict[str, int], flags: dict[str, str], chars: dict[str, int],
+                 shapes: dict[str, int], clitics: dict[str, int]) -> None:
+        self.rows, self.flags, self.chars = rows, flags, chars
+        self.shapes, self.clitics = shapes, clitics
+        self.cache: dict[str, tuple[int, np.ndarray, np.ndarray, int, int]] = {}
+
+    @classmethod
+    def build(cls, rows: dict[str, int], flags: dict[str, str],
+              sentences: Sequence[TaggedSentence]) -> Featurizer:
+        chars: Counter[str] = Counter()
+        shapes: Counter[str] = Counter()
+        clitics: Counter[str] = Counter()
+        for s in sentences:
+            for t in s.tokens:
+                w = fold(t)
+                chars.update(w)
+                shapes[base_shape(t)] += 1
+                clitics[split_proclitics(w)[0]] += 1
+
+        def index(c: Counter[str], min_count: int = 2) -> dict[str, int]:
+            return {k: i + 2 for i, k in enumerate(sorted(k for k, n in c.items()
+                                                           if n >= min_count))}
+        return cls(rows, flags, index(chars), index(shapes), index(clitics, 1))
+
+    def word(self, token: str) -> tuple[int, np.ndarray, np.ndarray, int, int]:
+        """``ids`` of ``token``, kept for the next time (training reads every word often)."""
+        hit = self.cache.get(token)
+        if hit is None:
+            hit = self.cache[token] = self.ids(token)
+        return hit
+
+    def ids(self, token: str) -> tuple[int, np.ndarray, np.ndarray, int, int]:
+        """The network's inputs for ``token``: its word-table row + 1 (0: none), character
+        ids, flags (``FLAG_LETTERS`` and whether it has a vector), shape and proclitic ids."""
+        w = fold(token)
+        clitic, stem = split_proclitics(w)
+        row = self.rows.get(w, self.rows.get(stem, -1))
+        letters = self.flags.get(w) or self.flags.get(stem) or ""
+        flag = np.array([c in letters for c in FLAG_LETTERS] + [row >= 0], dtype=np.float32)
+        ids = [self.chars.get(c, 1) for c in w[:MAX_CHARS]]
+        char_ids = np.zeros(MAX_CHARS + 2, dtype=np.int64)
+        char_ids[: len(ids) + 2] = [1, *ids, 1][: MAX_CHARS + 2]
+        return (row + 1, char_ids, flag, self.shapes.get(base_shape(token), 1),
+                self.clitics.get(clitic, 1))
+
+    def batch(self, sentences: Sequence[Sequence[str]]) -> dict[str, np.ndarray]:
+        n, length = len(sentences), max(1, max(len(s) for s in sentences))
+        out = {"word": np.zeros((n, length), np.int64),
+               "chars": np.zeros((n, length, MAX_CHARS + 2), np.int64),
+               "flags": np.zeros((n, length, len(FLAG_LETTERS) + 1), np.float32),
+               "shape": np.zeros((n, length), np.int64),
+               "clitic": np.zeros((n, length), np.int64),
+               "mask": np.zeros((n, length), bool)}
+        for i, s in enumerate(sentences):
+            for j, t in enumerate(s):
+                row, chars, flag, shape, clitic = self.word(t)
+                out["word"][i, j], out["chars"][i, j], out["flags"][i, j] = row, chars, flag
+                out["shape"][i, j], out["clitic"][i, j] = shape, clitic
+                out["mask"][i, j] = True
+        return out
+
+
+def viterbi(em: np.ndarray, lengths: Sequence[int], trans: np.ndarray, start: np.ndarray,
+            end: np.ndarray) -> list[list[int]]:
+    """Best tag path of each sentence of ``em`` (sentences × longest × tags, padding after
+    each sentence's length), all sentences in step."""
+    n, length, tags = em.shape
+    lengths_arr = np.asarray(lengths)
+    score = start + em[:, 0]
+    back = np.zeros((n, length, tags), np.int64)
+    for t in range(1, length):
+        cand = score[:, :, None] + trans
+        best = cand.argmax(1)
+        step = np.take_along_axis(cand, best[:, None, :], 1)[:, 0] + em[:, t]
+        live = (lengths_arr > t)[:, None]
+        score = np.where(live, step, score)
+        back[:, t] = best
+    last = (score + end).argmax(1)
+    paths = []
+    for i, k in enumerate(lengths):
+        path = [int(last[i])]
+        for t in range(k - 1, 0, -1):
+            path.append(int(back[i, t, path[-1]]))
+        paths.append(path[::-1])
+    return paths
+
+
 class LstmTagger:
     """Numpy forward pass and Viterbi over the arrays of ``weights.npz``."""
 
@@ -38,12 +129,14 @@ class LstmTagger:
         self.a = {k: np.asarray(v, dtype=np.float32) if v.dtype.kind == "f" else v
                   for k, v in arrays.items()}
         self.tags = [str(t) for t in arrays["tags"]]
-        self.rows = {str(w): i for i, w in enumerate(arrays["words"])}
-        self.chars = {str(c): i for i, c in enumerate(arrays["chars"])}
-        self.shapes = {str(c): i for i, c in enumerate(arrays["shapes"])}
-        self.clitics = {str(c): i for i, c in enumerate(arrays["clitics"])}
-        self.flag_words = dict(zip(arrays["flag_words"].tolist(),
-                                   arrays["flag_letters"].tolist(), strict=True))
+
+        def index(key: str) -> dict[str, int]:
+            return {str(w): i for i, w in enumerate(arrays[key])}
+
+        self.features = Featurizer(
+            index("words"), dict(zip(arrays["flag_words"].tolist(),
+                                     arrays["flag_letters"].tolist(), strict=True)),
+            index("chars"), index("shapes"), index("clitics"))
         self.batch_size = batch_size
         self.hidden = self.a["lstm_w_hh"].shape[1]
         self._input = lru_cache(maxsize=WORD_CACHE)(self._word_input)
@@ -63,21 +156,15 @@ class LstmTagger:
 
     def _word_input(self, token: str) -> np.ndarray:
         a = self.a
-        w = fold(token)
-        clitic, stem = split_proclitics(w)
-        row = self.rows.get(w, self.rows.get(stem, -1))
-        vec = a["vectors"][row] if row >= 0 else np.zeros(a["vectors"].shape[1], np.float32)
-        ids = [1, *[self.chars.get(c, 1) for c in w[:MAX_CHARS]], 1][: MAX_CHARS + 2]
-        ids += [0] * (MAX_CHARS + 2 - len(ids))  # as trained: zero rows up to MAX_CHARS + 2
-        emb = a["char_emb"][ids]
+        row, char_ids, flags, shape, clitic = self.features.ids(token)
+        vec = a["vectors"][row - 1] if row else np.zeros(a["vectors"].shape[1], np.float32)
+        emb = a["char_emb"][char_ids]
         pad = np.zeros((1, emb.shape[1]), np.float32)
         padded = np.vstack([pad, emb, pad])  # convolution of width 3 with zero padding
         windows = np.concatenate([padded[:-2], padded[1:-1], padded[2:]], axis=1)
         pooled = np.maximum((windows @ a["char_conv"] + a["char_conv_b"]).max(0), 0.0)
-        letters = self.flag_words.get(w) or self.flag_words.get(stem) or ""
-        flags = np.array([c in letters for c in FLAG_LETTERS] + [row >= 0], dtype=np.float32)
-        return np.concatenate([vec, pooled, a["shape_emb"][self.shapes.get(base_shape(token), 1)],
-                               a["clitic_emb"][self.clitics.get(clitic, 1)], flags])
+        return np.concatenate([vec, pooled, a["shape_emb"][shape], a["clitic_emb"][clitic],
+                               flags])
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """Tag scores (sentences × longest × tags) of non-empty sentences."""
@@ -116,27 +203,7 @@ class LstmTagger:
 
     def viterbi(self, em: np.ndarray, lengths: Sequence[int]) -> list[list[int]]:
         """Best BIO-valid tag path of each sentence (all sentences of a batch in step)."""
-        a = self.a
-        trans, end = a["crf_trans"], a["crf_end"]
-        n, length, _ = em.shape
-        lengths_arr = np.asarray(lengths)
-        score = a["crf_start"] + em[:, 0]
-        back = np.zeros((n, length, len(self.tags)), np.int64)
-        for t in range(1, length):
-            cand = score[:, :, None] + trans
-            best = cand.argmax(1)
-            step = np.take_along_axis(cand, best[:, None, :], 1)[:, 0] + em[:, t]
-            live = (lengths_arr > t)[:, None]
-            score = np.where(live, step, score)
-            back[:, t] = best
-        last = (score + end).argmax(1)
-        paths = []
-        for i, k in enumerate(lengths):
-            path = [int(last[i])]
-            for t in range(k - 1, 0, -1):
-                path.append(int(back[i, t, path[-1]]))
-            paths.append(path[::-1])
-        return paths
+        return viterbi(em, lengths, self.a["crf_trans"], self.a["crf_start"], self.a["crf_end"])
 
     def tag(self, sentences: Iterable[Sequence[str]]) -> list[list[Entity]]:
         """Entities of each sentence (a list of token strings)."""

@@ -29,7 +29,6 @@ import json
 import pickle
 import random
 import time
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -37,8 +36,14 @@ from typing import Any
 import numpy as np
 
 from marsad.ner.conll import TaggedSentence, bio_entities
-from marsad.ner.features import base_shape, fold, split_proclitics
-from marsad.ner.lstm import FLAG_LETTERS, MAX_CHARS, WEIGHTS, LstmTagger, export_arrays
+from marsad.ner.lstm import (
+    FLAG_LETTERS,
+    WEIGHTS,
+    Featurizer,
+    LstmTagger,
+    export_arrays,
+    viterbi,
+)
 from marsad.ner.silver import SILVER
 
 LABELS = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC")
@@ -62,67 +67,6 @@ def read_flags(path: Path) -> dict[str, str]:
         word, _, letters = line.partition("\t")
         out[word] = letters
     return out
-
-
-class Featurizer:
-    """Token strings -> integer/float arrays the network reads (computed per word type)."""
-
-    def __init__(self, rows: dict[str, int], flags: dict[str, str], chars: dict[str, int],
-                 shapes: dict[str, int], clitics: dict[str, int]) -> None:
-        self.rows, self.flags, self.chars = rows, flags, chars
-        self.shapes, self.clitics = shapes, clitics
-        self.cache: dict[str, tuple[int, np.ndarray, np.ndarray, int, int]] = {}
-
-    @classmethod
-    def build(cls, rows: dict[str, int], flags: dict[str, str],
-              sentences: Sequence[TaggedSentence]) -> Featurizer:
-        chars: Counter[str] = Counter()
-        shapes: Counter[str] = Counter()
-        clitics: Counter[str] = Counter()
-        for s in sentences:
-            for t in s.tokens:
-                w = fold(t)
-                chars.update(w)
-                shapes[base_shape(t)] += 1
-                clitics[split_proclitics(w)[0]] += 1
-
-        def index(c: Counter[str], min_count: int = 2) -> dict[str, int]:
-            return {k: i + 2 for i, k in enumerate(sorted(k for k, n in c.items()
-                                                           if n >= min_count))}
-        return cls(rows, flags, index(chars), index(shapes), index(clitics, 1))
-
-    def word(self, token: str) -> tuple[int, np.ndarray, np.ndarray, int, int]:
-        hit = self.cache.get(token)
-        if hit is not None:
-            return hit
-        w = fold(token)
-        clitic, stem = split_proclitics(w)
-        row = self.rows.get(w, self.rows.get(stem, -1))
-        letters = self.flags.get(w) or self.flags.get(stem) or ""
-        flag = np.array([c in letters for c in FLAG_LETTERS] + [row >= 0], dtype=np.float32)
-        ids = [self.chars.get(c, 1) for c in w[:MAX_CHARS]]
-        char_ids = np.zeros(MAX_CHARS + 2, dtype=np.int64)
-        char_ids[: len(ids) + 2] = [1, *ids, 1][: MAX_CHARS + 2]
-        out = (row + 1, char_ids, flag, self.shapes.get(base_shape(token), 1),
-               self.clitics.get(clitic, 1))
-        self.cache[token] = out
-        return out
-
-    def batch(self, sentences: Sequence[Sequence[str]]) -> dict[str, np.ndarray]:
-        n, length = len(sentences), max(1, max(len(s) for s in sentences))
-        out = {"word": np.zeros((n, length), np.int64),
-               "chars": np.zeros((n, length, MAX_CHARS + 2), np.int64),
-               "flags": np.zeros((n, length, len(FLAG_LETTERS) + 1), np.float32),
-               "shape": np.zeros((n, length), np.int64),
-               "clitic": np.zeros((n, length), np.int64),
-               "mask": np.zeros((n, length), bool)}
-        for i, s in enumerate(sentences):
-            for j, t in enumerate(s):
-                row, chars, flag, shape, clitic = self.word(t)
-                out["word"][i, j], out["chars"][i, j], out["flags"][i, j] = row, chars, flag
-                out["shape"][i, j], out["clitic"][i, j] = shape, clitic
-                out["mask"][i, j] = True
-        return out
 
 
 def allowed_transitions() -> np.ndarray:
@@ -201,21 +145,6 @@ def build_network(vectors: np.ndarray, feats: Featurizer, hidden: int = 128,
     return BiLstmCrf()
 
 
-def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray
-            ) -> list[int]:
-    """Best tag path of one sentence's emission scores (length × tags)."""
-    score = start + em[0]
-    back = []
-    for t in range(1, len(em)):
-        cand = score[:, None] + trans
-        back.append(cand.argmax(0))
-        score = cand.max(0) + em[t]
-    best = [int((score + end).argmax())]
-    for ptr in reversed(back):
-        best.append(int(ptr[best[-1]]))
-    return best[::-1]
-
-
 def predictor(net: Any, feats: Featurizer) -> Any:
     import torch
 
@@ -229,16 +158,11 @@ def predictor(net: Any, feats: Featurizer) -> Any:
             for i in range(0, len(sentences), 256):
                 chunk = [list(s) for s in sentences[i:i + 256]]
                 nonempty = [s for s in chunk if s]
-                ems = (net.emissions(to_torch(feats.batch(nonempty))).numpy()
-                       if nonempty else [])
-                k = 0
-                for s in chunk:
-                    if not s:
-                        out.append([])
-                        continue
-                    path = viterbi(ems[k][: len(s)], trans, start, end)
-                    k += 1
-                    out.append(list(bio_entities([TAGS[p] for p in path])))
+                paths = iter(viterbi(net.emissions(to_torch(feats.batch(nonempty))).numpy(),
+                                     [len(s) for s in nonempty], trans, start, end)
+                             if nonempty else [])
+                out += [list(bio_entities([TAGS[p] for p in next(paths)])) if s else []
+                        for s in chunk]
         return out
     return tag
 
