@@ -269,8 +269,8 @@ class Geocoder:
                 continue
             entries, facility_near = cands[id(p)]
             if not entries:
-                out.append(Resolved(p, None, None, "a facility named after a site of another "
-                                    "kind (a battalion's name, not the roundabout)", 0))
+                out.append(Resolved(p, None, None, "a facility cue before a name that is no "
+                                    "town or area (the facility's own name)", 0))
                 continue
             far = all(e.country not in REGION_COUNTRIES
                       or (e.country not in HOME and e.population < 100_000) for e in entries)

@@ -123,7 +123,7 @@ def split_corpora(data_dir: Path, corpora: Sequence[str] = CORPORA,
         say(f"{name}: {json.dumps(stats)}")
         train += kept * (max(1, anercorp_weight) if name == "anercorp" else 1)
     if silver:
-        sents = [replace(s, doc=f"silver:{i}") for i, s in  # one document per sentence
+        sents = [replace(s, doc=f"{SILVER}:{i}") for i, s in  # one document per sentence
                  enumerate(read_conll(silver, source=SILVER)[: silver_sentences or None])]
         kept, stats = C.without_test_overlap(sents, index)
         stats["file"] = str(silver)

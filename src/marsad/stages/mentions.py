@@ -204,10 +204,8 @@ def _sites(finder: SiteFinder, view: Any, per_sentence: Sequence[Sequence[Token]
 
 def _place_head(word: str) -> bool:
     """Whether ``word`` (a proclitic allowed) is a place head no person's name starts with."""
-    return any(name_key(rest)[:1] in PLACE_KEYS for _, rest in clitic_variants(normalize(word)))
-
-
-PLACE_KEYS = frozenset((w,) for w in PLACE_HEADS)
+    return any(key[0] in PLACE_HEADS for _, rest in clitic_variants(normalize(word))
+               if (key := name_key(rest)))
 
 
 def _has_trigger(lexicon: EventLexicon, tokens: Sequence[Token]) -> bool:
