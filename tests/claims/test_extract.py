@@ -125,9 +125,36 @@ def test_person_mentions_decide_the_kind(make_article):
     text = "وقال زيد عمرو إن الطريق مقطوع."
     article = text_stage({}, Services())(make_article(text))
     start = text.index("زيد")
-    mention = Mention("PER", "زيد عمرو", Span(start, start + 8), norm="Zaid Amr")
+    mention = Mention("PER", "زيد عمرو", Span(start, start + 8), norm="Zaid Amr",
+                      source="lexicon")
     (claim,) = extract_claims(article, mentions=[mention])
     assert claim.source.kind == "person" and claim.source.name == "Zaid Amr"
+
+
+def test_a_model_entity_is_named_as_written_not_folded(make_article):
+    text = "وقال العميد أحمد الرحال إن الطريق مقطوع."
+    article = text_stage({}, Services())(make_article(text))
+    start = text.index("أحمد")
+    folded = Mention("PER", "أحمد الرحال", Span(start, start + 11), norm="احمد الرحال",
+                     source="model")
+    (claim,) = extract_claims(article, mentions=[folded])
+    assert claim.source.name == "أحمد الرحال"
+
+
+def test_a_verbal_noun_after_the_source_begins_the_content(analysed):
+    article, (claim,) = analysed("وأكد مصدر أمني مقتل 3 من عناصر القوات الأمنية بانفجار.")
+    assert claim.source.text == "مصدر أمني" and claim.source.kind == "anonymous"
+    assert content_of(article, claim).startswith("مقتل 3")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال مراسل الجزيرة إن الطريق مقطوع.", "Al Jazeera"),
+    ("وذكر موقع العربية نت أن الطريق مقطوع.", "Al Arabiya"),
+    ("وقالت إدارة الجزيرة السورية إن الطريق مقطوع.", "إدارة الجزيرة السورية"),
+])
+def test_outlets_by_name_but_not_the_region(analysed, text, name):
+    _, (claim,) = analysed(text)
+    assert claim.source.name == name
 
 
 def test_claim_at_finds_the_claim_or_the_outlet(make_article):
@@ -175,3 +202,9 @@ def test_quote_after_a_name_is_content_and_demonstratives(analysed):
     assert content_of(article, saddam).startswith("«ضم»")
     assert second.source.text == "هذا المصدر العسكري"
     assert second.source.kind == first.source.kind == "anonymous"
+
+
+def test_a_warning_ends_its_source_at_min(analysed):
+    article, (claim,) = analysed("وحذر مسؤولون أمنيون عراقيون من انهيار الوضع في ديالى.")
+    assert claim.source.text == "مسؤولون أمنيون عراقيون"
+    assert content_of(article, claim).startswith("انهيار")

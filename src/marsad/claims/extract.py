@@ -253,9 +253,12 @@ class ClaimExtractor:
                 continue
             if t in lex.content_preps and j > i:
                 break
+            if t in lex.content_nouns and j > i:
+                break
             if j > i and ((t == "في" and self._verb.startswith("شكك"))
-                          or (t == "من" and self._verb.endswith(("ه", "ها")))):
-                break  # «شككت قيادات في ...», «ما يدعيه الدواعش من ...»
+                          or (t == "من" and (self._verb.endswith(("ه", "ها")) or
+                                             _WARN.search(self._verb)))):
+                break  # «شككت قيادات في ...», «ما يدعيه الدواعش من ...», «حذر ... من»
             if t in _QUOTES_OPEN and j > i:
                 if not self._quote_in_source(words, j):
                     break
@@ -475,7 +478,8 @@ class ClaimExtractor:
             if k in cues and k > i:
                 k = limit  # another cue speaks first: «نشرت حسابات ... صوراً قالت إنها»
                 break
-            if t in lex.complementizers or t == ":" or t in lex.content_preps:
+            if t in lex.complementizers or t == ":" or t in lex.content_preps or (
+                    t == "من" and _WARN.search(f.cue_word)):
                 break
             if t in _QUOTES_OPEN:
                 if relay and relay[0] <= k < relay[1]:
@@ -697,7 +701,7 @@ class ClaimExtractor:
         if kind == "person":
             per = [m for m in mentions if m.kind == "PER"]
             if per:
-                return per[0].norm or per[0].text
+                return _display_name(per[0])
             rng = person_name_words(words, self.lex)
             if rng is None:
                 return None
@@ -710,12 +714,21 @@ class ClaimExtractor:
             return known
         bodies = [m for m in mentions if m.kind != "PER" and m.norm]
         if bodies:
-            return bodies[0].norm
+            return _display_name(bodies[0])
         if kind == "social_media" or not any(w.text.startswith(("ال", "لل")) or
                                              w.text in _QUOTES_OPEN for w in words):
             return None  # a generic plural (ناشطون، مراقبون) names nobody
         span = view.span(words[0].start, words[-1].end)
         return text[span.start : span.end]
+
+
+_WARN = re.compile(r"^[وف]?[يت]?حذر")  # verbs of warning: what follows من is the content
+
+
+def _display_name(mention: Mention) -> str:
+    """A lexicon entry's canonical name; a model entity as written (its ``norm`` is the
+    folded surface: «احمد» for «أحمد», «الجزيره» for «الجزيرة»)."""
+    return (mention.norm if mention.source == "lexicon" else None) or mention.text
 
 
 def extract_claims(article: Article, lexicon: ClaimsLexicon | None = None,

@@ -42,6 +42,7 @@ class ClaimsLexicon:
     background: frozenset[str]
     complementizers: frozenset[str]
     content_preps: frozenset[str]
+    content_nouns: frozenset[str]
     stops: frozenset[str]
     channels: frozenset[str]
     clause_openers: frozenset[str]
@@ -79,6 +80,7 @@ class ClaimsLexicon:
                 background=_fold(data["background"]["lead"]),
                 complementizers=_fold(syntax["complementizers"]),
                 content_preps=_fold(syntax["content_preps"]),
+                content_nouns=_fold(syntax.get("content_nouns", [])),
                 stops=_fold(syntax["stops"]),
                 channels=_fold(syntax["channels"]),
                 clause_openers=_fold(syntax["clause_openers"]),
