@@ -208,3 +208,8 @@ def test_a_warning_ends_its_source_at_min(analysed):
     article, (claim,) = analysed("وحذر مسؤولون أمنيون عراقيون من انهيار الوضع في ديالى.")
     assert claim.source.text == "مسؤولون أمنيون عراقيون"
     assert content_of(article, claim).startswith("انهيار")
+
+
+def test_a_dangling_affiliation_is_not_part_of_the_source(analysed):
+    _, (claim,) = analysed("سيطر التنظيم على الحقل، بحسب ما نقلت وكالة أعماق التابعة للتنظيم.")
+    assert claim.source.text == "وكالة أعماق" and claim.source.name == "Amaq News Agency"

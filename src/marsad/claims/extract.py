@@ -24,6 +24,10 @@ _QUOTES_CLOSE = frozenset("»\"”'")
 _CLAUSE_PUNCT = frozenset("،,؛;")
 _DISCLOSE = frozenset({"الكشف", "ذكر", "الافصاح", "الاعلان", "صادر", "صدر"})
 _PLATFORMS = frozenset({"تويتر", "فيسبوك", "فيس", "تلغرام", "تليغرام", "يوتيوب", "انستغرام"})
+# Adjectives of affiliation that need their «لـ» complement («وكالة أعماق التابعة للتنظيم»):
+# left dangling at the end of a source phrase, they are dropped.
+_AFFILIATED = frozenset({"التابع", "التابعه", "التابعين", "الموالي", "المواليه",
+                         "الموالين", "المقرب", "المقربه", "المقربين"})
 _SELF = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاتهم", "نفسهم", "انفسهم"})
 MAX_SOURCE_WORDS = 14
 
@@ -181,7 +185,8 @@ class ClaimExtractor:
         j, natural = self._source_scan(words, i, cues)
         if not natural:
             j = min(j, self._head_phrase_end(words, i))
-        while j > i and (words[j - 1].is_punct and words[j - 1].text not in _QUOTES_CLOSE):
+        while j > i and ((words[j - 1].is_punct and words[j - 1].text not in _QUOTES_CLOSE)
+                         or (j > i + 1 and words[j - 1].text in _AFFILIATED)):
             j -= 1
         return self._anonymity_clause(words, j)
 
