@@ -243,3 +243,12 @@ def test_avoiding_a_strike_and_launching_a_campaign_are_no_events(analyse, types
     assert "air_strike" not in types(a)
     b = analyse("وأعلنت جبهة النصرة إطلاق عملية عسكرية في ريف حلب الشمالي أمس.")
     assert "battle" not in types(b)
+
+
+def test_a_capture_told_in_a_relative_clause_is_background_unless_recent(analyse, of_type):
+    a = analyse("وقالت المنظمة إن تنظيم داعش ارتكب انتهاكات في بلدة صرين التي سيطر عليها "
+                "التنظيم في 27 يوليو.", published="2015-07-31")
+    assert [e.historical for e in of_type(a, "territory_captured")] == [True]
+    b = analyse("وقالت المنظمة إن تنظيم داعش ارتكب انتهاكات في بلدة صرين التي سيطر عليها "
+                "التنظيم أمس.", published="2015-07-31")
+    assert [e.historical for e in of_type(b, "territory_captured")] == [False]

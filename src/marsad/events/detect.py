@@ -43,6 +43,7 @@ from marsad.events.context import (
 )
 from marsad.events.historical import (
     has_background_cue,
+    in_relative_clause,
     is_earlier_episode,
     is_old,
     is_unreported,
@@ -278,7 +279,9 @@ class EventDetector:
         historical = has_background_cue(self.lexicon, tokens, hit.first, date,
                                         article.published) or is_old(
             self.lexicon, date, article.published) or is_earlier_episode(
-            tokens, hit.first, date, article.published)
+            tokens, hit.first, date, article.published) or (
+            hit.type == "territory_captured"
+            and in_relative_clause(tokens, hit.first, date, article.published))
         if len(places) > 1 or hit.type in NO_TOLL_TYPES:
             # a toll told for several places together belongs to none of them alone, and
             # an exchange of bodies or a truce kills no one

@@ -94,3 +94,16 @@ def is_earlier_episode(tokens: Sequence[Token], trigger: int, date: DateValue | 
     later = [stems(t.key) for t in tokens[trigger + 1:trigger + 10]]
     return any(r in PLUPERFECT for rs in readings for r in rs) and any(
         "قد" in rs for rs in readings + later)
+
+
+RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان",
+                       "اللواتي", "اللاتي"})
+
+
+def in_relative_clause(tokens: Sequence[Token], trigger: int, date: DateValue | None,
+                       published: dt.date | None) -> bool:
+    """«بلدة صرين التي سيطروا عليها ... في 27 يوليو»: a relative clause that tells what
+    happened to what it qualifies recalls it, unless its own date is yesterday or later
+    (the caller limits this to captures: «الهجوم الذي شنه» is the news itself)."""
+    before = tokens[max(0, trigger - 2):trigger]
+    return any(t.key in RELATIVES for t in before) and not _recent(date, published)
