@@ -252,3 +252,17 @@ def test_a_capture_told_in_a_relative_clause_is_background_unless_recent(analyse
     b = analyse("وقالت المنظمة إن تنظيم داعش ارتكب انتهاكات في بلدة صرين التي سيطر عليها "
                 "التنظيم أمس.", published="2015-07-31")
     assert [e.historical for e in of_type(b, "territory_captured")] == [False]
+
+
+def test_since_a_day_this_week_is_news_and_halts_appeals_and_states_are_no_events(
+        analyse, types, of_type):
+    a = analyse("وقال المتحدث إن «الطائرات التركية بدأت منذ الليلة قبل الماضية في قصف مواقعنا "
+                "في مناطق زاب وآفاشين».", published="2015-07-26")
+    strikes = of_type(a, "air_strike")
+    assert strikes and not any(e.historical for e in strikes)
+    b = analyse("وأعلنت اللجنة أمس أن توقف الغارات على محافظة حلب أدى إلى انخفاض عدد الضحايا.")
+    assert "air_strike" not in types(b)
+    c = analyse("ودعت الهيئة المنظمات إلى العمل على إدخال الأدوية إلى مخيم اليرموك.")
+    assert "aid_delivery" not in types(c)
+    d = analyse("وعزت المجموعة تفشي الأمراض إلى استمرار سيطرة تنظيم الدولة على مخيم اليرموك.")
+    assert "territory_captured" not in types(d)

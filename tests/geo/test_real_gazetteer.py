@@ -119,6 +119,9 @@ def test_gap_places_in_running_text(real):
     # the Beqaa is not a misspelt البياع (Baghdad); siege and port are words
     assert found("قصفت الطائرات منطقة البقاع الأوسط.") == [
         ("منطقة البقاع الأوسط", "marsad:beqaa-valley")]
+    # PKK areas in Iraqi Kurdistan that Turkish strikes hit («مناطق زاب وآفاشين»)
+    assert found("قصفت المقاتلات التركية مواقع في مناطق زاب وآفاشين.") == [
+        ("آفاشين", "marsad:avashin"), ("زاب", "marsad:zap-region")]
     assert found("يعيش السكان في حصار خانق.") == []  # was Hisar, India
     assert "geonames:2330100" not in {gid for _t, gid in found(  # Minna, Nigeria
         "يصلون هذه الأيام إلى ميناء سرت عبر البحر.")}

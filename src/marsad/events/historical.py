@@ -40,24 +40,26 @@ def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: 
                        published: dt.date | None = None) -> bool:
     """Whether a background cue («يذكر أن», «سبق أن», «منذ») comes within the window
     before token ``trigger``; «منذ» alone does not make background of an event whose own
-    date is yesterday or today («اشتباكات عنيفة منذ صباح أمس» is news)."""
+    date is in the week before publication: it is still going on («اشتباكات عنيفة منذ
+    صباح أمس», «بدأت منذ الليلة قبل الماضية في قصف مواقعنا» are news)."""
     lo = max(0, trigger - lexicon.historical_window)
     window = tokens[lo:trigger]
     if not has_cue(lexicon.historical_cues, window):
         return False
     others = tuple(c for c in lexicon.historical_cues if c != SINCE)
-    return has_cue(others, window) or not _recent(date, published)
+    return has_cue(others, window) or not _recent(date, published, ONGOING_DAYS)
 
 
 SINCE = ("منذ",)
+ONGOING_DAYS = 7
 
 
-def _recent(date: DateValue | None, published: dt.date | None) -> bool:
-    """An own date that ends yesterday or later."""
+def _recent(date: DateValue | None, published: dt.date | None, days: int = 1) -> bool:
+    """An own date that ends ``days`` before publication (yesterday) or later."""
     if date is None or date.inherited or published is None:
         return False
     end = date.end or date.value
-    return end is not None and (published - end).days <= 1
+    return end is not None and (published - end).days <= days
 
 
 def is_unreported(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) -> bool:
