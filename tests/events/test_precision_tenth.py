@@ -266,3 +266,15 @@ def test_since_a_day_this_week_is_news_and_halts_appeals_and_states_are_no_event
     assert "aid_delivery" not in types(c)
     d = analyse("وعزت المجموعة تفشي الأمراض إلى استمرار سيطرة تنظيم الدولة على مخيم اليرموك.")
     assert "territory_captured" not in types(d)
+
+
+def test_tolls_of_two_sides_joined_by_and_add_up_and_the_injured_do_not(analyse, of_type):
+    a = analyse("وقتل 28 عنصرا من الجيش العراقي ومليشيا الحشد الشعبي و18 مقاتلا من تنظيم "
+                "الدولة في المعارك.")
+    (battle,) = of_type(a, "battle")
+    assert battle.fatalities.count == 46
+    assert battle.fatalities.text == a.text[battle.fatalities.span.start:
+                                            battle.fatalities.span.end]
+    assert battle.fatalities.text.endswith("و18 مقاتلا")
+    b = analyse("وأسفر التفجير عن مقتل 3 من عناصر القوات الأمنية وإصابة 7 آخرين.")
+    assert [e.fatalities.count for e in of_type(b, "bombing")] == [3]

@@ -393,11 +393,42 @@ def _lasting(d: DateValue) -> bool:
 
 
 def fatalities_for(quantities: Sequence[Quantity], lo: int, trigger: Span,
-                   hi: int) -> Quantity | None:
-    """The count of dead in the clause nearest the trigger."""
+                   hi: int, text: str | None = None) -> Quantity | None:
+    """The count of dead in the clause nearest the trigger, with the counts coordinated
+    with it added when ``text`` is given («مقتل 25 جهاديا من النصرة وسبعة من المقاتلين»:
+    32)."""
     dead = [q for q in quantities if q.what == "killed" and q.count is not None
             and in_range(q.span, lo, hi)]
-    return nearest(dead, trigger.start)  # type: ignore[return-value]
+    found = nearest(dead, trigger.start)
+    if found is None or text is None:
+        return found  # type: ignore[return-value]
+    return with_coordinated(found, quantities, text, hi)  # type: ignore[arg-type]
+
+
+# What joins a second toll to the first: «و18 مقاتلا», «بالإضافة إلى ستة مدنيين».
+_AND_ALSO = re.compile(r"(?:\sو|\s(?:بال|)[إا]ضافة\s+[إا]لى\s+|\sفضلا?ً?\s+عن\s+)$")
+COORDINATED_GAP = 80  # characters between one toll and the next at most
+
+
+def with_coordinated(first: Quantity, quantities: Sequence[Quantity], text: str,
+                     hi: int) -> Quantity:
+    """``first`` plus the uncategorised counts joined to it by «و» or «بالإضافة إلى» (the
+    dead of another side), quoting the whole stretch; counts of injured stay out."""
+    total, end = first, first.span.end  # type: ignore[union-attr]
+    for q in sorted(quantities, key=lambda q: q.span.start if q.span else -1):
+        if q.span is None or q.span.start < end or q.span.end > hi:
+            continue
+        gap = text[end:q.span.start]
+        if q.what not in (None, "killed") or q.count is None or len(gap) > COORDINATED_GAP \
+                or any(p in gap for p in "،,.؛;:") or not _AND_ALSO.search(gap):
+            break
+        span = Span(first.span.start, q.span.end)  # type: ignore[union-attr]
+        total = Quantity(count=total.count + q.count,  # type: ignore[operator]
+                         min=(total.min or total.count) + (q.min or q.count),
+                         max=(total.max or total.count) + (q.max or q.count),
+                         text=text[span.start:span.end], span=span, what="killed")
+        end = q.span.end
+    return total
 
 
 def weapons_for(mentions: Sequence[Mention], lo: int, hi: int) -> tuple[Weapon, ...]:

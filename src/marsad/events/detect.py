@@ -249,9 +249,10 @@ class EventDetector:
                                                  unplaced, split)
         date = date_for(article.dates, lo, trigger, hi, undated) or date_for(
             article.dates, sentence.start, trigger, sentence.end, undated)
-        dead = fatalities_for(article.quantities, lo, trigger, hi)
+        dead = fatalities_for(article.quantities, lo, trigger, hi, article.text)
         if dead is None and n_hits == 1:
-            dead = fatalities_for(article.quantities, sentence.start, trigger, sentence.end)
+            dead = fatalities_for(article.quantities, sentence.start, trigger, sentence.end,
+                                  article.text)
         if dead is None:  # «مقتل جندي»: one dead without a number
             dead = one_dead(article.text, article.mentions, lo, hi) or (
                 one_dead(article.text, article.mentions, sentence.start, sentence.end)
