@@ -122,6 +122,11 @@ def test_gap_places_in_running_text(real):
     # PKK areas in Iraqi Kurdistan that Turkish strikes hit («مناطق زاب وآفاشين»)
     assert found("قصفت المقاتلات التركية مواقع في مناطق زاب وآفاشين.") == [
         ("آفاشين", "marsad:avashin"), ("زاب", "marsad:zap-region")]
+    # a hill or village named like a province is not the province (Wasit, Iraq), and a
+    # word one letter from a name at its first letter is another word (هيران, Erbil)
+    assert found("قصفت قوات النظام تل واسط في سهل الغاب.") == [
+        ("سهل الغاب", "marsad:ghab-plain")]
+    assert found("لا معلومات عن تبليغنا للنظام السوري بمناطق طيران التحالف.") == []
     assert found("يعيش السكان في حصار خانق.") == []  # was Hisar, India
     assert "geonames:2330100" not in {gid for _t, gid in found(  # Minna, Nigeria
         "يصلون هذه الأيام إلى ميناء سرت عبر البحر.")}

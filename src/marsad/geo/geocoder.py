@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from marsad.geo.gazetteer import Entry, Gazetteer, distance_km
+from marsad.geo.gazetteer import AREA_FEATURES, Entry, Gazetteer, distance_km
 from marsad.geo.matcher import Matcher, PlacePhrase, Token, tokenize
 from marsad.geo.names import name_key
 from marsad.geo.phrases import FACILITY_CUES, ORG_PHRASES, POPULATED, TYPE_CUES
@@ -211,8 +211,10 @@ class Geocoder:
                 return kept, False
             if p.type_cue in FACILITY_CUES:
                 # «مطار حلب»: the facility near the town or area; a site of another kind is
-                # no place for it («كتيبة البانوراما» is a battalion, not the roundabout)
-                near = [e for e in entries if e.feature in POPULATED or e.is_area]
+                # no place for it («كتيبة البانوراما» is a battalion, not the roundabout),
+                # nor is a whole province («تل واسط» is a village in the Ghab, not Wasit)
+                near = [e for e in entries if e.feature in POPULATED or (
+                    e.is_area and AREA_FEATURES[e.feature] < 3)]
                 return near, True
         if p.region:
             kept = [e for e in entries if e.feature in POPULATED or e.is_area]

@@ -56,6 +56,13 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
+def _same_onset(a: str, b: str) -> bool:
+    """Misspelt names keep their first letter (المزاريب, المزيريب); a word that differs
+    from a name there is another word («مناطق طيران»: aviation, not هيران)."""
+    a, b = a.removeprefix("ال"), b.removeprefix("ال")
+    return a[:1] == b[:1]
+
+
 def tokens_key(tokens: list[Token], i: int, j: int) -> tuple[str, ...]:
     return tuple(t.text for t in tokens[i:j + 1])
 
@@ -271,6 +278,7 @@ class Matcher:
                 continue  # «محيط الحديقة» is a garden, not a misspelt حديدة
             keys = {k for v in (text, *_deletions(text)) for k in self.fuzzy_index.get(v, ())}
             keys = {k for k in keys if _one_edit(text, " ".join(k))
+                    and _same_onset(text, " ".join(k))
                     and k not in self.common and k not in self.strict}
             entries = [e for k in sorted(keys) for e in self.gazetteer.lookup(k)
                        if e.country in FUZZY_COUNTRIES]
