@@ -213,3 +213,21 @@ def test_a_warning_ends_its_source_at_min(analysed):
 def test_a_dangling_affiliation_is_not_part_of_the_source(analysed):
     _, (claim,) = analysed("سيطر التنظيم على الحقل، بحسب ما نقلت وكالة أعماق التابعة للتنظيم.")
     assert claim.source.text == "وكالة أعماق" and claim.source.name == "Amaq News Agency"
+
+
+def test_a_bare_head_takes_the_body_the_article_named_before(analysed):
+    _, (claim,) = analysed("أصدر المرصد السوري لحقوق الإنسان تقريره السنوي أمس. وفي حلب، "
+                           "قال المرصد إن الطائرات قصفت البلدة.")
+    assert (claim.source.text, claim.source.name) == (
+        "المرصد", "Syrian Observatory for Human Rights")
+    _, (alone,) = analysed("وأضاف المرصد أن الطائرات قصفت البلدة.")
+    assert alone.source.name == "المرصد"
+
+
+def test_a_nationality_inside_the_phrase_is_not_its_name(make_article):
+    text = "وقالت تنسيقيات الثورة السورية إن الطائرات قصفت البلدة."
+    article = text_stage({}, Services())(make_article(text))
+    start = text.index("السورية")
+    norp = Mention("NORP", "السورية", Span(start, start + 7), norm="Syrian", source="lexicon")
+    (claim,) = extract_claims(article, mentions=[norp])
+    assert claim.source.name == "تنسيقيات الثورة السورية"

@@ -258,8 +258,8 @@ class ClaimExtractor:
                 continue
             if t in lex.content_preps and j > i:
                 break
-            if t in lex.content_nouns and j > i:
-                break
+            if j > i and (t in lex.content_nouns or (t[:1] == "ل" and t[1:] in lex.content_nouns)):
+                break  # («أفاد ناشطون لمقتل ...»)
             if j > i and ((t == "في" and self._verb.startswith("شكك"))
                           or (t == "من" and (self._verb.endswith(("ه", "ها")) or
                                              _WARN.search(self._verb)))):
@@ -700,6 +700,20 @@ class ClaimExtractor:
                     return g
         return None
 
+    def _named_before(self, folded: str, view: NormalizedView, start: int) -> str | None:
+        """«المرصد», «الوكالة»: the known body with that head noun that the article named
+        last before ``start`` («المرصد السوري لحقوق الإنسان», «وكالة أعماق»)."""
+        if " " in folded or not folded.startswith("ال"):
+            return None
+        best: tuple[int, str] | None = None
+        for key, name in self.lex.names.items():
+            if key == folded or key.split(" ", 1)[0] not in (folded, folded[2:]):
+                continue
+            at = view.text.rfind(key, 0, start)
+            if at >= 0 and (best is None or at > best[0]):
+                best = (at, name)
+        return best[1] if best else None
+
     def _name(self, kind: str, words: list[Word], folded: str, view: NormalizedView,
               mentions: Sequence[Mention]) -> str | None:
         text = view.original
@@ -714,10 +728,13 @@ class ClaimExtractor:
             return text[span.start : span.end]
         if kind in ("anonymous", "unspecified"):
             return None
-        known = canonical_name(folded, self.lex)
+        known = canonical_name(folded, self.lex) or self._named_before(folded, view,
+                                                                       words[0].start)
         if known:
             return known
-        bodies = [m for m in mentions if m.kind != "PER" and m.norm]
+        # (a nationality or a place inside the phrase names no one: «تنسيقيات الثورة
+        # السورية» is not "Syrian", «تقارير من داخل الفلوجة» not Fallujah)
+        bodies = [m for m in mentions if m.kind in BODY_KINDS and m.norm]
         if bodies:
             return _display_name(bodies[0])
         if kind == "social_media" or not any(w.text.startswith(("ال", "لل")) or
@@ -728,6 +745,9 @@ class ClaimExtractor:
 
 
 _WARN = re.compile(r"^[وف]?[يت]?حذر")  # verbs of warning: what follows من is the content
+
+
+BODY_KINDS = frozenset({"ORG", "ARMED_GROUP", "MILITARY_UNIT"})
 
 
 def _display_name(mention: Mention) -> str:
