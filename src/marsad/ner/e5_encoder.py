@@ -228,11 +228,13 @@ class E5Tokenizer:
 
 
 def E5Encoder(config: E5Config, weights: dict[str, np.ndarray] | None = None,
-              freeze_words: bool = True) -> Any:
+              freeze_words: bool = True, dropout: float = 0.0) -> Any:
     """The BERT encoder as a torch module: ``(ids [B, L], mask [B, L]) -> [B, L, H]``.
 
     ``weights`` (from ``read_e5_file``) fill it; the word embedding table (96 M of the
-    118 M weights) is frozen unless ``freeze_words`` is false."""
+    118 M weights) is frozen unless ``freeze_words`` is false. ``dropout`` (for
+    fine-tuning, in training mode only) is BERT's: on the embeddings, the attention
+    probabilities and each sublayer's output."""
     import torch
     from torch import nn
 
@@ -245,6 +247,7 @@ def E5Encoder(config: E5Config, weights: dict[str, np.ndarray] | None = None,
             self.aln = nn.LayerNorm(h, eps=config.eps)
             self.fi, self.fo = nn.Linear(h, ff), nn.Linear(ff, h)
             self.oln = nn.LayerNorm(h, eps=config.eps)
+            self.drop = nn.Dropout(dropout)
 
         def forward(self, x: Any, bias: Any) -> Any:
             b, n, h = x.shape
@@ -254,9 +257,10 @@ def E5Encoder(config: E5Config, weights: dict[str, np.ndarray] | None = None,
                 return t.view(b, n, nh, h // nh).transpose(1, 2)
 
             ctx = nn.functional.scaled_dot_product_attention(
-                heads(self.q(x)), heads(self.k(x)), heads(self.v(x)), attn_mask=bias)
-            x = self.aln(x + self.ao(ctx.transpose(1, 2).reshape(b, n, h)))
-            return self.oln(x + self.fo(nn.functional.gelu(self.fi(x))))
+                heads(self.q(x)), heads(self.k(x)), heads(self.v(x)), attn_mask=bias,
+                dropout_p=dropout if self.training else 0.0)
+            x = self.aln(x + self.drop(self.ao(ctx.transpose(1, 2).reshape(b, n, h))))
+            return self.oln(x + self.drop(self.fo(nn.functional.gelu(self.fi(x)))))
 
     class Encoder(nn.Module):
         def __init__(self) -> None:
@@ -268,11 +272,12 @@ def E5Encoder(config: E5Config, weights: dict[str, np.ndarray] | None = None,
             self.token_type = nn.Parameter(torch.zeros(h))
             self.eln = nn.LayerNorm(h, eps=config.eps)
             self.layers = nn.ModuleList(Layer() for _ in range(config.layers))
+            self.drop = nn.Dropout(dropout)
 
         def forward(self, ids: Any, mask: Any | None = None) -> Any:
             n = ids.shape[1]
             x = self.word(ids) + self.pos(torch.arange(n, device=ids.device)) + self.token_type
-            x = self.eln(x)
+            x = self.drop(self.eln(x))
             bias = None
             if mask is not None:
                 bias = torch.zeros(mask.shape, dtype=x.dtype, device=x.device)
