@@ -120,16 +120,22 @@ def train_ner_silver_command(
     gold: Annotated[Path, typer.Option(
         help="Events gold file whose articles are left out (skipped when absent).")]
     = Path("gold/events/events.jsonl"),
+    teacher: Annotated[Path | None, typer.Option(
+        help="Also vote with this fine-tuned e5 teacher folder (`python -m "
+             "marsad.ner.e5_train`; needs torch, the train extra).")] = None,
+    at_least: Annotated[int, typer.Option(
+        help="Keep an entity that at least this many taggers found.")] = 2,
 ) -> None:
-    """Label SaudiNewsNet sentences with the vote of three taggers (the committed CNN and
-    CRF and the LSTM in --lstm): an entity found by at least two is kept. The file is for
-    `marsad train ner --silver`; it is SaudiNewsNet text (non-commercial): never commit
-    it. Prints the counts as JSON."""
+    """Label SaudiNewsNet sentences with the vote of the taggers (the committed CNN and
+    CRF, the LSTM in --lstm and the --teacher if given): an entity found by at least
+    --at-least of them is kept. The file is for `marsad train ner --silver`; it is
+    SaudiNewsNet text (non-commercial): never commit it. Prints the counts as JSON."""
     from marsad.ner.silver import make_silver
 
     with cli_errors():
         report = make_silver(shared_data_dir(data), out, lstm, sentences=sentences,
-                             fraction=fraction, seed=seed, gold=gold, say=say)
+                             fraction=fraction, seed=seed, gold=gold, teacher=teacher,
+                             at_least=at_least, say=say)
     sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
 
 

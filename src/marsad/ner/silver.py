@@ -1,8 +1,9 @@
-"""Silver NER sentences: unlabelled news sentences labelled by a vote of three taggers.
+"""Silver NER sentences: unlabelled news sentences labelled by a vote of taggers.
 
-The committed CNN, the CRF (``ner-crf``) and a BiLSTM-CRF (``lstm_train``, run with
-numpy by ``marsad.ner.lstm``) each tag SaudiNewsNet sentences; an entity (exact tokens
-and type) that at least two of them found is kept. On ANERcorp's dev split that vote is
+The committed CNN, the CRF (``ner-crf``), a BiLSTM-CRF (``lstm_train``, run with numpy by
+``marsad.ner.lstm``) and optionally the fine-tuned multilingual-e5 teacher
+(``e5_train``, torch) each tag SaudiNewsNet sentences; an entity (exact tokens and type)
+that at least two of them found is kept. On ANERcorp's dev split that vote is
 more accurate than any one tagger, so training the CNN on ANERcorp plus these sentences
 (``marsad train ner --silver``) passes some of the vote's accuracy to the one fast model.
 The sentences are SaudiNewsNet's (non-commercial): they are written under ``build/``,
@@ -95,10 +96,12 @@ def write_conll(sentences: Iterable[TaggedSentence], path: Path) -> None:
 def make_silver(data_dir: Path, out: Path, lstm: Path, *, sentences: int = 25_000,
                 fraction: float = 0.25, seed: int = SEED, gold: Path | None = None,
                 cnn_model: Path | None = None, crf_model: Path | None = None,
+                teacher: Path | None = None, at_least: int = 2,
                 say: Callable[[str], None] = print) -> dict[str, Any]:
     """Write ``out``/silver.conll: ``sentences`` news sentences labelled by the vote of the
-    CNN, the CRF and the LSTM in ``lstm`` (articles of the events ``gold`` file left out);
-    return (and write as ``silver.json``) the counts."""
+    CNN, the CRF, the LSTM in ``lstm`` and the e5 ``teacher`` folder when given (articles
+    of the events ``gold`` file left out); return (and write as ``silver.json``) the
+    counts."""
     import time
 
     from marsad.ner.crf import CrfTagger
@@ -107,18 +110,23 @@ def make_silver(data_dir: Path, out: Path, lstm: Path, *, sentences: int = 25_00
 
     taggers = {"cnn": NerTagger.load(cnn_model).tag, "crf": CrfTagger.load(crf_model).tag,
                "lstm": LstmTagger.load(lstm).tag}
+    if teacher is not None:
+        from marsad.ner.e5_train import load_teacher  # needs torch: the train extra
+
+        taggers["e5"] = load_teacher(teacher)[1]
     started = time.time()
     pool = news_sentences(data_dir, fraction=fraction, seed=seed,
                           exclude=gold_article_ids(gold) if gold else frozenset())
     chosen = pool[:sentences]
     say(f"{len(pool)} distinct sentences, {len(chosen)} labelled")
     per_tagger = {name: tag(chosen) for name, tag in taggers.items()}
-    labelled = label(chosen, list(per_tagger.values()))
+    labelled = label(chosen, list(per_tagger.values()), at_least)
     write_conll(labelled, out / "silver.conll")
     report = {
         "sentences": len(labelled), "pool_sentences": len(pool),
         "tokens": sum(len(s.tokens) for s in labelled), "fraction": fraction, "seed": seed,
-        "lstm": str(lstm), "gold_excluded": str(gold) if gold else None,
+        "lstm": str(lstm), "teacher": str(teacher) if teacher else None,
+        "at_least": at_least, "gold_excluded": str(gold) if gold else None,
         "entities": {name: sum(map(len, ents)) for name, ents in per_tagger.items()},
         "voted": dict(Counter(e[2] for s in labelled for e in s.entities())),
         "seconds": round(time.time() - started),
