@@ -121,24 +121,18 @@ def test_background_and_outlet_statements_are_not_claims(analysed):
     assert claims == []
 
 
-def test_person_mentions_decide_the_kind(make_article):
-    text = "وقال زيد عمرو إن الطريق مقطوع."
+@pytest.mark.parametrize(("name", "norm", "source", "expected"), [
+    ("زيد عمرو", "Zaid Amr", "lexicon", "Zaid Amr"),  # a lexicon entry's canonical name
+    ("أحمد الرحال", "احمد الرحال", "model", "أحمد الرحال"),  # a model entity as written
+])
+def test_person_mentions_decide_the_kind_and_name(make_article, name, norm, source,
+                                                  expected):
+    text = f"وقال العميد {name} إن الطريق مقطوع."
     article = text_stage({}, Services())(make_article(text))
-    start = text.index("زيد")
-    mention = Mention("PER", "زيد عمرو", Span(start, start + 8), norm="Zaid Amr",
-                      source="lexicon")
+    start = text.index(name)
+    mention = Mention("PER", name, Span(start, start + len(name)), norm=norm, source=source)
     (claim,) = extract_claims(article, mentions=[mention])
-    assert claim.source.kind == "person" and claim.source.name == "Zaid Amr"
-
-
-def test_a_model_entity_is_named_as_written_not_folded(make_article):
-    text = "وقال العميد أحمد الرحال إن الطريق مقطوع."
-    article = text_stage({}, Services())(make_article(text))
-    start = text.index("أحمد")
-    folded = Mention("PER", "أحمد الرحال", Span(start, start + 11), norm="احمد الرحال",
-                     source="model")
-    (claim,) = extract_claims(article, mentions=[folded])
-    assert claim.source.name == "أحمد الرحال"
+    assert claim.source.kind == "person" and claim.source.name == expected
 
 
 def test_a_verbal_noun_after_the_source_begins_the_content(analysed):
