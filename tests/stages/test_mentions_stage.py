@@ -191,10 +191,11 @@ class PairTagger(WordTagger):
 
 def test_a_model_person_starting_with_a_place_head_is_dropped(make_article):
     tagger = PairTagger({("بريف", "إدلب"): "PER", ("محمد", "علوش"): "PER",
-                         ("مدينة", "حلب"): "GPE"})
+                         ("مدينة", "حلب"): "GPE", ("ودير", "الزور"): "PER"})
     config = load_config(overrides={"pipeline": {"stages": ["text.v1", "mentions.v1"]},
                                     "mentions": {"use_model": True, "repeat_names": False}})
     run = Pipeline.from_config(config, Services(ner_model=tagger, lexicons=LEX))
-    article = run(make_article("قال محمد علوش إن الطائرات قصفت قرى بريف إدلب وأحياء في مدينة حلب."))
+    article = run(make_article("قال محمد علوش إن الطائرات قصفت قرى بريف إدلب وأحياء في مدينة حلب "
+                               "ودير الزور."))
     assert [(m.kind, m.text) for m in article.mentions] == [("PER", "محمد علوش"),
                                                              ("GPE", "مدينة حلب")]

@@ -61,7 +61,9 @@ FACILITY_CUES = frozenset(w for w, f in TYPE_CUES.items() if f & FACILITY and no
 REGION = _fold("ريف أرياف")
 # Words no person's name starts with: a model PER entity starting with one («بريف إدلب») is
 # a tagging error, dropped by the mentions stage so that the place under it is found.
-PLACE_HEADS = REGION | _fold("مدينة بلدة قرية محافظة ناحية منطقة حي مخيم")
+PLACE_HEADS = REGION | _fold("مدينة بلدة قرية محافظة ناحية منطقة حي مخيم "
+                             # first words of place names («ودير الزور», «تل أبيض»)
+                             "دير تل كفر جسر معرة")
 NEAR = _fold(
     "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي شمالا جنوبا شرقا غربا قرب بالقرب مقربة "
     "محيط أطراف ضواحي مشارف تخوم جوار حدود أنحاء"
