@@ -32,6 +32,11 @@ all of them `dev3` (no draw), listed after `dev2` so the earlier rows are unchan
 that `dev3` left unread, read in rank order and kept by the same rule (KEPT_DEV4), all of
 them `dev4` (no draw), listed after `dev3` so the earlier rows are unchanged.
 
+`dev5` is a fifth tuning part, for a learned component: ranks of a new pool of still longer
+articles (`event_xl` in candidates_xl.tsv, drawn after every rank of `event_long` had been
+read), read in rank order and kept by the same rule (KEPT_DEV5), all of them `dev5` (no
+draw), listed after `dev4` so the earlier rows are unchanged.
+
     python gold/events/draw_split.py
 """
 
@@ -55,6 +60,7 @@ KEPT_TEST3 = [1, 2, 7, 9, 15, 16, 19, 36, 42, 45, 46, 47, 49, 50]
 KEPT_DEV2 = [54, 55, 62, 63, 65, 67]
 KEPT_DEV3 = [68, 69, 70, 72, 73, 87, 90, 91, 92, 94]
 KEPT_DEV4 = [81, 83, 84, 97, 101, 102]
+KEPT_DEV5: list[int] = []
 SAMPLES = [
     ("sample-01-orient-palmyra-verba", "01-orient-palmyra-verba.txt", 0),
     ("sample-02-zamanalwasl-deirezzor-sa7", "02-zamanalwasl-deirezzor-sa7.txt", 0),
@@ -108,19 +114,25 @@ def main() -> None:
         part = [{**candidate(row), "group": "snn-event-long", "split": split}
                 for row in long_pool if int(row["rank"]) in kept]
         rows.extend(sorted(part, key=lambda item: item["key"]))
+    with (HERE / "candidates_xl.tsv").open(encoding="utf-8") as fh:
+        part = [{**candidate(row), "group": "snn-event-xl", "split": "dev5"}
+                for row in csv.DictReader(fh, delimiter="\t")
+                if row["pool"] == "event_xl" and int(row["rank"]) in KEPT_DEV5]
+    rows.extend(sorted(part, key=lambda item: item["key"]))
     with (HERE / "articles.tsv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, ["key", "group", "split", "kind", "ref", "url"],
                                 delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    for group in (*groups, "sample", "snn-event-long"):
+    for group in (*groups, "sample", "snn-event-long", "snn-event-xl"):
         picked = [r for r in rows if r["group"] == group]
         print(group, len(picked), "test:", sum(r["split"] == "test" for r in picked),
               "test2:", sum(r["split"] == "test2" for r in picked),
               "test3:", sum(r["split"] == "test3" for r in picked),
               "dev2:", sum(r["split"] == "dev2" for r in picked),
               "dev3:", sum(r["split"] == "dev3" for r in picked),
-              "dev4:", sum(r["split"] == "dev4" for r in picked))
+              "dev4:", sum(r["split"] == "dev4" for r in picked),
+              "dev5:", sum(r["split"] == "dev5" for r in picked))
 
 
 if __name__ == "__main__":

@@ -18,6 +18,13 @@ after every rank of the `event` pool had been read by developers:
               same way, shuffled with its own seed (LONG_SEED) and interleaved by outlet.
 
     python gold/events/select_saudinewsnet.py --long [DATA_DIR] > gold/events/candidates_long.tsv
+
+With ``--xl`` it draws a fourth pool, for `dev5`, drawn after every rank of `event_long` had
+been read:
+  event_xl    the same criteria on the articles of 4,501-7,000 characters, shuffled with
+              its own seed (XL_SEED) and interleaved by outlet.
+
+    python gold/events/select_saudinewsnet.py --xl [DATA_DIR] > gold/events/candidates_xl.tsv
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from marsad.ingest.records import clean_text
 
 SEED = 20150721
 LONG_SEED = 20261107
+XL_SEED = 20261123
 SYRIA_IRAQ = re.compile(
     "سوري|العراق|دمشق|حلب|حمص|حماة|إدلب|ادلب|درعا|الرقة|دير الزور|الحسكة|القامشلي|اللاذقية|"
     "طرطوس|القنيطرة|الزبداني|تدمر|كوباني|عين العرب|تل أبيض|بغداد|الموصل|الأنبار|الرمادي|"
@@ -92,11 +100,16 @@ def print_pools(pools: dict[str, list[tuple]], seed: int) -> None:
 
 def main() -> None:
     args = sys.argv[1:]
-    long = "--long" in args
-    args = [arg for arg in args if arg != "--long"]
+    long, xl = "--long" in args, "--xl" in args
+    args = [arg for arg in args if arg not in ("--long", "--xl")]
     data = Path(args[0]) if args else Path("..") / "shared" / "data"
+    if xl:
+        pools: dict[str, list[tuple]] = {"event_xl": []}
+        draw(data, 4501, 7000, pools, lambda hits: "event_xl" if hits >= 2 else None)
+        print_pools(pools, XL_SEED)
+        return
     if long:
-        pools: dict[str, list[tuple]] = {"event_long": []}
+        pools = {"event_long": []}
         draw(data, 2501, 4500, pools, lambda hits: "event_long" if hits >= 2 else None)
         print_pools(pools, LONG_SEED)
         return

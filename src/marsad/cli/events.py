@@ -23,6 +23,7 @@ class Split(StrEnum):
     dev2 = "dev2"
     dev3 = "dev3"
     dev4 = "dev4"
+    dev5 = "dev5"
     all = "all"
 
 
@@ -31,9 +32,9 @@ def eval_events(
     gold: Annotated[Path, typer.Argument(
         help="Events gold file (JSON Lines), e.g. gold/events/events.jsonl.")],
     split: Annotated[Split, typer.Option(
-        help="Which articles to score: dev, dev2, dev3 or dev4 (tune on these; dev2, dev3 "
-             "and dev4 are further tuning parts of longer articles, drawn when the rules "
-             "over-fitted dev; dev4 for a learned component), test, "
+        help="Which articles to score: dev, dev2, dev3, dev4 or dev5 (tune on these; dev2 "
+             "to dev5 are further tuning parts of longer articles, drawn when the rules "
+             "over-fitted dev; dev4 and dev5 for a learned component), test, "
              "test2 or test3 (held out: report only; test2 was drawn after test had been "
              "run six times, test3 after test had been run eight times and test2 three "
              "times, from a new pool of longer articles) or all.")] = Split.dev,
