@@ -225,3 +225,25 @@ def test_a_nationality_inside_the_phrase_is_not_its_name(make_article):
     norp = Mention("NORP", "السورية", Span(start, start + 7), norm="Syrian", source="lexicon")
     (claim,) = extract_claims(article, mentions=[norp])
     assert claim.source.name == "تنسيقيات الثورة السورية"
+
+
+def test_a_verbal_noun_with_bi_after_afada_is_content_and_the_speaker_stands_before(analysed):
+    article, (claim,) = analysed("وكان «المرصد السوري» أفاد بتواصل الاشتباكات في الزبداني.")
+    assert claim.source.name == "Syrian Observatory for Human Rights"
+    assert content_of(article, claim).startswith("بتواصل الاشتباكات")
+    _, (named,) = analysed("وأضاف باتيس أن الطائرات قصفت البلدة.")
+    assert named.source.text == "باتيس" and named.source.kind == "person"
+
+
+def test_information_and_reports_name_no_one(analysed):
+    _, (claim,) = analysed("وأفادت معلومات أن عدد القتلى بلغ 18 قتيلا.")
+    assert claim.source.kind == "unspecified" and claim.source.name is None
+
+
+def test_a_quoted_body_after_the_cue_speaks_and_its_bare_head_refers_back(analysed):
+    _, (first, second) = analysed("في حين أعلن «مكتب أخبار سوريا» المعارض، أن قوات المعارضة "
+                                  "قصفت القرداحة. وقال المكتب: إن القصف استمر.")
+    assert first.source.text == "«مكتب أخبار سوريا» المعارض"
+    assert first.source.kind == second.source.kind == "media"
+    assert first.source.name == second.source.name == "Syria News Office"
+    assert second.source.text == "المكتب"

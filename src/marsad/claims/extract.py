@@ -212,7 +212,8 @@ class ClaimExtractor:
         j = i + 1
         if self._is_source_word(first) or self._is_source_word(strip_clitic(first)):
             if j < n and not words[j].is_punct and words[j].text not in self.lex.stops \
-                    and words[j].text not in _SELF:
+                    and words[j].text not in _SELF and \
+                    strip_clitic(first) not in self.lex.kinds.get("unspecified", ()):
                 j += 1  # the genitive of a construct: وكالة أنباء، مصادر صحفية
             while j < n and _agrees(words[j].text):
                 j += 1
@@ -246,9 +247,7 @@ class ClaimExtractor:
             if t == "عن" and j > i and words[j - 1].text in _DISCLOSE:
                 j += 1
                 continue
-            if j > i and t.startswith("ب") and len(t) > 3 and t != "باسم" and \
-                    not self._is_source_word(t) and not self._is_source_word(t[1:]) and \
-                    not t[1:].startswith("ال"):
+            if j > i and self._masdar_object(t):
                 break  # a masdar object: «أفادت المصادر بوصول ...»
             if t == "علي" and self._written_ali(w):
                 j += 1
@@ -293,6 +292,19 @@ class ClaimExtractor:
             natural = False
         return j, natural
 
+    def _masdar_object(self, t: str) -> bool:
+        """A verbal noun with ب that begins what is reported (بوصول، بتواصل), not a speaker."""
+        return t.startswith("ب") and len(t) > 3 and t != "باسم" and \
+            not self._is_source_word(t) and not self._is_source_word(t[1:]) and \
+            not t[1:].startswith("ال")
+
+    def _object_first(self, t: str) -> bool:
+        """«أفاد بتواصل ...», «أقر بمقتل ...»: the cue's object comes first, so the speaker
+        stands before the cue (a name with ب, «وأضاف باتيس», still speaks)."""
+        if t[:1] == "ب" and t[1:] in self.lex.content_nouns:
+            return True
+        return bool(_IFADA.search(self._verb)) and self._masdar_object(t)
+
     def _written_ali(self, w: Word) -> bool:
         """The name علي (not the preposition على, which the view folds to the same letters)."""
         last = w.end - 1
@@ -313,6 +325,16 @@ class ClaimExtractor:
             if t in self.lex.complementizers or t in _CLAUSE_PUNCT:
                 return False
         return False
+
+    def _quoted_speaker(self, words: Sequence[Word], j: int) -> bool:
+        """«أعلن «مكتب أخبار سوريا» المعارض، أن»: a short quoted body right after the cue."""
+        if words[j].text not in _QUOTES_OPEN or j + 1 >= len(words):
+            return False
+        first = words[j + 1].text
+        if not (self._is_source_word(first) or self._is_source_word(strip_clitic(first))):
+            return False
+        return any(words[k].text in _QUOTES_CLOSE
+                   for k in range(j + 2, min(len(words), j + 6)))
 
     def _channel(self, t: str) -> bool:
         return t in self.lex.channels or strip_clitic(t) in self.lex.channels
@@ -441,10 +463,12 @@ class ClaimExtractor:
             self._content_after(words, self._after_source(words, f), f)
             return
         src_start = j
-        has_subject = (f.kind == SPEECH and j < n and not words[j].is_punct
+        has_subject = (f.kind == SPEECH and j < n
+                       and (not words[j].is_punct or self._quoted_speaker(words, j))
                        and words[j].text not in lex.complementizers
                        and words[j].text not in lex.content_preps
                        and words[j].text not in lex.stops
+                       and not self._object_first(words[j].text)
                        and not (words[j].text == "في" and j + 1 < n and
                                 self._channel(words[j + 1].text))
                        and j not in cues)
@@ -745,6 +769,7 @@ class ClaimExtractor:
 
 
 _WARN = re.compile(r"^[وف]?[يت]?حذر")  # verbs of warning: what follows من is the content
+_IFADA = re.compile(r"^[وف]?[اأإيت]?فاد")  # أفاد، أفادت، يفيد، تفيد: what follows ب is reported
 
 
 BODY_KINDS = frozenset({"ORG", "ARMED_GROUP", "MILITARY_UNIT"})

@@ -85,7 +85,8 @@ class ClaimsLexicon:
                 channels=_fold(syntax["channels"]),
                 clause_openers=_fold(syntax["clause_openers"]),
                 kinds={k: _fold(kinds[k]) for k in
-                       ("anonymous", "observers", "media", "social_media", "official")},
+                       ("anonymous", "observers", "media", "social_media", "official",
+                        "unspecified") if k in kinds},
                 anonymous_markers=tuple(sorted(_fold(kinds["anonymous_markers"]))),
                 person_titles=_fold(kinds["person_titles"]),
                 anaphors=_fold(kinds["anaphors"]),

@@ -99,6 +99,8 @@ def classify(words: Sequence[Word], lex: ClaimsLexicon,
         if rest and rest[0].text not in ("صادر", "صدر"):
             inner = classify(rest, lex, mentions)
             return "official" if inner in ("person", "unspecified") else inner
+    if head in kinds.get("unspecified", ()) and not mentions:
+        return "unspecified"
     if head in lex.person_titles:
         if _definite(head) or head.startswith("معالي") or _definite(second) or len(toks) > 3:
             return "person"
