@@ -29,8 +29,8 @@ def local_keys():
 
 def test_the_committed_gold_set_has_its_documented_size_and_split():
     rows = records()
-    assert len(rows) == 121
-    assert sum(len(r["events"]) for r in rows) == 503
+    assert len(rows) == 132
+    assert sum(len(r["events"]) for r in rows) == 626
     test = [r for r in rows if r["split"] == "test"]
     assert len(test) == 23 and sum(len(r["events"]) for r in test) == 58
     test2 = [r for r in rows if r["split"] == "test2"]
@@ -52,6 +52,10 @@ def test_the_committed_gold_set_has_its_documented_size_and_split():
     assert len(dev4) == 6 and sum(len(r["events"]) for r in dev4) == 39
     assert {r["group"] for r in dev4} == {"snn-event-long"}
     assert all(2501 <= r["chars"] <= 4500 for r in dev4)
+    dev5 = [r for r in rows if r["split"] == "dev5"]
+    assert len(dev5) == 11 and sum(len(r["events"]) for r in dev5) == 123
+    assert {r["group"] for r in dev5} == {"snn-event-xl"}
+    assert all(4501 <= r["chars"] <= 7000 for r in dev5)
     assert all(r["split"] == "dev" for r in rows if r["group"] == "sample")
     with (GOLD_DIR / "articles.tsv").open(encoding="utf-8") as fh:
         listed = {row["key"]: row["split"] for row in csv.DictReader(fh, delimiter="\t")}
@@ -112,7 +116,7 @@ def test_a_changed_text_or_a_shifted_span_is_refused(tmp_path):
 
 def test_saudinewsnet_articles_are_the_texts_marsad_ingests(shared_data):
     gold = load_gold(GOLD, split="all", data=shared_data)
-    assert len(gold) == 121
+    assert len(gold) == 132
     zips: dict[str, list] = {}
     for item in gold:
         if item.reference.kind != "saudinewsnet":
@@ -139,6 +143,17 @@ def test_the_third_held_out_split_loads_from_the_long_pool(shared_data):
     with (GOLD_DIR / "candidates.tsv").open(encoding="utf-8") as fh:
         read = {(row["zip"], int(row["index"])) for row in csv.DictReader(fh, delimiter="\t")}
     assert not read & pool
+
+
+def test_the_fifth_tuning_split_loads_from_the_xl_pool(shared_data):
+    gold = load_gold(GOLD, split="dev5", data=shared_data)
+    assert len(gold) == 11 and sum(len(g.events) for g in gold) == 123
+    with (GOLD_DIR / "candidates_xl.tsv").open(encoding="utf-8") as fh:
+        pool = {(row["zip"], int(row["index"])) for row in csv.DictReader(fh, delimiter="\t")}
+    assert {(g.reference.path, g.reference.index) for g in gold} <= pool
+    earlier = {(g.reference.path, g.reference.index)
+               for g in load_gold(GOLD, split="all", data=shared_data) if g.split != "dev5"}
+    assert not earlier & pool
 
 
 @pytest.mark.parametrize(("split", "articles", "events", "after_rank", "earlier"), [
