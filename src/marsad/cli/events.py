@@ -1,4 +1,5 @@
-"""``marsad eval events``: the event detector scored against the events gold set."""
+"""``marsad eval events`` (the event detector scored against the events gold set) and
+``marsad train event-filter`` (its learned veto)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from typing import Annotated
 
 import typer
 
-from marsad.cli.app import eval_app
-from marsad.cli.common import cli_errors, config_from
+from marsad.cli.app import eval_app, train_app
+from marsad.cli.common import cli_errors, config_from, say
 from marsad.events.evaluate import evaluate_events
 from marsad.events.matching import MatchOptions
+from marsad.events.sentence_filter import TUNING_SPLITS, packaged_model_path, train_from_gold
 
 
 class Split(StrEnum):
@@ -65,3 +67,35 @@ def eval_events(
             options=MatchOptions(km=km, region_km=region_km, date_slack_days=date_slack_days),
         )
     print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@train_app.command("event-filter")
+def train_event_filter(
+    gold: Annotated[Path, typer.Argument(
+        help="Events gold file (JSON Lines).")] = Path("gold/events/events.jsonl"),
+    splits: Annotated[str, typer.Option(
+        help="Comma-separated tuning parts to train on (never test, test2 or test3).")
+    ] = ",".join(TUNING_SPLITS),
+    data: Annotated[str | None, typer.Option(
+        help="Shared data folder holding SaudiNewsNet (default $MARSAD_SHARED_DATA or "
+             "../shared/data).")] = None,
+    c: Annotated[float, typer.Option(help="Inverse L2 regularisation.")] = 1.0,
+    out: Annotated[Path, typer.Option(
+        help="Where to write the model (.npz).")] = Path("build/event-filter/model.npz"),
+    install: Annotated[bool, typer.Option(
+        "--install/--no-install",
+        help="Also write it into the package (resources/models/event-filter), where "
+             "events.v1 reads it.")] = False,
+) -> None:
+    """Train the events stage's learned veto (a sentence classifier) on the gold set's
+    tuning parts, analysed by the default pipeline. Prints its metadata as JSON."""
+    with cli_errors():
+        model = train_from_gold(gold, [s for s in splits.split(",") if s], data, c, say=say)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        model.save(out)
+        if install:
+            dest = packaged_model_path()
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            model.save(dest)
+            say(f"event filter installed at {dest}")
+    print(json.dumps({**(model.meta or {}), "model": str(out)}, ensure_ascii=False))
