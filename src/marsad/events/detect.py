@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from marsad.claims.lookup import claim_at
@@ -154,7 +154,7 @@ class EventDetector:
 
     def detect(self, article: Article) -> list[Event]:
         drafts = _one_action_per_clause(self._drafts(article))
-        merged = self._merge(drafts)
+        merged = _split_air_and_ground(self._merge(drafts))
         _fighting_dead(merged)
         for d in merged:
             d.sources = resolve_sources(article.claims, d.sources, d.evidence)
@@ -680,6 +680,38 @@ def _fighting_dead(drafts: list[Draft]) -> None:
         if fight is not None:
             fight.fatalities, d.fatalities = d.fatalities, None
             fight.evidence.extend(s for s in d.evidence if s not in fight.evidence)
+
+
+AIR_WEAPONS = frozenset({"aircraft", "helicopter", "drone", "barrel bomb",
+                         "air-to-surface missile"})
+GROUND_WEAPONS = frozenset({"artillery", "tank", "MLRS", "mortar"})
+
+
+def _split_air_and_ground(drafts: list[Draft]) -> list[Draft]:
+    """«قصفًا عنيفًا من الطيران والمدفعية»: a strike or a shelling whose own clause names
+    both aircraft (or barrel bombs) and guns is two events, one per type (GUIDELINES:
+    several types at one place), unless the sentence already has the other type there."""
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        if d.type not in ("air_strike", "shelling"):
+            continue
+        # a weapon another event of the sentence names is that event's, not this one's
+        others = {w.span for e in drafts if e is not d for w in e.weapons}
+        air = [w for w in d.weapons if w.category in AIR_WEAPONS and w.span not in others]
+        ground = [w for w in d.weapons if w.category in GROUND_WEAPONS and w.span not in others]
+        if not air or not ground:
+            continue
+        other = "shelling" if d.type == "air_strike" else "air_strike"
+        if any(e.type == other and e.sentence == d.sentence and _same_or_unknown_place(e, d)
+               for e in drafts):
+            continue
+        d.weapons = [w for w in d.weapons if w not in (ground if other == "shelling" else air)]
+        out.append(replace(d, type=other, weapons=ground if other == "shelling" else air,
+                           fatalities=None,
+                           evidence=list(d.evidence), actors=list(d.actors),
+                           sources=list(d.sources), inherited=list(d.inherited)))
+    return out
 
 
 def _absorb(into: Draft, other: Draft) -> None:

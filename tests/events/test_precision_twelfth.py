@@ -1,0 +1,20 @@
+"""Twelfth round of the detector (dev3-dev5): one report of aircraft and guns is two events."""
+
+from __future__ import annotations
+
+
+def test_barrel_bombs_and_artillery_in_one_report_are_a_strike_and_a_shelling(analyse):
+    a = analyse("وتعرضت بلدة بنش أمس لقصف بالبراميل المتفجرة وقذائف المدفعية، ما أدى إلى "
+                "مقتل 4 مدنيين.")
+    by_type = {e.type: e for e in a.events}
+    assert sorted(by_type) == ["air_strike", "shelling"]
+    assert [w.category for w in by_type["air_strike"].weapons] == ["barrel bomb"]
+    assert [w.category for w in by_type["shelling"].weapons] == ["artillery"]
+    # the toll is told once: it stays with the event the trigger made, not on both
+    assert [e.fatalities.count for e in a.events if e.fatalities] == [4]
+    assert by_type["air_strike"].location == by_type["shelling"].location
+
+
+def test_guns_alone_stay_one_shelling(analyse, types):
+    a = analyse("وقصفت قوات النظام بلدة بنش أمس بالمدفعية الثقيلة، ما أدى إلى مقتل 4 مدنيين.")
+    assert types(a) == ["shelling"]
