@@ -20,13 +20,13 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from marsad.errors import ConfigError, InputError
+from marsad.model_files import load_npz
 from marsad.text.normalize import normalize
 
 LABELS = ("agree", "disagree", "other")
@@ -172,17 +172,7 @@ class StanceModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> StanceModel:
         """The committed model, or the ``.npz`` file at ``path``."""
-        try:
-            if path is None:
-                ref = resources.files("marsad").joinpath(MODEL_FILE)
-                with resources.as_file(ref) as p, np.load(p) as data:
-                    return cls._from(data)
-            with np.load(path) as data:
-                return cls._from(data)
-        except (OSError, KeyError, ValueError) as exc:
-            where = path or f"marsad/{MODEL_FILE}"
-            raise ConfigError(f"cannot load stance model {where} ({exc}); "
-                              "train one with `marsad train stance`") from None
+        return load_npz(cls._from, MODEL_FILE, path, "stance model", "marsad train stance")
 
     @classmethod
     def _from(cls, data: Any) -> StanceModel:

@@ -29,6 +29,7 @@ import numpy as np
 from marsad.errors import ConfigError
 from marsad.events.triggers import stems
 from marsad.model import Article, Event, Span
+from marsad.model_files import load_npz
 from marsad.text.normalize import normalize
 
 DIM = 1 << 18
@@ -142,17 +143,8 @@ class SentenceModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> SentenceModel:
         """The committed model, or the ``.npz`` file at ``path``."""
-        try:
-            if path is None or str(path) == "":
-                ref = resources.files("marsad").joinpath(MODEL_FILE)
-                with resources.as_file(ref) as p, np.load(p) as data:
-                    return cls._from(data)
-            with np.load(path) as data:
-                return cls._from(data)
-        except (OSError, KeyError, ValueError) as exc:
-            where = path or f"marsad/{MODEL_FILE}"
-            raise ConfigError(f"cannot load event filter model {where} ({exc}); "
-                              "train one with `marsad train event-filter`") from None
+        return load_npz(cls._from, MODEL_FILE, path, "event filter model",
+                        "marsad train event-filter")
 
     @classmethod
     def _from(cls, data: Any) -> SentenceModel:
