@@ -18,3 +18,12 @@ def test_barrel_bombs_and_artillery_in_one_report_are_a_strike_and_a_shelling(an
 def test_guns_alone_stay_one_shelling(analyse, types):
     a = analyse("وقصفت قوات النظام بلدة بنش أمس بالمدفعية الثقيلة، ما أدى إلى مقتل 4 مدنيين.")
     assert types(a) == ["shelling"]
+
+
+def test_fighting_at_a_named_checkpoint_the_gazetteer_lacks_is_one_clash(analyse, types):
+    a = analyse("كما دارت اشتباكات عنيفة بين قوات النظام والفصائل المقاتلة في محيط حاجز "
+                "الزلاقيات بريف حماة الشمالي.")
+    assert types(a) == ["battle"]
+    b = analyse("كما دارت اشتباكات عنيفة بين قوات النظام والفصائل المقاتلة في ريف حماة "
+                "الشمالي.")
+    assert types(b) == []  # fighting over a whole countryside, no day: a campaign

@@ -275,7 +275,9 @@ class EventDetector:
         said = date or date_for(article.dates, sentence.start, trigger, sentence.end, aside)
         where = places or places_for(article.text, article.places, sentence.start, trigger,
                                      sentence.end, aside, split)
-        if _generic(cue_text, where, said, dead):  # (a statement's date or town anchors it)
+        if _generic(cue_text, where, said, dead) and not _named_site(article, lo, hi):
+            # (a statement's date or town anchors it, and so does a checkpoint or village
+            # the gazetteer lacks: «اشتباكات ... في محيط حاجز التاعونة ومحيط بلدة عقرب»)
             return []  # «ضربات جوية ضد التنظيم في سوريا»: a campaign, not one occurrence
         historical = has_background_cue(self.lexicon, tokens, hit.first, date,
                                         article.published) or is_old(
@@ -633,6 +635,26 @@ def _generic(cue_text: str, places: Sequence[Place], date: DateValue | None,
     town = any((p.precision or 3) < 3 for p in places)
     day = date is not None and (date.precision or 3) < 3
     return not (town or day or dead is not None)
+
+
+SETTLEMENT_CUES = ("بلده", "قريه", "مدينه", "حي", "بلدات", "قري", "مخيم")
+MILITARY_SITES = frozenset({"حاجز", "مطار", "قاعدة", "ثكنة", "تلة", "معبر", "حقل", "سد"})
+
+
+def _named_site(article: Article, lo: int, hi: int) -> bool:
+    """Whether the clause names a military site (a checkpoint, airport, base, hill,
+    crossing, field or dam) or a village or town by name (a place mention right after
+    «بلدة», «قرية» ...), geocoded or not."""
+    for m in article.mentions:
+        if not lo <= m.span.start < hi:
+            continue
+        if m.kind == "FAC" and (m.attrs or {}).get("head") in MILITARY_SITES:
+            return True
+        if m.kind in ("GPE", "LOC"):
+            before = normalize(article.text[max(0, m.span.start - 12):m.span.start]).split()
+            if before and before[-1] in SETTLEMENT_CUES:
+                return True
+    return False
 
 
 def _definite(word: str) -> bool:
