@@ -27,3 +27,20 @@ def test_fighting_at_a_named_checkpoint_the_gazetteer_lacks_is_one_clash(analyse
     b = analyse("كما دارت اشتباكات عنيفة بين قوات النظام والفصائل المقاتلة في ريف حماة "
                 "الشمالي.")
     assert types(b) == []  # fighting over a whole countryside, no day: a campaign
+
+
+def test_a_target_hit_with_a_rigged_motorcycle_is_a_bombing(analyse, types):
+    a = analyse("واستهدف تنظيم داعش بدراجة نارية مفخخة حاجزا للقوات الكردية في مدخل مدينة "
+                "رأس العين أمس.")
+    assert types(a) == ["bombing"]
+    b = analyse("واستهدف هجوم انتحاري بسيارة مفخخة حاجزا للقوات الكردية في مدينة رأس العين "
+                "أمس.")
+    assert types(b) == ["suicide_bombing"]
+
+
+def test_women_demonstrating_and_arms_taken_are_events(analyse, types):
+    a = analyse("وتظاهرت نساء من بلدة مضايا أمس أمام مقر الأمم المتحدة في دمشق.")
+    assert types(a) == ["protest"]
+    b = analyse("وأعلن مقاتلو المعارضة أمس السيطرة على حاجز الصياد قرب بلودان واغتنام ما فيه "
+                "من أسلحة وذخائر.")
+    assert "weapons_seizure" in types(b)
