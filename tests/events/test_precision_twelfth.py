@@ -44,3 +44,10 @@ def test_women_demonstrating_and_arms_taken_are_events(analyse, types):
     b = analyse("وأعلن مقاتلو المعارضة أمس السيطرة على حاجز الصياد قرب بلودان واغتنام ما فيه "
                 "من أسلحة وذخائر.")
     assert "weapons_seizure" in types(b)
+
+
+def test_afp_opposition_fighters_are_the_rebel_actor(analyse, of_type):
+    a = analyse("وسيطر المقاتلون المعارضون أمس على بلدة بنش في ريف إدلب.")
+    [capture] = of_type(a, "territory_captured")
+    assert capture.actors[0].name == "Syrian opposition armed groups"
+    assert capture.actors[0].role == "actor1"
