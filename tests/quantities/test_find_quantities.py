@@ -49,6 +49,9 @@ def counts(text):
      [("3440 عراقياً", 3440, 3440, 3440, None), ("15 هدفاً", 15, 15, 15, None)]),
     ("أقل من 10 أشخاص قتلوا", [("أقل من 10 أشخاص", None, None, 10, "killed")]),
     ("يعاني نصف مليون طفل", [("نصف مليون طفل", 500000, 500000, 500000, None)]),
+    # two tanks destroyed before a killing: a count of things, not of the dead
+    ("واغتنام ما فيها وتدمير دبابتين وقتل الكثير من قوات الأسد",
+     [("دبابتين", 2, 2, 2, None)]),
 ])
 def test_counts(text, expected):
     assert counts(text) == expected

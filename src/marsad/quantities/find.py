@@ -190,6 +190,8 @@ class _Reader:
                if k >= 0 and self.word(k) not in _BREAKS):
             return None
         if c.dual:
+            if any(f in lx.OBJECT_DUALS for f, _ in bare_forms(self.word(c.number_at))):
+                return None
             what = lx.DUALS.get(self.word(c.number_at)) or next(
                 (lx.DUALS[f] for f, _ in bare_forms(self.word(c.number_at)) if f in lx.DUALS),
                 None)
