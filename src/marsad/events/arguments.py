@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from marsad.events.triggers import stems
+from marsad.geo.gazetteer import distance_km
 from marsad.lexicons.matcher import Token
 from marsad.model import (
     Actor,
@@ -231,8 +232,10 @@ def _items(words: Sequence[str]) -> list[list[str]]:
     """The gap's words cut at each conjunction (a word starting with و, a comma)."""
     items: list[list[str]] = [[]]
     for w in words:
-        if w in CONJUNCTIONS or (w.startswith("و") and len(w) > 2):
-            items.append([] if w in CONJUNCTIONS else [w[1:]])
+        if w in CONJUNCTIONS or w == "و" or (w.startswith("و") and len(w) > 2):
+            # (a bare «و» is left when the next place's text begins after it: «درعا البلد
+            # وحي طريق السد» once «حي طريق السد» is a place)
+            items.append([] if w in CONJUNCTIONS or w == "و" else [w[1:]])
         else:
             items[-1].append(w)
     return items
@@ -366,11 +369,24 @@ def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: i
         key = place.gazetteer_id or place.name
         if not _coordinated(text, Span(out[-1].span.end, place.span.start)):  # type: ignore[union-attr]
             break
-        if key in keys:
+        if key in keys or _district_of(place, out):
             continue
         keys.add(key)
         out.append(place)
     return out
+
+
+DISTRICT_KM = 8.0
+"""A neighbourhood this close to a town already listed is part of it (GUIDELINES: districts
+of one city reported together are one event): «درعا البلد وحي طريق السد»."""
+
+
+def _district_of(place: Place, listed: Sequence[Place]) -> bool:
+    if place.feature != "neighbourhood" or place.lat is None or place.lon is None:
+        return False
+    return any(p.lat is not None and p.lon is not None and p.feature != "neighbourhood"
+               and distance_km(place.lat, place.lon, p.lat, p.lon) <= DISTRICT_KM
+               for p in listed)
 
 
 def date_for(dates: Sequence[DateValue], lo: int, trigger: Span, hi: int,
