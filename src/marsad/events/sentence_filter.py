@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from marsad.errors import ConfigError
+from marsad.events.matching import anchor
 from marsad.events.triggers import stems
 from marsad.model import Article, Event, Span
 from marsad.model_files import load_npz
@@ -92,8 +93,7 @@ def _matrix(rows: Sequence[dict[int, float]]) -> Any:
 
 def event_sentences(article: Article, event: Event) -> set[int]:
     """Sentences holding the event's trigger (else its first evidence span) or its evidence."""
-    first = event.trigger.span if event.trigger and event.trigger.span else (
-        event.evidence[0] if event.evidence else None)
+    first = anchor(event)
     out = set()
     for i, s in enumerate(article.sentences):
         if (first is not None and _inside(first, s)) or any(
@@ -115,15 +115,16 @@ class SentenceModel:
     bias: float
     meta: dict[str, Any] | None = None
 
+    def probability(self, article: Article, index: int) -> float:
+        """P(sentence ``index`` of ``article`` holds an event's anchor)."""
+        feats = sentence_features(article, index)
+        idx = np.fromiter(feats.keys(), dtype=np.int64, count=len(feats))
+        val = np.fromiter(feats.values(), dtype=np.float32, count=len(feats))
+        return float(1.0 / (1.0 + np.exp(-(self.bias + float(self.weights[idx] @ val)))))
+
     def probabilities(self, article: Article) -> np.ndarray:
         """P(the sentence holds an event's anchor) for every sentence of ``article``."""
-        logits = np.full(len(article.sentences), self.bias, dtype=np.float64)
-        for i in range(len(article.sentences)):
-            feats = sentence_features(article, i)
-            idx = np.fromiter(feats.keys(), dtype=np.int64, count=len(feats))
-            val = np.fromiter(feats.values(), dtype=np.float32, count=len(feats))
-            logits[i] += float(self.weights[idx] @ val)
-        return 1.0 / (1.0 + np.exp(-logits))
+        return np.array([self.probability(article, i) for i in range(len(article.sentences))])
 
     def keep(self, article: Article, events: Sequence[Event], threshold: float = THRESHOLD,
              min_sentences: int = MIN_SENTENCES) -> list[Event]:
@@ -131,9 +132,15 @@ class SentenceModel:
         an article of fewer than ``min_sentences`` sentences)."""
         if not events or len(article.sentences) < min_sentences:
             return list(events)
-        probs = self.probabilities(article)
+        probs: dict[int, float] = {}  # only the sentences of the events are scored
+
+        def score(i: int) -> float:
+            if i not in probs:
+                probs[i] = self.probability(article, i)
+            return probs[i]
+
         return [e for e in events
-                if max((probs[i] for i in event_sentences(article, e)), default=1.0) >= threshold]
+                if max((score(i) for i in event_sentences(article, e)), default=1.0) >= threshold]
 
     def save(self, path: str | Path) -> None:
         np.savez_compressed(path, weights=self.weights.astype(np.float32),
@@ -164,12 +171,9 @@ def training_rows(items: Iterable[tuple[Article, Sequence[Event]]]
     """Features and labels of every sentence of analysed articles with their gold events."""
     rows, labels = [], []
     for article, gold in items:
-        anchors = set()
-        for event in gold:
-            first = event.trigger.span if event.trigger and event.trigger.span else (
-                event.evidence[0] if event.evidence else None)
-            anchors |= {i for i, s in enumerate(article.sentences)
-                        if first is not None and _inside(first, s)}
+        firsts = [a for a in map(anchor, gold) if a is not None]
+        anchors = {i for i, s in enumerate(article.sentences)
+                   if any(_inside(first, s) for first in firsts)}
         for i in range(len(article.sentences)):
             rows.append(sentence_features(article, i))
             labels.append(int(i in anchors))
