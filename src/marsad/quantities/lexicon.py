@@ -162,7 +162,6 @@ NOT_NOUNS = _set(
 )
 # Counted nouns that begin with و (so are not a following clause).
 W_NOUNS = _set("وحدات وحدة وزراء وزيرا وفدا وفود ولدا ولد أولاد وافدا وافدين وكالات وظيفة وظائف")
-# Verb forms after a count that say what happened to it (12 مدنياً قتلوا).
 # Duals of things, not people: «وتدمير دبابتين وقتل الكثير» counts no dead.
 OBJECT_DUALS = _set(
     "دبابتين دبابتان سيارتين سيارتان طائرتين طائرتان مروحيتين مروحيتان عربتين عربتان "
@@ -170,6 +169,7 @@ OBJECT_DUALS = _set(
     "مدفعان منزلين منزلان بلدتين بلدتان قريتين قريتان حاجزين حاجزان مقرين مقران موقعين "
     "موقعان نقطتين نقطتان عبوتين عبوتان هجومين هجومان مستودعين مستودعان"
 )
+# Verb forms after a count that say what happened to it (12 مدنياً قتلوا).
 AFTER_VERBS = _set("قتل قتلوا أصيب أصيبوا جرح جرحوا اعتقل اعتقلوا أسروا لقي لقوا قضوا سقطوا "
                    "نزحوا فقدوا أعدموا اختطفوا خطفوا استشهدوا هلكوا")
 # Noun cues that join another (مقتل وإصابة 30): the count covers both, so what is None.
