@@ -25,6 +25,16 @@ been read:
               its own seed (XL_SEED) and interleaved by outlet.
 
     python gold/events/select_saudinewsnet.py --xl [DATA_DIR] > gold/events/candidates_xl.tsv
+
+With ``--one`` it draws a fifth pool, for `dev6`, drawn after every rank of `event_xl` had
+been read:
+  event_one   Syria/Iraq words and no Yemen words in the title or the first 600 characters,
+              exactly one violence cue word there (the band between `negative` and the event
+              pools, so none of its articles is in another pool), 1,000-7,000 characters,
+              shuffled with its own seed (ONE_SEED) and interleaved by outlet. Fewer events
+              per article and more that only mention the war: a test of precision.
+
+    python gold/events/select_saudinewsnet.py --one [DATA_DIR] > gold/events/candidates_one.tsv
 """
 
 from __future__ import annotations
@@ -42,6 +52,7 @@ from marsad.ingest.records import clean_text
 SEED = 20150721
 LONG_SEED = 20261107
 XL_SEED = 20261123
+ONE_SEED = 20261124
 SYRIA_IRAQ = re.compile(
     "سوري|العراق|دمشق|حلب|حمص|حماة|إدلب|ادلب|درعا|الرقة|دير الزور|الحسكة|القامشلي|اللاذقية|"
     "طرطوس|القنيطرة|الزبداني|تدمر|كوباني|عين العرب|تل أبيض|بغداد|الموصل|الأنبار|الرمادي|"
@@ -100,11 +111,16 @@ def print_pools(pools: dict[str, list[tuple]], seed: int) -> None:
 
 def main() -> None:
     args = sys.argv[1:]
-    long, xl = "--long" in args, "--xl" in args
-    args = [arg for arg in args if arg not in ("--long", "--xl")]
+    long, xl, one = "--long" in args, "--xl" in args, "--one" in args
+    args = [arg for arg in args if arg not in ("--long", "--xl", "--one")]
     data = Path(args[0]) if args else Path("..") / "shared" / "data"
+    if one:
+        pools: dict[str, list[tuple]] = {"event_one": []}
+        draw(data, 1000, 7000, pools, lambda hits: "event_one" if hits == 1 else None)
+        print_pools(pools, ONE_SEED)
+        return
     if xl:
-        pools: dict[str, list[tuple]] = {"event_xl": []}
+        pools = {"event_xl": []}
         draw(data, 4501, 7000, pools, lambda hits: "event_xl" if hits >= 2 else None)
         print_pools(pools, XL_SEED)
         return
