@@ -37,6 +37,11 @@ articles (`event_xl` in candidates_xl.tsv, drawn after every rank of `event_long
 read), read in rank order and kept by the same rule (KEPT_DEV5), all of them `dev5` (no
 draw), listed after `dev4` so the earlier rows are unchanged.
 
+`dev6` is a sixth tuning part: ranks of a new pool of articles whose head holds exactly one
+violence cue word (`event_one` in candidates_one.tsv, drawn after every rank of `event_xl`
+had been read), read in rank order (KEPT_DEV6), all of them `dev6` (no draw), listed after
+`dev5` so the earlier rows are unchanged.
+
     python gold/events/draw_split.py
 """
 
@@ -61,6 +66,7 @@ KEPT_DEV2 = [54, 55, 62, 63, 65, 67]
 KEPT_DEV3 = [68, 69, 70, 72, 73, 87, 90, 91, 92, 94]
 KEPT_DEV4 = [81, 83, 84, 97, 101, 102]
 KEPT_DEV5 = [5, 6, 10, 12, 13, 15, 17, 25, 28, 29, 30]
+KEPT_DEV6: list[int] = []
 SAMPLES = [
     ("sample-01-orient-palmyra-verba", "01-orient-palmyra-verba.txt", 0),
     ("sample-02-zamanalwasl-deirezzor-sa7", "02-zamanalwasl-deirezzor-sa7.txt", 0),
@@ -119,12 +125,17 @@ def main() -> None:
                 for row in csv.DictReader(fh, delimiter="\t")
                 if row["pool"] == "event_xl" and int(row["rank"]) in KEPT_DEV5]
     rows.extend(sorted(part, key=lambda item: item["key"]))
+    with (HERE / "candidates_one.tsv").open(encoding="utf-8") as fh:
+        part = [{**candidate(row), "group": "snn-event-one", "split": "dev6"}
+                for row in csv.DictReader(fh, delimiter="\t")
+                if row["pool"] == "event_one" and int(row["rank"]) in KEPT_DEV6]
+    rows.extend(sorted(part, key=lambda item: item["key"]))
     with (HERE / "articles.tsv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, ["key", "group", "split", "kind", "ref", "url"],
                                 delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    for group in (*groups, "sample", "snn-event-long", "snn-event-xl"):
+    for group in (*groups, "sample", "snn-event-long", "snn-event-xl", "snn-event-one"):
         picked = [r for r in rows if r["group"] == group]
         print(group, len(picked), "test:", sum(r["split"] == "test" for r in picked),
               "test2:", sum(r["split"] == "test2" for r in picked),
@@ -132,7 +143,8 @@ def main() -> None:
               "dev2:", sum(r["split"] == "dev2" for r in picked),
               "dev3:", sum(r["split"] == "dev3" for r in picked),
               "dev4:", sum(r["split"] == "dev4" for r in picked),
-              "dev5:", sum(r["split"] == "dev5" for r in picked))
+              "dev5:", sum(r["split"] == "dev5" for r in picked),
+              "dev6:", sum(r["split"] == "dev6" for r in picked))
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ class Split(StrEnum):
     dev3 = "dev3"
     dev4 = "dev4"
     dev5 = "dev5"
+    dev6 = "dev6"
     all = "all"
 
 
@@ -34,9 +35,10 @@ def eval_events(
     gold: Annotated[Path, typer.Argument(
         help="Events gold file (JSON Lines), e.g. gold/events/events.jsonl.")],
     split: Annotated[Split, typer.Option(
-        help="Which articles to score: dev, dev2, dev3, dev4 or dev5 (tune on these; dev2 "
-             "to dev5 are further tuning parts of longer articles, drawn when the rules "
-             "over-fitted dev; dev4 and dev5 for a learned component), test, "
+        help="Which articles to score: dev, dev2, dev3, dev4, dev5 or dev6 (tune on these; "
+             "dev2 to dev5 are further tuning parts of longer articles, drawn when the rules "
+             "over-fitted dev; dev4 and dev5 for a learned component; dev6 from a pool of "
+             "articles with one violence word in their head), test, "
              "test2 or test3 (held out: report only; test2 was drawn after test had been "
              "run six times, test3 after test had been run eight times and test2 three "
              "times, from a new pool of longer articles) or all.")] = Split.dev,

@@ -26,7 +26,7 @@ from marsad.ingest import IngestOptions, read_inputs
 from marsad.model import Article, Event, Span, from_dict
 from marsad.pipeline import check_spans
 
-SPLITS = ("dev", "test", "test2", "test3", "dev2", "dev3", "dev4", "dev5")
+SPLITS = ("dev", "test", "test2", "test3", "dev2", "dev3", "dev4", "dev5", "dev6")
 HASH_CHARS = 16
 
 
@@ -162,7 +162,7 @@ def parse_record(record: dict[str, Any], source: ArticleSource, where: str) -> G
 
 def load_gold(path: str | Path, split: str = "all", data: str | Path | None = None,
               keys: Iterable[str] | None = None) -> list[GoldArticle]:
-    """Read an events gold file; ``split`` is ``dev`` to ``dev5``, ``test``, ``test2``,
+    """Read an events gold file; ``split`` is ``dev`` to ``dev6``, ``test``, ``test2``,
     ``test3`` or ``all``."""
     if split not in (*SPLITS, "all"):
         raise GoldError(f"split must be {', '.join(SPLITS)} or all, not {split!r}")
