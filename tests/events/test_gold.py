@@ -65,7 +65,7 @@ def test_the_committed_gold_set_has_its_documented_size_and_split():
 
 def test_the_split_is_the_seeded_draw(tmp_path):
     for name in ("draw_split.py", "candidates.tsv", "candidates_long.tsv",
-                 "candidates_xl.tsv"):
+                 "candidates_xl.tsv", "candidates_one.tsv"):
         shutil.copy(GOLD_DIR / name, tmp_path / name)
     shutil.copytree(GOLD_DIR / "texts", tmp_path / "texts")
     subprocess.run([sys.executable, str(tmp_path / "draw_split.py")], check=True,
