@@ -65,9 +65,19 @@ def _recent(date: DateValue | None, published: dt.date | None, days: int = 1) ->
 def is_unreported(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) -> bool:
     """Whether the sentence presents the trigger as not a reported occurrence: a
     conditional or question before it («إذا», «لو»), or statistics and ongoing campaigns
-    anywhere in the sentence («العدد الإجمالي», «خلال هذه الفترة», «حتى الآن»)."""
+    anywhere in the sentence («العدد الإجمالي», «خلال هذه الفترة», «حتى الآن»), or a
+    tally over a past stretch («عشرات الغارات ... خلال الأيام القليلة الماضية»)."""
     return has_cue(lexicon.unreported_before, tokens[:trigger]) or has_cue(
-        lexicon.unreported_sentence, tokens)
+        lexicon.unreported_sentence, tokens) or _tallied(lexicon, tokens, trigger)
+
+
+def _tallied(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) -> bool:
+    """A count in tens, hundreds or thousands just before the trigger or among the eight tokens
+    after it («شن التحالف عشرات الغارات»), in a sentence that names a past stretch of
+    days, weeks or months."""
+    near = tokens[max(0, trigger - 2):trigger + 9]
+    return any(r in lexicon.unreported_tally for t in near for r in stems(t.key)) and (
+        has_cue(lexicon.unreported_period, tokens))
 
 
 def is_old(lexicon: EventLexicon, date: DateValue | None, published: dt.date | None) -> bool:

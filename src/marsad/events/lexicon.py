@@ -55,6 +55,8 @@ class EventLexicon:
     max_age_days: int = 20
     unreported_before: tuple[tuple[str, ...], ...] = ()
     unreported_sentence: tuple[tuple[str, ...], ...] = ()
+    unreported_tally: frozenset[str] = frozenset()
+    unreported_period: tuple[tuple[str, ...], ...] = ()
     nationality: tuple[tuple[str, str, int], ...] = ()
     """(folded adjective, actor name, inter): «مقاتلات تركية» → Military Forces of Turkey."""
 
@@ -102,6 +104,9 @@ def parse_event_lexicon(data: Mapping[str, Any], origin: str = "triggers") -> Ev
         nationality=_nationality(data.get("nationality", {}), origin),
         unreported_sentence=_fold_words(unreported.get("sentence", []),
                                         f"{origin}: unreported.sentence"),
+        unreported_tally=frozenset(fold(w) for w in unreported.get("tally", [])),
+        unreported_period=_fold_words(unreported.get("period", []),
+                                      f"{origin}: unreported.period"),
     )
 
 

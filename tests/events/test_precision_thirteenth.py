@@ -1,0 +1,32 @@
+"""Thirteenth round of the detector (unlabelled articles of the event_one pool): tallies over a
+past stretch, resolve and nearness are not events."""
+
+from __future__ import annotations
+
+
+def test_tens_of_raids_over_the_past_days_are_a_statistic(analyse, types):
+    a = analyse("وشن طيران التحالف الدولي عشرات الغارات الجوية في محافظة الأنبار خلال الأيام "
+                "القليلة الماضية.")
+    assert types(a) == []
+    b = analyse("وقال المسؤول إن التحالف نفذ أكثر من 36 ألف غارة جوية على مواقع التنظيم في "
+                "الرقة خلال الأشهر الماضية.")
+    assert types(b) == []
+
+
+def test_tens_of_raids_on_one_town_yesterday_stay_an_event(analyse, types):
+    a = analyse("وشن الطيران الحربي أمس عشرات الغارات على مدينة الزبداني في ريف دمشق.")
+    assert types(a) == ["air_strike"]
+    # a past stretch without a tally: one seizure reported over the past days is an event
+    b = analyse("قال العميد أحمد الرحال إن تنظيم داعش استولى على صواريخ سام 7 من مواقع "
+                "لقوات النظام في محيط مطار دير الزور العسكري خلال الأيام الماضية.")
+    assert types(b) == ["weapons_seizure"]
+
+
+def test_resolve_and_nearness_are_not_a_capture(analyse, types):
+    a = analyse("وأعلنت الولايات المتحدة وتركيا الشهر الماضي عزمهما طرد تنظيم داعش من مدينة "
+                "جرابلس شمال سوريا.")
+    assert types(a) == []
+    b = analyse("وقال القائد إن القوات العراقية اقتربت من تحرير مدينة الرمادي.")
+    assert types(b) == []
+    c = analyse("وتمكنت القوات العراقية أمس من تحرير مدينة الرمادي.")
+    assert types(c) == ["territory_captured"]
