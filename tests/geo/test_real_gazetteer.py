@@ -130,3 +130,12 @@ def test_gap_places_in_running_text(real):
     assert found("يعيش السكان في حصار خانق.") == []  # was Hisar, India
     assert "geonames:2330100" not in {gid for _t, gid in found(  # Minna, Nigeria
         "يصلون هذه الأيام إلى ميناء سرت عبر البحر.")}
+
+
+def test_a_foreign_name_inside_a_village_name_the_gazetteer_lacks_is_no_place(real):
+    # «قرية حور كلس» is a village north of Aleppo, not Kilis in Turkey
+    text = "وقصفت قوات النظام قرية حور كلس في ريف حلب الشمالي أمس."
+    assert [p.country for p in real.places(text)] == ["SY"]
+    # Kilis named on its own, or right after its cue, is still Kilis
+    for text in ("وسقطت قذائف على مدينة كلس التركية أمس.", "وسقطت قذائف على كلس أمس."):
+        assert [p.country for p in real.places(text)] == ["TR"], text

@@ -34,7 +34,14 @@ from dataclasses import dataclass, replace
 from marsad.geo.gazetteer import AREA_FEATURES, Entry, Gazetteer, distance_km
 from marsad.geo.matcher import Matcher, PlacePhrase, Token, tokenize
 from marsad.geo.names import name_key
-from marsad.geo.phrases import FACILITY_CUES, ORG_PHRASES, POPULATED, TYPE_CUES
+from marsad.geo.phrases import (
+    FACILITY_CUES,
+    NEVER_ALONE,
+    ORG_PHRASES,
+    POPULATED,
+    PREPOSITIONS,
+    TYPE_CUES,
+)
 from marsad.model import Mention, Place, Span
 from marsad.text.normalize import NormalizedView, view_of
 
@@ -117,6 +124,7 @@ class Geocoder:
         phrases = self.matcher.phrases(view.text, tokens, None if force else view)
         self._apply_mentions(view, phrases, mentions)
         self._block_org_names(tokens, phrases)
+        _block_name_tails(tokens, phrases)
         live = [p for p in phrases if force or p.blocked is None]
         return self._resolve(view, live, country, force)
 
@@ -423,6 +431,32 @@ def _shares(votes: Counter[str], own: Entry | None) -> dict[str, float]:
         counts[own.country] -= 1
     total = sum(n for n in counts.values() if n > 0)
     return {cc: n / total for cc, n in counts.items() if n > 0} if total else {}
+
+
+# singular village, town and city cues («قرية», «بلدة», «مدينة»): a plural («مدن قناة
+# السويس») heads a phrase, not one name
+SETTLEMENT_CUES = frozenset({"قريه", "بلده", "البلده", "مدينه"}) & frozenset(TYPE_CUES)
+
+
+def _block_name_tails(tokens: Sequence[Token], phrases: Sequence[PlacePhrase]) -> None:
+    """«قرية حور كلس» is one village the gazetteer lacks, not Kilis: a foreign name with no
+    cue of its own, right after a word that follows a village or town cue and is no place
+    word, preposition or matched name, is the second word of that settlement's name."""
+    matched = [(q.match.start, q.match.end) for q in phrases if q.match is not None]
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    for p in phrases:
+        if p.match is None or p.type_cue or p.blocked or any(
+                e.country in HOME for e in p.match.entries):
+            continue
+        i = starts.get(p.match.start)
+        if i is None or i < 2:
+            continue
+        cue, word, name = tokens[i - 2], tokens[i - 1], tokens[i]
+        if (cue.text in SETTLEMENT_CUES and word.arabic
+                and word.start - cue.end == 1 and name.start - word.end == 1
+                and word.text not in NEVER_ALONE and word.text not in PREPOSITIONS
+                and not any(a <= word.start < b for a, b in matched)):
+            p.blocked = "the second word of a settlement's name the gazetteer lacks"
 
 
 def _with_span(place: Place, span: Span, text: str) -> Place:
