@@ -30,3 +30,11 @@ def test_resolve_and_nearness_are_not_a_capture(analyse, types):
     assert types(b) == []
     c = analyse("وتمكنت القوات العراقية أمس من تحرير مدينة الرمادي.")
     assert types(c) == ["territory_captured"]
+
+
+def test_a_habit_in_the_present_is_not_an_event(analyse, types):
+    a = analyse("ولم تطلق القوات الحكومية النار على طائرات التحالف التي تقوم بقصف مواقع "
+                "التنظيم في الرقة.")
+    assert types(a) == []
+    b = analyse("وقامت طائرات التحالف أمس بقصف مواقع التنظيم في الرقة.")
+    assert types(b) == ["air_strike"]
