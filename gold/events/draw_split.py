@@ -66,7 +66,7 @@ KEPT_DEV2 = [54, 55, 62, 63, 65, 67]
 KEPT_DEV3 = [68, 69, 70, 72, 73, 87, 90, 91, 92, 94]
 KEPT_DEV4 = [81, 83, 84, 97, 101, 102]
 KEPT_DEV5 = [5, 6, 10, 12, 13, 15, 17, 25, 28, 29, 30]
-KEPT_DEV6: list[int] = [108, 113, 116]
+KEPT_DEV6: list[int] = [87, 108, 113, 116]
 SAMPLES = [
     ("sample-01-orient-palmyra-verba", "01-orient-palmyra-verba.txt", 0),
     ("sample-02-zamanalwasl-deirezzor-sa7", "02-zamanalwasl-deirezzor-sa7.txt", 0),
