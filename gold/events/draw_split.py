@@ -66,7 +66,8 @@ KEPT_DEV2 = [54, 55, 62, 63, 65, 67]
 KEPT_DEV3 = [68, 69, 70, 72, 73, 87, 90, 91, 92, 94]
 KEPT_DEV4 = [81, 83, 84, 97, 101, 102]
 KEPT_DEV5 = [5, 6, 10, 12, 13, 15, 17, 25, 28, 29, 30]
-KEPT_DEV6 = [8, 15, 30, 31, 35, 38, 41, 42, 44, 48, 53, 58, 61, 65, 72, 74, 76, 80]
+KEPT_DEV6 = [8, 15, 30, 31, 35, 38, 41, 42, 44, 48, 53, 58, 61, 65, 72, 74, 76, 80, 87, 108,
+             113, 116]
 SAMPLES = [
     ("sample-01-orient-palmyra-verba", "01-orient-palmyra-verba.txt", 0),
     ("sample-02-zamanalwasl-deirezzor-sa7", "02-zamanalwasl-deirezzor-sa7.txt", 0),

@@ -29,8 +29,8 @@ def local_keys():
 
 def test_the_committed_gold_set_has_its_documented_size_and_split():
     rows = records()
-    assert len(rows) == 132
-    assert sum(len(r["events"]) for r in rows) == 626
+    assert len(rows) == 154
+    assert sum(len(r["events"]) for r in rows) == 660
     test = [r for r in rows if r["split"] == "test"]
     assert len(test) == 23 and sum(len(r["events"]) for r in test) == 58
     test2 = [r for r in rows if r["split"] == "test2"]
@@ -56,6 +56,11 @@ def test_the_committed_gold_set_has_its_documented_size_and_split():
     assert len(dev5) == 11 and sum(len(r["events"]) for r in dev5) == 123
     assert {r["group"] for r in dev5} == {"snn-event-xl"}
     assert all(4501 <= r["chars"] <= 7000 for r in dev5)
+    dev6 = [r for r in rows if r["split"] == "dev6"]
+    assert len(dev6) == 22 and sum(len(r["events"]) for r in dev6) == 34
+    assert {r["group"] for r in dev6} == {"snn-event-one"}
+    assert sum(not r["events"] for r in dev6) == 7
+    assert all(1000 <= r["chars"] <= 7000 for r in dev6)
     assert all(r["split"] == "dev" for r in rows if r["group"] == "sample")
     with (GOLD_DIR / "articles.tsv").open(encoding="utf-8") as fh:
         listed = {row["key"]: row["split"] for row in csv.DictReader(fh, delimiter="\t")}
@@ -116,7 +121,7 @@ def test_a_changed_text_or_a_shifted_span_is_refused(tmp_path):
 
 def test_saudinewsnet_articles_are_the_texts_marsad_ingests(shared_data):
     gold = load_gold(GOLD, split="all", data=shared_data)
-    assert len(gold) == 132
+    assert len(gold) == 154
     zips: dict[str, list] = {}
     for item in gold:
         if item.reference.kind != "saudinewsnet":
@@ -153,6 +158,17 @@ def test_the_fifth_tuning_split_loads_from_the_xl_pool(shared_data):
     assert {(g.reference.path, g.reference.index) for g in gold} <= pool
     earlier = {(g.reference.path, g.reference.index)
                for g in load_gold(GOLD, split="all", data=shared_data) if g.split != "dev5"}
+    assert not earlier & pool
+
+
+def test_the_sixth_tuning_split_loads_from_the_one_cue_pool(shared_data):
+    gold = load_gold(GOLD, split="dev6", data=shared_data)
+    assert len(gold) == 22 and sum(len(g.events) for g in gold) == 34
+    with (GOLD_DIR / "candidates_one.tsv").open(encoding="utf-8") as fh:
+        pool = {(row["zip"], int(row["index"])) for row in csv.DictReader(fh, delimiter="\t")}
+    assert {(g.reference.path, g.reference.index) for g in gold} <= pool
+    earlier = {(g.reference.path, g.reference.index)
+               for g in load_gold(GOLD, split="all", data=shared_data) if g.split != "dev6"}
     assert not earlier & pool
 
 
