@@ -38,3 +38,13 @@ def test_a_habit_in_the_present_is_not_an_event(analyse, types):
     assert types(a) == []
     b = analyse("وقامت طائرات التحالف أمس بقصف مواقع التنظيم في الرقة.")
     assert types(b) == ["air_strike"]
+
+
+def test_an_arrival_of_troops_is_a_deployment_and_a_convoy_hit_is_not(analyse, types):
+    a = analyse("وأكد المتحدث أمس وصول ثلاثة أفواج عسكرية إلى منطقة الفلاحات غربي الفلوجة.")
+    assert types(a) == ["deployment"]
+    b = analyse("وتوالى أمس وصول الطائرات المدنية إلى مطار أربيل.")
+    assert types(b) == []  # airliners, not troops
+    c = analyse("وقال المصدر إن سيارة مفخخة انفجرت أمس عند مرور رتل لعناصر تنظيم داعش عند "
+                "بوابة مدينة الموصل.")
+    assert types(c) == ["bombing"]  # the convoy is the target, not a second event
