@@ -48,3 +48,17 @@ def test_an_arrival_of_troops_is_a_deployment_and_a_convoy_hit_is_not(analyse, t
     c = analyse("وقال المصدر إن سيارة مفخخة انفجرت أمس عند مرور رتل لعناصر تنظيم داعش عند "
                 "بوابة مدينة الموصل.")
     assert types(c) == ["bombing"]  # the convoy is the target, not a second event
+
+
+def test_overrunning_is_a_capture_and_a_place_handed_over_a_withdrawal(analyse, types):
+    a = analyse("واجتاح مقاتلو تنظيم داعش مدينة تدمر أمس.")
+    assert types(a) == ["territory_captured"]
+    b = analyse("وقامت جبهة النصرة أمس بتسليم قرية حور كلس للواء السلطان مراد.")
+    assert types(b) == ["withdrawal"]
+    c = analyse("وقامت جبهة النصرة أمس بتسليم سلاحها الثقيل للفصائل.")
+    assert "withdrawal" not in types(c)  # arms, not a place
+
+
+def test_a_promise_is_not_an_event(analyse, types):
+    a = analyse("وتعهدت جبهة النصرة أمس بإخلاء جميع مواقعها في مدينة أعزاز.")
+    assert types(a) == []
