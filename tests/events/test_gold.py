@@ -150,26 +150,20 @@ def test_the_third_held_out_split_loads_from_the_long_pool(shared_data):
     assert not read & pool
 
 
-def test_the_fifth_tuning_split_loads_from_the_xl_pool(shared_data):
-    gold = load_gold(GOLD, split="dev5", data=shared_data)
-    assert len(gold) == 11 and sum(len(g.events) for g in gold) == 123
-    with (GOLD_DIR / "candidates_xl.tsv").open(encoding="utf-8") as fh:
-        pool = {(row["zip"], int(row["index"])) for row in csv.DictReader(fh, delimiter="\t")}
-    assert {(g.reference.path, g.reference.index) for g in gold} <= pool
+@pytest.mark.parametrize(("split", "articles", "events", "pool"), [
+    ("dev5", 11, 123, "candidates_xl.tsv"),
+    ("dev6", 22, 34, "candidates_one.tsv"),
+])
+def test_a_later_tuning_split_loads_from_its_own_new_pool(shared_data, split, articles,
+                                                          events, pool):
+    gold = load_gold(GOLD, split=split, data=shared_data)
+    assert len(gold) == articles and sum(len(g.events) for g in gold) == events
+    with (GOLD_DIR / pool).open(encoding="utf-8") as fh:
+        drawn = {(row["zip"], int(row["index"])) for row in csv.DictReader(fh, delimiter="\t")}
+    assert {(g.reference.path, g.reference.index) for g in gold} <= drawn
     earlier = {(g.reference.path, g.reference.index)
-               for g in load_gold(GOLD, split="all", data=shared_data) if g.split != "dev5"}
-    assert not earlier & pool
-
-
-def test_the_sixth_tuning_split_loads_from_the_one_cue_pool(shared_data):
-    gold = load_gold(GOLD, split="dev6", data=shared_data)
-    assert len(gold) == 22 and sum(len(g.events) for g in gold) == 34
-    with (GOLD_DIR / "candidates_one.tsv").open(encoding="utf-8") as fh:
-        pool = {(row["zip"], int(row["index"])) for row in csv.DictReader(fh, delimiter="\t")}
-    assert {(g.reference.path, g.reference.index) for g in gold} <= pool
-    earlier = {(g.reference.path, g.reference.index)
-               for g in load_gold(GOLD, split="all", data=shared_data) if g.split != "dev6"}
-    assert not earlier & pool
+               for g in load_gold(GOLD, split="all", data=shared_data) if g.split != split}
+    assert not earlier & drawn
 
 
 @pytest.mark.parametrize(("split", "articles", "events", "after_rank", "earlier"), [
