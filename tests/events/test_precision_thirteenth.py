@@ -62,3 +62,11 @@ def test_overrunning_is_a_capture_and_a_place_handed_over_a_withdrawal(analyse, 
 def test_a_promise_is_not_an_event(analyse, types):
     a = analyse("وتعهدت جبهة النصرة أمس بإخلاء جميع مواقعها في مدينة أعزاز.")
     assert types(a) == []
+
+
+def test_a_deployment_has_no_actor_acted_upon(analyse, of_type):
+    a = analyse("ونشرت الولايات المتحدة أمس ست مقاتلات من طراز إف-16 في قاعدة إنغرليك الجوية "
+                "جنوب تركيا في إطار مواجهة تنظيم داعش.")
+    [deployment] = of_type(a, "deployment")
+    assert [x.role for x in deployment.actors] == ["actor1"]
+    assert deployment.actors[0].name == "Military Forces of the United States"

@@ -62,6 +62,10 @@ GENITIVE_AGENT = frozenset({"withdrawal", "air_strike", "shelling", "battle", "d
 STATE = frozenset({1, 8})
 
 
+# Types that have no actor acted upon: a deployment is one side's move (ACLED codes it with
+# actor1 alone; no deployment of the gold set's tuning parts has an actor2), and the enemy
+# named with it is its aim («نشر مقاتلات في قاعدة إنغرليك في إطار مواجهة داعش»).
+ONE_SIDED = frozenset({"deployment"})
 # Types whose actor2 is the victim even when named first (passive reports).
 VICTIM_TYPES = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing",
                           "attack_on_civilians", "abduction_detention"})

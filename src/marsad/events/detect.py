@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from marsad.claims.lookup import claim_at
 from marsad.events.arguments import (
+    ONE_SIDED,
     actor_mentions,
     actors_for,
     broader,
@@ -268,6 +269,8 @@ class EventDetector:
                 state = regime_aircraft(article.text, lo, hi)
             if state is not None:
                 actors = _with_actor1(actors, state)
+        if hit.type in ONE_SIDED:
+            actors = [a for a in actors if a.role != "actor2"]
         if not (places or date or actors or dead or weapons) and _definite(cue_text):
             return []  # a bare noun («القصف», «الحرب») with nothing concrete around it
         if hit.alone and not (places or date or dead):
