@@ -121,16 +121,14 @@ def main() -> None:
         part = [{**candidate(row), "group": "snn-event-long", "split": split}
                 for row in long_pool if int(row["rank"]) in kept]
         rows.extend(sorted(part, key=lambda item: item["key"]))
-    with (HERE / "candidates_xl.tsv").open(encoding="utf-8") as fh:
-        part = [{**candidate(row), "group": "snn-event-xl", "split": "dev5"}
-                for row in csv.DictReader(fh, delimiter="\t")
-                if row["pool"] == "event_xl" and int(row["rank"]) in KEPT_DEV5]
-    rows.extend(sorted(part, key=lambda item: item["key"]))
-    with (HERE / "candidates_one.tsv").open(encoding="utf-8") as fh:
-        part = [{**candidate(row), "group": "snn-event-one", "split": "dev6"}
-                for row in csv.DictReader(fh, delimiter="\t")
-                if row["pool"] == "event_one" and int(row["rank"]) in KEPT_DEV6]
-    rows.extend(sorted(part, key=lambda item: item["key"]))
+    for name, pool, split, kept in (("candidates_xl.tsv", "event_xl", "dev5", KEPT_DEV5),
+                                    ("candidates_one.tsv", "event_one", "dev6", KEPT_DEV6)):
+        group = "snn-" + pool.replace("_", "-")
+        with (HERE / name).open(encoding="utf-8") as fh:
+            part = [{**candidate(row), "group": group, "split": split}
+                    for row in csv.DictReader(fh, delimiter="\t")
+                    if row["pool"] == pool and int(row["rank"]) in kept]
+        rows.extend(sorted(part, key=lambda item: item["key"]))
     with (HERE / "articles.tsv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, ["key", "group", "split", "kind", "ref", "url"],
                                 delimiter="\t", lineterminator="\n")
@@ -138,14 +136,9 @@ def main() -> None:
         writer.writerows(rows)
     for group in (*groups, "sample", "snn-event-long", "snn-event-xl", "snn-event-one"):
         picked = [r for r in rows if r["group"] == group]
-        print(group, len(picked), "test:", sum(r["split"] == "test" for r in picked),
-              "test2:", sum(r["split"] == "test2" for r in picked),
-              "test3:", sum(r["split"] == "test3" for r in picked),
-              "dev2:", sum(r["split"] == "dev2" for r in picked),
-              "dev3:", sum(r["split"] == "dev3" for r in picked),
-              "dev4:", sum(r["split"] == "dev4" for r in picked),
-              "dev5:", sum(r["split"] == "dev5" for r in picked),
-              "dev6:", sum(r["split"] == "dev6" for r in picked))
+        print(group, len(picked), *(f"{split}: {sum(r['split'] == split for r in picked)}"
+                                    for split in ("test", "test2", "test3", "dev2", "dev3",
+                                                  "dev4", "dev5", "dev6")))
 
 
 if __name__ == "__main__":

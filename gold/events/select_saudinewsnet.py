@@ -109,25 +109,24 @@ def print_pools(pools: dict[str, list[tuple]], seed: int) -> None:
             print(f"{pool}\t{rank}\t{name}\t{index}\t{outlet}\t{url}\t{chars}")
 
 
+# The later pools, each drawn once by its flag: (pool, characters, seed, cue-word rule).
+LATER_POOLS = {
+    "--long": ("event_long", (2501, 4500), LONG_SEED, lambda hits: hits >= 2),
+    "--xl": ("event_xl", (4501, 7000), XL_SEED, lambda hits: hits >= 2),
+    "--one": ("event_one", (1000, 7000), ONE_SEED, lambda hits: hits == 1),
+}
+
+
 def main() -> None:
     args = sys.argv[1:]
-    long, xl, one = "--long" in args, "--xl" in args, "--one" in args
-    args = [arg for arg in args if arg not in ("--long", "--xl", "--one")]
+    flags = [arg for arg in args if arg in LATER_POOLS]
+    args = [arg for arg in args if arg not in LATER_POOLS]
     data = Path(args[0]) if args else Path("..") / "shared" / "data"
-    if one:
-        pools: dict[str, list[tuple]] = {"event_one": []}
-        draw(data, 1000, 7000, pools, lambda hits: "event_one" if hits == 1 else None)
-        print_pools(pools, ONE_SEED)
-        return
-    if xl:
-        pools = {"event_xl": []}
-        draw(data, 4501, 7000, pools, lambda hits: "event_xl" if hits >= 2 else None)
-        print_pools(pools, XL_SEED)
-        return
-    if long:
-        pools = {"event_long": []}
-        draw(data, 2501, 4500, pools, lambda hits: "event_long" if hits >= 2 else None)
-        print_pools(pools, LONG_SEED)
+    if flags:
+        name, (low, high), seed, rule = LATER_POOLS[flags[0]]
+        pools: dict[str, list[tuple]] = {name: []}
+        draw(data, low, high, pools, lambda hits: name if rule(hits) else None)
+        print_pools(pools, seed)
         return
     pools = {"event": [], "negative": []}
     draw(data, 150, 2500, pools,
