@@ -40,6 +40,7 @@ from marsad.geo.phrases import (
     ORG_PHRASES,
     POPULATED,
     PREPOSITIONS,
+    SETTLEMENT_WORDS,
     TYPE_CUES,
 )
 from marsad.model import Mention, Place, Span
@@ -433,11 +434,6 @@ def _shares(votes: Counter[str], own: Entry | None) -> dict[str, float]:
     return {cc: n / total for cc, n in counts.items() if n > 0} if total else {}
 
 
-# singular village, town and city cues («قرية», «بلدة», «مدينة»): a plural («مدن قناة
-# السويس») heads a phrase, not one name
-SETTLEMENT_CUES = frozenset({"قريه", "بلده", "البلده", "مدينه"}) & frozenset(TYPE_CUES)
-
-
 def _block_name_tails(tokens: Sequence[Token], phrases: Sequence[PlacePhrase]) -> None:
     """«قرية حور كلس» is one village the gazetteer lacks, not Kilis: a foreign name with no
     cue of its own, right after a word that follows a village or town cue and is no place
@@ -452,7 +448,7 @@ def _block_name_tails(tokens: Sequence[Token], phrases: Sequence[PlacePhrase]) -
         if i is None or i < 2:
             continue
         cue, word, name = tokens[i - 2], tokens[i - 1], tokens[i]
-        if (cue.text in SETTLEMENT_CUES and word.arabic
+        if (cue.text in SETTLEMENT_WORDS and word.arabic
                 and word.start - cue.end == 1 and name.start - word.end == 1
                 and word.text not in NEVER_ALONE and word.text not in PREPOSITIONS
                 and not any(a <= word.start < b for a, b in matched)):

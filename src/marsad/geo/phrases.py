@@ -64,6 +64,10 @@ REGION = _fold("ريف أرياف")
 PLACE_HEADS = REGION | _fold("مدينة بلدة قرية محافظة ناحية منطقة حي مخيم "
                              # first words of place names («ودير الزور», «تل أبيض»)
                              "دير تل كفر جسر معرة")
+# Singular village, town and city words: «قرية حور كلس» names one settlement, and a
+# foreign name as its second word is not a place of its own (a plural, «مدن قناة
+# السويس», heads a phrase, not one name).
+SETTLEMENT_WORDS = _fold("قرية بلدة البلدة مدينة")
 NEAR = _fold(
     "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي شمالا جنوبا شرقا غربا قرب بالقرب مقربة "
     "محيط أطراف ضواحي مشارف تخوم جوار حدود أنحاء"
