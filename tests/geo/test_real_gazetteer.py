@@ -139,3 +139,25 @@ def test_a_foreign_name_inside_a_village_name_the_gazetteer_lacks_is_no_place(re
     # Kilis named on its own, or right after its cue, is still Kilis
     for text in ("وسقطت قذائف على مدينة كلس التركية أمس.", "وسقطت قذائف على كلس أمس."):
         assert [p.country for p in real.places(text)] == ["TR"], text
+
+
+def test_the_area_named_right_after_a_place_contains_it(real):
+    def found(text):
+        return [(p.text, p.name, p.admin1) for p in real.places(text)]
+    # «عثمان» reads as Atman in Daraa, but the hill is in Jabal al-Turkman, Latakia
+    assert found("استعادوا السيطرة على «تلة عثمان» بمنطقة جبل التركمان في ريف اللاذقية.") == [
+        ("منطقة جبل التركمان", "Jabal al-Turkman", "Latakia"),
+        ("ريف اللاذقية", "Latakia countryside", "Latakia")]
+    # a junction north of Aleppo is not Mafraq in Jordan
+    assert [(p.text, p.country) for p in real.places(
+        "اشتباكات بالقرب من مفرق باشكوي بريف حلب الشمالي.")] == [
+        ("باشكوي", "SY"), ("ريف حلب الشمالي", "SY")]
+    # a direction prefers a reading inside: Suran north of Aleppo, not Hama's Suran ...
+    assert found("قصف طائرات التحالف على ناحية صوران شمالي حلب.")[0][2] == "Aleppo"
+    assert found("قصف طائرات التحالف على ناحية صوران في ريف حماة.")[0][2] == "Hama"
+    # ... but drops nothing: Ramadi lies west of Baghdad, not in it
+    assert found("انسحبت القوات العراقية من مدينة الرمادي غربي بغداد.")[0][1:] == (
+        "Ramadi", "Anbar")
+    # a country contains its towns
+    assert found("وسقطت قذائف على مدينة كلس في تركيا.") == [
+        ("كلس", "Kilis", None), ("تركيا", "Turkey", None)]

@@ -270,6 +270,7 @@ class Geocoder:
             if all(distance_km(top.lat, top.lon, e.lat, e.lon) < 50 for e in rivals):
                 anchors[id(p)] = top
         votes = Counter(a.country for a in anchors.values())
+        within = _containers(view, phrases, anchors)
         # countries vote for their country but are too large to be near anything
         near_anchors = {k: a for k, a in anchors.items() if a.feature != "country"}
         # pass 2: everything, in text order; anaphora refer to what came before
@@ -279,6 +280,16 @@ class Geocoder:
                 out.append(self._anaphora(view, p, out))
                 continue
             entries, facility_near = cands[id(p)]
+            if id(p) in within and entries:
+                inside = [e for e in entries if _inside(e, within[id(p)])]
+                country, admin1, beside = within[id(p)]
+                if not inside and not force and admin1 is not None and not beside and all(
+                        e.feature not in ("country", "governorate") for e in entries):
+                    out.append(Resolved(p, None, None, "the place named right after it "
+                                        "(its province or area) has no place of this name",
+                                        len(entries)))
+                    continue
+                entries = inside or entries
             if not entries:
                 out.append(Resolved(p, None, None, "a facility cue before a name that is no "
                                     "town or area (the facility's own name)", 0))
@@ -423,6 +434,46 @@ class Geocoder:
             return gov.lat, gov.lon
         return (sum(s.lat for s in picked) / len(picked),
                 sum(s.lon for s in picked) / len(picked))
+
+
+# What may stand between a place and the area that contains it («قرية X في ريف حلب»,
+# «تلة عثمان بمنطقة جبل التركمان», «ناحية صوران شمالي حلب», «X ضمن قضاء Y»).
+CONTAINER_GAP = frozenset({"في", "ب", "ضمن", "التابعه", "التابع", "الواقعه", "الواقع"})
+QUOTES = str.maketrans("", "", "«»\"“”()")
+# Governorates whose names stand for each other («بلدة دوما بدمشق»).
+SAME_ADMIN1 = {"Damascus": "Rif Dimashq"}
+
+
+def _containers(view: NormalizedView, phrases: Sequence[PlacePhrase],
+                anchors: dict[int, Entry]) -> dict[int, tuple[str, str | None, bool]]:
+    """For each phrase followed at once by a place whose reading is clear («بلدة الحارة في
+    ريف درعا», «تلة عثمان بمنطقة جبل التركمان»), that place's (country, governorate): the
+    phrase names a place inside it, and a reading outside it is dropped. A country
+    constrains the country only. A place named by a direction from another is often
+    beside it («الرمادي غربي بغداد»), so the third item, ``beside``, says a reading inside
+    is preferred («ناحية صوران شمالي حلب») but none is dropped."""
+    out: dict[int, tuple[str, str | None]] = {}
+    for p, q in zip(phrases, phrases[1:], strict=False):
+        area = anchors.get(id(q))
+        if p.match is None or area is None or q.anaphora is not None:
+            continue
+        gap = view.text[p.end:q.start].translate(QUOTES).split()
+        if all(w in CONTAINER_GAP for w in gap):
+            admin1 = None if area.feature == "country" else area.admin1
+            if area.feature == "country" or admin1 is not None:
+                out[id(p)] = (area.country, admin1, bool(q.near or q.direction)
+                              and not q.region)
+    return out
+
+
+def _inside(e: Entry, container: tuple[str, str | None, bool]) -> bool:
+    """Whether ``e`` may lie in ``container`` (an entry with no governorate may)."""
+    country, admin1, _beside = container
+    if e.country != country:
+        return False
+    if admin1 is None or e.admin1 is None:
+        return True
+    return SAME_ADMIN1.get(e.admin1, e.admin1) == SAME_ADMIN1.get(admin1, admin1)
 
 
 def _shares(votes: Counter[str], own: Entry | None) -> dict[str, float]:
