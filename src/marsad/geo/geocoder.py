@@ -30,6 +30,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from marsad.geo.gazetteer import AREA_FEATURES, Entry, Gazetteer, distance_km
 from marsad.geo.matcher import Matcher, PlacePhrase, Token, tokenize
@@ -452,8 +453,8 @@ def _containers(view: NormalizedView, phrases: Sequence[PlacePhrase],
     constrains the country only. A place named by a direction from another is often
     beside it («الرمادي غربي بغداد»), so the third item, ``beside``, says a reading inside
     is preferred («ناحية صوران شمالي حلب») but none is dropped."""
-    out: dict[int, tuple[str, str | None]] = {}
-    for p, q in zip(phrases, phrases[1:], strict=False):
+    out: dict[int, tuple[str, str | None, bool]] = {}
+    for p, q in pairwise(phrases):
         area = anchors.get(id(q))
         if p.match is None or area is None or q.anaphora is not None:
             continue
