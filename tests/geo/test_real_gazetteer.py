@@ -161,3 +161,9 @@ def test_the_area_named_right_after_a_place_contains_it(real):
     # a country contains its towns
     assert found("وسقطت قذائف على مدينة كلس في تركيا.") == [
         ("كلس", "Kilis", None), ("تركيا", "Turkey", None)]
+
+
+def test_al_qaeda_in_a_country_is_a_name_not_a_place(real):
+    text = "اعتقلهم مقاتلو جبهة النصرة ذراع تنظيم القاعدة في سوريا قرب أعزاز."
+    assert [p.text for p in real.places(text)] == ["قرب أعزاز"]
+    assert [p.text for p in real.places("ونزح آلاف المدنيين في سوريا.")] == ["سوريا"]
