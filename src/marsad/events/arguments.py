@@ -66,6 +66,11 @@ STATE = frozenset({1, 8})
 # actor1 alone; no deployment of the gold set's tuning parts has an actor2), and the enemy
 # named with it is its aim («نشر مقاتلات في قاعدة إنغرليك في إطار مواجهة داعش»).
 ONE_SIDED = frozenset({"deployment"})
+# Types fought out between armed sides: civilians named in them are bystanders or the
+# place's people («سيطرة التنظيم على البلدة وتهجير المدنيين»), never a side (GUIDELINES.md
+# §3: actor2 is the opponent or the side that loses a place).
+ARMED_SIDES_ONLY = frozenset({"battle", "territory_captured", "withdrawal", "deployment"})
+CIVILIANS = 7
 # Types whose actor2 is the victim even when named first (passive reports).
 VICTIM_TYPES = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing",
                           "attack_on_civilians", "abduction_detention"})
@@ -170,6 +175,8 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
             continue
         seen.add(key)
         inter = mention.attrs.get("inter")
+        if inter == CIVILIANS and event_type in ARMED_SIDES_ONLY:
+            continue
         marked = marked_role(tokens, vstart, trigger_end)
         if marked == "origin":  # fire comes from the positions, weapons are taken from them
             marked = "agent" if event_type in FIRE_TYPES else "target"
