@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from marsad.model import Mention, Quantity, Span
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, view_of
 
 PUNCT = "،,.:؛\"«»()“”"
 # Words saying someone was killed (folded, proclitic ب/و/ف/ل removed).
@@ -88,4 +88,34 @@ def one_dead(text: str, mentions: Sequence[Mention], lo: int, hi: int) -> Quanti
 
 def _one(text: str, start: int, end: int) -> Quantity:
     return Quantity(count=1, min=1, max=1, text=text[start:end], span=Span(start, end),
+                    what="killed")
+
+
+# «دون أن يسفر ذلك عن إصابات», «لم يؤد إلى خسائر بشرية», «لم تسجل إصابات بشرية», «لم تكن
+# هناك أي أضرار بشرية», «اقتصرت أضرارها على الخسائر المادية»: nobody was hurt, so nobody
+# was killed (GUIDELINES.md §3: 0 only when the text says so). «دون أنباء عن خسائر»,
+# «لم ترد معلومات عن إصابات» say nothing is known: no count.
+_HARM = (r"(?:وقوع\s+|سقوط\s+|اي\s+)?(?:(?:اصابات|اصابه)(?:\s+بشريه)?|خسائر\s+بشريه"
+         r"|اضرار\s+بشريه|ضحايا|قتلي)")
+_NO_DEAD = re.compile(
+    r"(?<!\w)(?:"
+    r"(?:دون|بدون|من\s+دون)\s+(?:ان\s+(?:يسفر|تسفر|يؤدي|تؤدي|يوقع|توقع)\s+(?:ذلك\s+)?"
+    r"(?:عن|الي)\s+)?" + _HARM +
+    r"|(?:لم|ولم)\s+(?:يسفر|تسفر|يؤد|تؤد|يوقع|توقع)\s+(?:ذلك\s+|الهجوم\s+|القصف\s+)?"
+    r"(?:عن|الي)?\s*" + _HARM +
+    r"|(?:لم|ولم)\s+(?:تسجل|يسجل|تقع|يقع)\s+" + _HARM +
+    r"|(?:لم|ولم)\s+(?:تكن|يكن)\s+هناك\s+" + _HARM +
+    r"|اقتصرت\s+(?:اضرار\w*|الاضرار|الخسائر|خسائر\w*)\s+علي\s+(?:الخسائر|الاضرار)\s+الماديه"
+    r")(?!\w)")
+
+
+def no_dead(text: str, lo: int, hi: int) -> Quantity | None:
+    """Count 0 when ``text[lo:hi]`` says the event hurt nobody, quoting the phrase."""
+    view = view_of(text)
+    vlo, vhi = view.view_span(Span(lo, hi))
+    m = _NO_DEAD.search(view.text, vlo, vhi)
+    if m is None:
+        return None
+    span = view.span(m.start(), m.end())
+    return Quantity(count=0, min=0, max=0, text=text[span.start:span.end], span=span,
                     what="killed")

@@ -35,7 +35,7 @@ from marsad.events.arguments import (
     subject_spans,
     weapons_for,
 )
-from marsad.events.casualties import one_dead
+from marsad.events.casualties import no_dead, one_dead
 from marsad.events.context import (
     CONTEXT_SENTENCES,
     context_date,
@@ -258,6 +258,9 @@ class EventDetector:
             dead = one_dead(article.text, article.mentions, lo, hi) or (
                 one_dead(article.text, article.mentions, sentence.start, sentence.end)
                 if n_hits == 1 else None)
+        if dead is None:  # «دون أن يسفر ذلك عن إصابات»: none
+            dead = no_dead(article.text, lo, hi) or (
+                no_dead(article.text, sentence.start, sentence.end) if n_hits == 1 else None)
         weapons = list(weapons_for(article.mentions, lo, hi))
         cue_text = article.text[trigger.start:trigger.end]
         if hit.type in STATE_TYPES and not any(a.role == "actor1" and a.inter in (1, 8)
