@@ -39,3 +39,11 @@ def test_an_event_that_hurt_nobody_killed_none(analyse):
 def test_no_news_of_losses_is_no_count(analyse):
     a = analyse("وقصفت قوات النظام بلدة كفرنبل أمس دون أنباء عن خسائر.")
     assert _dead(a) == [("shelling", None)]
+
+
+def test_targeting_by_the_air_force_is_an_air_strike(analyse, types):
+    a = analyse("وأعلنت تركيا أمس عن استهداف جديد قام به سلاح الجو التركي لمواقع حزب العمال "
+                "الكردستاني في شمال العراق.")
+    assert types(a) == ["air_strike"]
+    b = analyse("وقال المبعوث إن سلاح الجو السوري قصف مناطق في الزبداني وحولها أمس.")
+    assert types(b) == ["air_strike"]
