@@ -47,3 +47,19 @@ def test_targeting_by_the_air_force_is_an_air_strike(analyse, types):
     assert types(a) == ["air_strike"]
     b = analyse("وقال المبعوث إن سلاح الجو السوري قصف مناطق في الزبداني وحولها أمس.")
     assert types(b) == ["air_strike"]
+
+
+def test_fears_and_daily_habits_are_not_events(analyse, types):
+    a = analyse("ويتخوف مختصون ان يقوم تنظيم داعش بتنفيذ هجمات كبيرة على مناطق في الرمادي.")
+    assert types(a) == []
+    b = analyse("ويرد المتمردون الأكراد بهجمات دامية على الغارات الجوية اليومية التي تستهدف "
+                "قواعدهم في جبال قنديل.")
+    assert types(b) == []
+
+
+def test_an_aircraft_that_attacks_makes_an_air_strike(analyse, types):
+    a = analyse("وقال سكان إن طائرة بلا طيار هاجمت سيارة في جنوب اليمن خلال الليل وقتلت "
+                "أربعة يشتبه بأنهم من تنظيم القاعدة.")
+    assert types(a) == ["air_strike"]
+    b = analyse("وهاجمت قوات النظام بلدة كفرنبل أمس بغطاء من الطائرات الحربية.")
+    assert types(b) == ["battle"]
