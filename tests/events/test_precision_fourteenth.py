@@ -63,3 +63,11 @@ def test_an_aircraft_that_attacks_makes_an_air_strike(analyse, types):
     assert types(a) == ["air_strike"]
     b = analyse("وهاجمت قوات النظام بلدة كفرنبل أمس بغطاء من الطائرات الحربية.")
     assert types(b) == ["battle"]
+
+
+def test_a_court_sentence_is_not_an_execution(analyse, types):
+    a = analyse("أصدرت محكمة ليبية حكم الإعدام رمياً بالرصاص على سيف الإسلام القذافي.")
+    assert types(a) == []
+    b = analyse("ونفذت جبهة النصرة حكم الإعدام أمس بحق عشرة أشخاص في ريف إدلب تطبيقاً لحكم "
+                "أصدرته المحكمة.")
+    assert types(b) == ["attack_on_civilians"]
