@@ -71,3 +71,12 @@ def test_a_court_sentence_is_not_an_execution(analyse, types):
     b = analyse("ونفذت جبهة النصرة حكم الإعدام أمس بحق عشرة أشخاص في ريف إدلب تطبيقاً لحكم "
                 "أصدرته المحكمة.")
     assert types(b) == ["attack_on_civilians"]
+
+
+def test_fire_crews_and_thrown_grenades_are_no_military_move_or_air_strike(analyse, types):
+    a = analyse("وعندما وصلت قوات الإطفاء إلى مكان الحريق في المبنى كان الشارع مليئا بالدخان.")
+    assert types(a) == []
+    b = analyse("وألقى أحد الأشخاص قنبلة صوتية قرب مقر الحزب في دياربكر أمس.")
+    assert "air_strike" not in types(b)
+    c = analyse("وألقت مروحيات النظام أمس براميل متفجرة على بلدة داريا.")
+    assert types(c) == ["air_strike"]
