@@ -80,3 +80,15 @@ def test_fire_crews_and_thrown_grenades_are_no_military_move_or_air_strike(analy
     assert "air_strike" not in types(b)
     c = analyse("وألقت مروحيات النظام أمس براميل متفجرة على بلدة داريا.")
     assert types(c) == ["air_strike"]
+
+
+def test_sport_accidents_clearing_and_plans_are_not_events(analyse, types):
+    assert types(analyse("وتقدم الفريق الإيطالي مبكرا عبر ضربة حرة نفذها قائده.")) == []
+    assert types(analyse("وقال قائد الشرطة إن عدد القتلى وصل إلى 27 شخصا نتيجة الحادث وإنه تم "
+                         "اخلاء كل العربات.")) == []
+    assert types(analyse("وقال إن تصفية محافظة لحج من جيوب الميليشيات باتت قريبة.")) == []
+    assert types(analyse("أعلنت محافظة الأنبار قرب تنفيذ المرحلة الثانية من العملية العسكرية "
+                         "لتطهير مدنها من داعش.")) == []
+    # a massacre in a town stays one
+    assert types(analyse("وارتكبت الميليشيات الحوثية مجزرة في مدينة عدن أمس بعدما أمطرت ضاحية "
+                         "دار سعد بصواريخ الكاتيوشا.")) == ["attack_on_civilians"]
