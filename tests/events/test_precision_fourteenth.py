@@ -92,3 +92,12 @@ def test_sport_accidents_clearing_and_plans_are_not_events(analyse, types):
     # a massacre in a town stays one
     assert types(analyse("وارتكبت الميليشيات الحوثية مجزرة في مدينة عدن أمس بعدما أمطرت ضاحية "
                          "دار سعد بصواريخ الكاتيوشا.")) == ["attack_on_civilians"]
+
+
+def test_airliners_aid_flights_and_tennis_are_not_events(analyse, types):
+    assert types(analyse("وفي اطار تفعيل مطار عدن، وصلت أول طائرة مدنية إلى مطار عدن امس.")) == []
+    assert types(analyse("وذكرت مصادر إن طائرة تابعة للصليب الأحمر وصلت ظهر الأربعاء إلى مطار "
+                         "عدن.")) == []
+    assert types(analyse("ووصلت أمس طائرات عسكرية إلى مطار عدن تحمل تعزيزات.")) == [
+        "deployment"]
+    assert types(analyse("وتأهل نجم التنس إلى نصف النهائي بعد فوزه بضربات قوية.")) == []
