@@ -101,3 +101,13 @@ def test_airliners_aid_flights_and_tennis_are_not_events(analyse, types):
     assert types(analyse("ووصلت أمس طائرات عسكرية إلى مطار عدن تحمل تعزيزات.")) == [
         "deployment"]
     assert types(analyse("وتأهل نجم التنس إلى نصف النهائي بعد فوزه بضربات قوية.")) == []
+
+
+def test_counts_no_single_attack_reaches_are_statistics(analyse, types):
+    a = analyse("وأوضح المرصد أن طائرات النظام المروحية ألقت 14297 برميلًا متفجرًا على عدة "
+                "مناطق في محافظات دمشق وريف دمشق وحلب.")
+    assert types(a) == []
+    b = analyse("وقال المرصد إنه وثق تنفيذ طائرات النظام 26350 غارة على المدن السورية.")
+    assert types(b) == []
+    c = analyse("وألقى الطيران المروحي أمس 12 برميلًا متفجرًا على مدينة داريا.")
+    assert types(c) == ["air_strike"]

@@ -10,6 +10,7 @@ from marsad.events.lexicon import EventLexicon
 from marsad.events.triggers import stems
 from marsad.lexicons.matcher import Token
 from marsad.model import DateValue
+from marsad.text.numerals import digits_value
 
 
 def has_cue(cues: Sequence[tuple[str, ...]], tokens: Sequence[Token]) -> bool:
@@ -74,10 +75,16 @@ def is_unreported(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) 
 def _tallied(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) -> bool:
     """A count in tens, hundreds or thousands just before the trigger or among the eight tokens
     after it («شن التحالف عشرات الغارات»), in a sentence that names a past stretch of
-    days, weeks or months."""
+    days, weeks or months; or a count in figures no single attack reaches («ألقت 14297
+    برميلًا متفجرًا», «26350 غارة»), named with no stretch at all."""
     near = tokens[max(0, trigger - 2):trigger + 9]
+    if any((v := digits_value(t.key)) is not None and v >= STATISTIC for t in near):
+        return True
     return any(r in lexicon.unreported_tally for t in near for r in stems(t.key)) and (
         has_cue(lexicon.unreported_period, tokens))
+
+
+STATISTIC = 5000
 
 
 def is_old(lexicon: EventLexicon, date: DateValue | None, published: dt.date | None) -> bool:
