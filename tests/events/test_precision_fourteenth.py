@@ -111,3 +111,13 @@ def test_counts_no_single_attack_reaches_are_statistics(analyse, types):
     assert types(b) == []
     c = analyse("وألقى الطيران المروحي أمس 12 برميلًا متفجرًا على مدينة داريا.")
     assert types(c) == ["air_strike"]
+
+
+def test_a_campaign_told_in_the_present_is_no_occurrence(analyse, types):
+    a = analyse("وتمكنت الوحدات الكردية من تضييق الطوق عليهم في الحسكة بدعم من الغارات الجوية "
+                "التي ينفذها الائتلاف الدولي.")
+    assert "air_strike" not in types(a)
+    b = analyse("تظاهر نحو مئتي شخص في بروكسل للتنديد بالغارات التي يشنها الجيش التركي.")
+    assert types(b) == ["protest"]
+    c = analyse("وقتل خمسة مدنيين أمس في الغارات التي شنها التحالف على مدينة الرقة.")
+    assert types(c) == ["air_strike"]

@@ -67,9 +67,19 @@ def is_unreported(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) 
     """Whether the sentence presents the trigger as not a reported occurrence: a
     conditional or question before it («إذا», «لو»), or statistics and ongoing campaigns
     anywhere in the sentence («العدد الإجمالي», «خلال هذه الفترة», «حتى الآن»), or a
-    tally over a past stretch («عشرات الغارات ... خلال الأيام القليلة الماضية»)."""
+    tally over a past stretch («عشرات الغارات ... خلال الأيام القليلة الماضية»), or a
+    campaign told in the present right after it («الغارات التي ينفذها الائتلاف»)."""
     return has_cue(lexicon.unreported_before, tokens[:trigger]) or has_cue(
-        lexicon.unreported_sentence, tokens) or _tallied(lexicon, tokens, trigger)
+        lexicon.unreported_sentence, tokens) or _tallied(lexicon, tokens, trigger) or (
+        _follows(lexicon.unreported_habit, tokens, trigger))
+
+
+def _follows(cues: Sequence[tuple[str, ...]], tokens: Sequence[Token], trigger: int) -> bool:
+    """Whether one of the (folded, multi-word) ``cues`` follows token ``trigger`` at once
+    or after one word (an adjective: «الغارات الجوية التي ينفذها»)."""
+    keys = [t.key for t in tokens]
+    return any(tuple(keys[i:i + len(c)]) == c for c in cues
+               for i in (trigger + 1, trigger + 2))
 
 
 def _tallied(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) -> bool:

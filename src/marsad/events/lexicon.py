@@ -57,6 +57,7 @@ class EventLexicon:
     unreported_sentence: tuple[tuple[str, ...], ...] = ()
     unreported_tally: frozenset[str] = frozenset()
     unreported_period: tuple[tuple[str, ...], ...] = ()
+    unreported_habit: tuple[tuple[str, ...], ...] = ()
     nationality: tuple[tuple[str, str, int], ...] = ()
     """(folded adjective, actor name, inter): «مقاتلات تركية» → Military Forces of Turkey."""
 
@@ -107,6 +108,8 @@ def parse_event_lexicon(data: Mapping[str, Any], origin: str = "triggers") -> Ev
         unreported_tally=frozenset(fold(w) for w in unreported.get("tally", [])),
         unreported_period=_fold_words(unreported.get("period", []),
                                       f"{origin}: unreported.period"),
+        unreported_habit=_fold_words(unreported.get("habit", []),
+                                     f"{origin}: unreported.habit"),
     )
 
 
