@@ -121,3 +121,9 @@ def test_a_campaign_told_in_the_present_is_no_occurrence(analyse, types):
     assert types(b) == ["protest"]
     c = analyse("وقتل خمسة مدنيين أمس في الغارات التي شنها التحالف على مدينة الرقة.")
     assert types(c) == ["air_strike"]
+
+
+def test_forces_facing_protesters_are_the_second_actor(analyse):
+    a = analyse("وتظاهر مئات المحتجين أمس في البصرة، وأطلقت الشرطة النار في الهواء لتفريقهم.")
+    assert [sorted(_actors(e)) for e in a.events if e.type == "protest"] == [
+        [("actor1", "Protesters (Iraq)"), ("actor2", "Police Forces of Iraq")]]

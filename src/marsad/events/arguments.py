@@ -184,6 +184,8 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
             marked = "agent"  # «بعد انسحاب القوات العراقية», «قصف الطائرات التركية»
         if inter in UNARMED:
             role = "actor1" if inter == 6 and event_type == "protest" else "actor2"
+        elif event_type == "protest":
+            role = "actor2"  # the protesters act; forces or groups face them or are the aim
         elif event_type in AIR_TYPES and inter not in STATE:
             role = "actor2"  # «غارة على جسرين يستخدمهما داعش»: the group has no aircraft
         else:
