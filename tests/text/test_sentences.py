@@ -34,3 +34,14 @@ def test_spans_are_trimmed_and_never_empty():
     text = "  \n\nجملة أولى.   \n\n  جملة ثانية!  "
     spans = split_sentences(text)
     assert [text[s.start:s.end] for s in spans] == ["جملة أولى.", "جملة ثانية!"]
+
+
+def test_a_dot_gluing_two_arabic_words_ends_a_sentence():
+    assert sentences("ما أسفر عن مقتل 22 مسلحا.وأشارت المصادر إلى ذلك") == [
+        "ما أسفر عن مقتل 22 مسلحا.", "وأشارت المصادر إلى ذلك"]
+    assert sentences("قوات فيرجسون المحلية.في غضون ذلك اعتقل 50") == [
+        "قوات فيرجسون المحلية.", "في غضون ذلك اعتقل 50"]
+    # acronyms, sites and abbreviations written without spaces stay whole
+    for text in ("نقلت بي.بي.سي عن مصادر", "ذكر موقع العربية.نت أن", "قال د.محمد إن",
+                 "وكالة سي.إن.إن الأمريكية", "ص.ب 123 الرياض", "موقع www.example.com هنا"):
+        assert sentences(text) == [text], text

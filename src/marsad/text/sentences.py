@@ -1,9 +1,10 @@
 """Sentence splitting for Arabic news text, on the original offsets.
 
-Boundaries: ``. ! ? ؟ …`` (closing quotes and brackets stay with their sentence) and line
-breaks (datelines and paragraphs). Not boundaries: ``،`` and ``؛`` (clause marks), dots
-inside numbers and dates (10.5, 10.12.2016), and abbreviations such as ``د.`` ``م.``
-``أ.`` ``ش.`` before a name, Latin initials (U.S.) and titles (Dr., Gen.).
+Boundaries: ``. ! ? ؟ …`` (closing quotes and brackets stay with their sentence), line
+breaks (datelines and paragraphs), and a dot that glues two Arabic words («مسلحا.وأشارت»).
+Not boundaries: ``،`` and ``؛`` (clause marks), dots inside numbers and dates (10.5,
+10.12.2016), and abbreviations such as ``د.`` ``م.`` ``أ.`` ``ش.`` before a name, Latin
+initials (U.S.) and titles (Dr., Gen.), acronyms and sites («بي.بي.سي», «العربية.نت»).
 """
 
 from __future__ import annotations
@@ -56,6 +57,20 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return False
 
 
+_ARABIC_WORD_BEFORE = re.compile(r"[\u0621-\u064a]{4,}$")
+_ARABIC_WORD_AFTER = re.compile(r"[\u0621-\u064a]{2,}(?![\u0621-\u064a])")
+_SITE_SUFFIXES = frozenset({"نت", "كوم", "اورج", "أورج"})
+
+
+def _glued_sentences(text: str, dot: int) -> bool:
+    """A dot with no space between an Arabic word of four letters or more and another word:
+    a missing space («المحلية.في غضون ذلك»), not an acronym («بي.بي.سي») or a site
+    («العربية.نت»)."""
+    after = _ARABIC_WORD_AFTER.match(text, dot + 1)
+    return bool(after and after.group() not in _SITE_SUFFIXES
+                and _ARABIC_WORD_BEFORE.search(text, max(0, dot - 40), dot))
+
+
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     mark = match.group()
     if mark == "\n":
@@ -67,7 +82,9 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         if prev_ch.isdigit() and next_ch.isdigit():
             return False  # 10.5, 10.12.2016
         if next_ch.isalnum():
-            return False  # no space after the dot: a.b, www.site.com
+            # no space after the dot: a.b, www.site.com, «بي.بي.سي», «العربية.نت»; but
+            # Arabic words run together at a sentence end («مقتل 22 مسلحا.وأشارت»)
+            return _glued_sentences(text, start)
         if _is_abbreviation(text, start):
             return False
     return True
