@@ -283,7 +283,7 @@ class Geocoder:
             entries, facility_near = cands[id(p)]
             if id(p) in within and entries:
                 inside = [e for e in entries if _inside(e, within[id(p)])]
-                country, admin1, beside = within[id(p)]
+                _country, admin1, beside = within[id(p)]
                 if not inside and not force and admin1 is not None and not beside and all(
                         e.feature not in ("country", "governorate") for e in entries):
                     out.append(Resolved(p, None, None, "the place named right after it "
