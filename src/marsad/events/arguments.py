@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from marsad.events.triggers import stems
+from marsad.events.unarmed import CIVILIANS, PROTESTERS
 from marsad.geo.gazetteer import distance_km
 from marsad.lexicons.matcher import Token
 from marsad.model import (
@@ -70,11 +71,10 @@ ONE_SIDED = frozenset({"deployment"})
 # place's people («سيطرة التنظيم على البلدة وتهجير المدنيين»), never a side (GUIDELINES.md
 # §3: actor2 is the opponent or the side that loses a place).
 ARMED_SIDES_ONLY = frozenset({"battle", "territory_captured", "withdrawal", "deployment"})
-CIVILIANS = 7
 # Types whose actor2 is the victim even when named first (passive reports).
 VICTIM_TYPES = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing",
                           "attack_on_civilians", "abduction_detention"})
-UNARMED = frozenset({6, 7})
+UNARMED = frozenset({PROTESTERS, CIVILIANS})
 
 
 @lru_cache(maxsize=50_000)

@@ -77,9 +77,8 @@ def is_unreported(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) 
 def _follows(cues: Sequence[tuple[str, ...]], tokens: Sequence[Token], trigger: int) -> bool:
     """Whether one of the (folded, multi-word) ``cues`` follows token ``trigger`` at once
     or after one word (an adjective: «الغارات الجوية التي ينفذها»)."""
-    keys = [t.key for t in tokens]
-    return any(tuple(keys[i:i + len(c)]) == c for c in cues
-               for i in (trigger + 1, trigger + 2))
+    keys = [t.key for t in tokens[trigger + 1:trigger + 2 + max(map(len, cues), default=0)]]
+    return any(tuple(keys[i:i + len(c)]) == c for c in cues for i in (0, 1))
 
 
 def _tallied(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) -> bool:
