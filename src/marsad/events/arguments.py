@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from marsad.events.casualties import ONE_PERSON
 from marsad.events.triggers import stems
 from marsad.events.unarmed import CIVILIANS, PROTESTERS
 from marsad.geo.gazetteer import distance_km
@@ -53,6 +54,10 @@ VAGUE = frozenset({"عدد", "عددا", "العديد"})
 AGENT_VERBS = frozenset({"شنه", "شنها", "شنته", "نفذه", "نفذها", "نفذته", "مصدره",
                          "مصدرها", "يشنها", "تشنها", "تنفذها", "ينفذها"})
 PLACES_OF = frozenset({"مواقع", "مقرات", "مراكز", "منصات"})
+# «من سيطرة», «من قبضة»: what is taken is taken from the holder («تحت سيطرة» is no role).
+HOLD = frozenset({"سيطره", "قبضه"})
+# «بتهمة التعاون مع القوات العراقية»: the charge names no participant (the gold never does).
+CHARGE = frozenset({"بتهمه", "بتهم", "بتهمتي", "تهمه"})
 # Types whose actor1 flies: an armed group without an air force is the target.
 AIR_TYPES = frozenset({"air_strike"})
 FIRE_TYPES = frozenset({"air_strike", "shelling"})
@@ -147,12 +152,31 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
         return "agent"  # «قيام عناصر تابعة لجبهة النصرة بخطف ...»
     if any(r in AGENT_VERBS for r in stems(key)) and 0 <= before[i].start - trigger_end < 30:
         return "agent"  # «قصف شنه داعش» (not «انسحاب ... إثر هجوم شنه جيش الفتح»)
+    if key in HOLD and prev == "من" and 0 <= trigger_end <= before[i].start:
+        # «تحرير الطريق من سيطرة تنظيم داعش»: the side that loses it (not the trigger
+        # itself: «بعد أسابيع من سيطرة التنظيم على سنجار»)
+        return "target"
     if any(r in PLACES_OF for r in stems(key)) and (prev == "من" or prev in AGENT_VERBS):
         return "origin"  # «قصف مدفعي من مواقع قوات النظام», «مصدره مواقع الفصائل»
     if any(r in TARGET_MARKERS for r in stems(key)) or (
             prev and key not in PARTICLES and any(r in TARGET_MARKERS for r in stems(prev))):
         return "target"  # («على مقر لداعش»; not «أشار إلى أن جبهة النصرة»)
     return None
+
+
+def _charged(tokens: Sequence[Token], view_start: int) -> bool:
+    """Whether the mention starting at ``view_start`` stands in a charge («بإعدام شخصين
+    بتهمة التعاون مع القوات العراقية»): «بتهمة» among the six words before it, with no
+    punctuation between."""
+    j = len(tokens)
+    while j and tokens[j - 1].end > view_start:
+        j -= 1
+    for token in reversed(tokens[max(0, j - 6):j]):
+        if not token.key[:1].isalnum():
+            return False
+        if token.key in CHARGE:
+            return True
+    return False
 
 
 def _side(actor: Actor) -> str:
@@ -176,6 +200,8 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         seen.add(key)
         inter = mention.attrs.get("inter")
         if inter == CIVILIANS and event_type in ARMED_SIDES_ONLY:
+            continue
+        if _charged(tokens, vstart):
             continue
         marked = marked_role(tokens, vstart, trigger_end)
         if marked == "origin":  # fire comes from the positions, weapons are taken from them
@@ -431,7 +457,8 @@ def fatalities_for(quantities: Sequence[Quantity], lo: int, trigger: Span,
     found = nearest(dead, trigger.start)
     if found is None or text is None:
         return found  # type: ignore[return-value]
-    return with_coordinated(found, quantities, text, hi)  # type: ignore[arg-type]
+    return with_one_coordinated(with_coordinated(found, quantities, text, hi),  # type: ignore[arg-type]
+                                text, lo, hi)
 
 
 # What joins a second toll to the first: «و18 مقاتلا», «بالإضافة إلى ستة مدنيين».
@@ -449,7 +476,8 @@ def with_coordinated(first: Quantity, quantities: Sequence[Quantity], text: str,
             continue
         gap = text[end:q.span.start]
         if q.what not in (None, "killed") or q.count is None or len(gap) > COORDINATED_GAP \
-                or any(p in gap for p in "،,.؛;:") or not _AND_ALSO.search(gap):
+                or any(p in gap for p in "،,.؛;:") or not _AND_ALSO.search(gap) \
+                or any(normalize(w) in INCLUDED for w in gap.split()):
             break
         span = Span(first.span.start, q.span.end)  # type: ignore[union-attr]
         total = Quantity(count=total.count + q.count,  # type: ignore[operator]
@@ -458,6 +486,52 @@ def with_coordinated(first: Quantity, quantities: Sequence[Quantity], text: str,
                          text=text[span.start:span.end], span=span, what="killed")
         end = q.span.end
     return total
+
+
+# One person joined to a toll by «و»: «قياديا تونسيا في تنظيم داعش وخمسة متشددين» (6),
+# «مقتل 3 جنود وضابط» (4). Up to four words may stand between the person and «و» before
+# the toll, up to three between the toll and «و» after it; no punctuation, no second number
+# and no «بينهم» («مقتل 10 بينهم قيادي» counts the leader among the ten).
+INCLUDED = frozenset({"بينهم", "منهم", "بينهما", "بينها", "منها", "وبينهم", "ومنهم"})
+_WORD = re.compile(r"\S+")
+
+
+def with_one_coordinated(toll: Quantity, text: str, lo: int, hi: int) -> Quantity:
+    """``toll`` plus one for a single person coordinated with it, quoting both."""
+    if toll.span is None or toll.count is None or toll.what != "killed":
+        return toll
+    start, end = toll.span.start, toll.span.end
+    base = max(lo, start - 60)
+    head = text[base:start].rstrip()
+    if head.endswith("و") and (len(head) == 1 or head[-2].isspace()):
+        words = list(_WORD.finditer(head[:-1]))[-5:]
+        for m in reversed(words):
+            if not _plain(m.group()) or normalize(m.group()) in INCLUDED:
+                break
+            if _one_word(m.group()):
+                return _plus_one(toll, text, base + m.start(), end)
+    for m in list(_WORD.finditer(text, end, min(hi, end + 50)))[:4]:
+        if not _plain(m.group()) or normalize(m.group()) in INCLUDED:
+            break
+        if m.group().startswith("و") and _one_word(m.group()[1:]):
+            return _plus_one(toll, text, start, m.end())
+    return toll
+
+
+def _plus_one(toll: Quantity, text: str, start: int, end: int) -> Quantity:
+    assert toll.count is not None
+    return Quantity(count=toll.count + 1, min=(toll.min or toll.count) + 1,
+                    max=(toll.max or toll.count) + 1, text=text[start:end],
+                    span=Span(start, end), what="killed")
+
+
+def _plain(word: str) -> bool:
+    """A word with no digit and no clause punctuation."""
+    return not any(c.isdigit() or c in "،,.؛;:" for c in word)
+
+
+def _one_word(word: str) -> bool:
+    return normalize(word.strip("«»\"“”()")) in ONE_PERSON
 
 
 def weapons_for(mentions: Sequence[Mention], lo: int, hi: int) -> tuple[Weapon, ...]:

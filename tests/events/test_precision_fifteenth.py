@@ -1,0 +1,54 @@
+"""Fifteenth round of the detector: one person coordinated with a toll, the holder a place
+is taken from, and the charge of an execution."""
+
+from __future__ import annotations
+
+
+def _dead(a):
+    return [(e.type, e.fatalities and (e.fatalities.count, e.fatalities.text)) for e in a.events]
+
+
+def _actors(event):
+    return sorted((a.role, a.name) for a in event.actors)
+
+
+def test_one_person_before_a_toll_is_added_to_it(analyse):
+    a = analyse("وقال المرصد إن قياديا تونسيا في تنظيم داعش وخمسة متشددين أجانب آخرين قتلوا في "
+                "غارة جوية قرب مدينة الحسكة أمس.")
+    assert _dead(a) == [("air_strike", (6, "قياديا تونسيا في تنظيم داعش وخمسة متشددين"))]
+    b = analyse("وقصفت طائرات النظام مدينة حلب أمس ما أدى إلى مقتل طفل و3 نساء.")
+    assert _dead(b) == [("air_strike", (4, "طفل و3 نساء"))]
+
+
+def test_one_person_after_a_toll_is_added_to_it(analyse):
+    a = analyse("وقتل 10 مدنيين وجندي أمس في تفجير انتحاري استهدف سوقا في مدينة مروة.")
+    assert [d[1] for d in _dead(a)] == [(11, "10 مدنيين وجندي")]
+
+
+def test_a_leader_among_the_dead_or_a_wounded_person_is_not_added(analyse):
+    a = analyse("وقتل 10 جنود بينهم ضابط وعنصران أمس في هجوم شنه تنظيم داعش على حاجز في "
+                "الرمادي.")
+    assert [d[1][0] for d in _dead(a)] == [10]
+    b = analyse("وقتل 3 جنود وإصابة ضابط أمس في هجوم شنه تنظيم داعش على حاجز في الرمادي.")
+    assert [d[1][0] for d in _dead(b)] == [3]
+    # («نحو» ends in «و»: it joins nothing)
+    c = analyse("وقتل جندي وأصيب نحو 20 أمس في هجوم شنه تنظيم داعش على حاجز في الرمادي.")
+    assert [d[1][0] for d in _dead(c)] == [1]
+
+
+def test_the_holder_a_place_is_freed_from_is_actor2(analyse):
+    a = analyse("وأعلن مصدر أمني أمس تحرير ناحية الخيرات شرقي الرمادي من سيطرة تنظيم داعش.")
+    assert [_actors(e) for e in a.events] == [[("actor2", "Islamic State")]]
+
+
+def test_a_capture_named_by_control_keeps_its_agent(analyse):
+    a = analyse("وسيطر تنظيم داعش أمس على مدينة تدمر بعد أسابيع من سيطرة التنظيم على "
+                "الرمادي.")
+    roles = {a.role for e in a.events for a in e.actors if a.name == "Islamic State"}
+    assert roles == {"actor1"}
+
+
+def test_the_charge_of_an_execution_names_no_side(analyse):
+    a = analyse("وأعدم تنظيم داعش أمس شخصين من سكان مدينة الفلوجة بتهمة التعاون مع القوات "
+                "العراقية.")
+    assert [_actors(e) for e in a.events] == [[("actor1", "Islamic State")]]
