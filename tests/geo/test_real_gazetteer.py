@@ -167,3 +167,14 @@ def test_al_qaeda_in_a_country_is_a_name_not_a_place(real):
     text = "اعتقلهم مقاتلو جبهة النصرة ذراع تنظيم القاعدة في سوريا قرب أعزاز."
     assert [p.text for p in real.places(text)] == ["قرب أعزاز"]
     assert [p.text for p in real.places("ونزح آلاف المدنيين في سوريا.")] == ["سوريا"]
+
+
+def test_a_sites_own_adjective_is_no_construct(real):
+    # «الجوية», «الدولي» qualify the site: the name before them is still its place
+    assert [(p.text, p.name) for p in real.places(
+        "ووصلت ست مقاتلات أمريكية إلى قاعدة إنغيرليك الجوية جنوب تركيا.")] == [
+        ("قاعدة إنغيرليك", "Incirlik Air Base"), ("جنوب تركيا", "Turkey")]
+    assert [(p.text, p.name) for p in real.places(
+        "وهبطت طائرة سعودية في مطار عدن الدولي أمس.")] == [("مطار عدن", "Aden")]
+    # a construct still blocks a far place named without a cue («ميدان المعركة»)
+    assert real.places("وقال إن كيليس الأربعاء كانت هادئة.") == []
