@@ -52,3 +52,18 @@ def test_the_charge_of_an_execution_names_no_side(analyse):
     a = analyse("وأعدم تنظيم داعش أمس شخصين من سكان مدينة الفلوجة بتهمة التعاون مع القوات "
                 "العراقية.")
     assert [_actors(e) for e in a.events] == [[("actor1", "Islamic State")]]
+
+
+def test_a_bare_shelling_among_aircraft_or_barrels_is_an_air_strike(analyse):
+    a = analyse("وقال إن النظام يواصل استخدام البراميل المتفجرة، حيث قتل العشرات جراء قصف "
+                "قرية قصر البريج بريف حلب الشرقي أمس.")
+    assert [e.type for e in a.events] == ["air_strike"]
+    b = analyse("وقال البيان إن ثلاث مقاتلات إف-16 أقلعت من قاعدة في ديار بكر في الساعات "
+                "الأولى من صباح أمس وقصفت ثلاثة أهداف لتنظيم داعش في سوريا.")
+    assert [e.type for e in b.events] == ["air_strike"]
+
+
+def test_guns_in_the_sentence_keep_it_shelling(analyse):
+    a = analyse("وقصفت قوات النظام بلدة كفرنبل بقذائف الهاون أمس بعد غياب الطيران عن "
+                "أجوائها.")
+    assert [e.type for e in a.events] == ["shelling"]

@@ -122,6 +122,27 @@ class Draft:
     a bombing reported before rather than clashes."""
 
 
+# Words that name aircraft or what only aircraft drop, and words that name guns.
+AIRBORNE = frozenset({"طيران", "طائرات", "طائره", "مروحي", "مروحيه", "مروحيات", "براميل",
+                      "برميل", "مقاتلات"})
+GUNS = frozenset({"مدفعي", "مدفعيه", "مدافع", "مدفع", "قذائف", "قذيفه", "هاون", "دبابات",
+                  "دبابه", "راجمات", "راجمه", "غراد", "كاتيوشا", "بالقذائف", "بقذائف"})
+SHELLING_WORDS = frozenset({"قصف", "قصفا", "قصفت", "قصفه", "قصفها", "قصفهم", "قصفوا"})
+
+
+def _from_the_air(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """A bare «قصف» in a sentence that names aircraft or barrel bombs, and no gun, beyond
+    the trigger's window is a strike from the air («نتيجة استخدام البراميل المتفجرة، حيث
+    قُتل العشرات جرّاء قصف قرية قصر البريج»), unless the sentence has a strike of its own."""
+    if any(h.type == "air_strike" for h in hits):
+        return hits
+    readings = {r for t in tokens for r in stems(t.key)}
+    if not readings & AIRBORNE or readings & GUNS:
+        return hits
+    return [replace(h, type="air_strike") if h.type == "shelling" and h.first == h.last
+            and set(stems(tokens[h.first].key)) & SHELLING_WORDS else h for h in hits]
+
+
 def _clusters(hits: Sequence[TriggerHit]) -> list[TriggerHit]:
     """Adjacent triggers of one type («اشتباكات ومعارك») count once: the first."""
     out: list[TriggerHit] = []
@@ -180,8 +201,9 @@ class EventDetector:
                 continue
             tokens = view_tokens(view.text, vs, ve)
             # «هذا القصف» refers back to an event already reported: never a new one.
-            hits = _clusters([h for h in find_triggers(self.lexicon, tokens)
-                              if not _after_demonstrative(tokens, h)])
+            hits = _clusters(_from_the_air(tokens, [
+                h for h in find_triggers(self.lexicon, tokens)
+                if not _after_demonstrative(tokens, h)]))
             if not hits:
                 continue
             fighting = _names_fighting(tokens) if len(hits) > 1 else False
