@@ -67,3 +67,12 @@ def test_guns_in_the_sentence_keep_it_shelling(analyse):
     a = analyse("وقصفت قوات النظام بلدة كفرنبل بقذائف الهاون أمس بعد غياب الطيران عن "
                 "أجوائها.")
     assert [e.type for e in a.events] == ["shelling"]
+
+
+def test_the_syrian_opposition_can_take_a_hill(analyse):
+    # «السورية» qualifies the fighters; only «سوريا» and «الأراضي» say a country was entered
+    a = analyse('وسيطرت قوات المعارضة السورية المسلحة أمس على تلة "جورة الماء" في جبل '
+                "التركمان بريف اللاذقية.")
+    assert [e.type for e in a.events] == ["territory_captured"]
+    b = analyse("ودخلت القوات التركية الأراضي السورية أمس لأول مرة.")
+    assert [e.type for e in b.events] == []
