@@ -76,3 +76,13 @@ def test_the_syrian_opposition_can_take_a_hill(analyse):
     assert [e.type for e in a.events] == ["territory_captured"]
     b = analyse("ودخلت القوات التركية الأراضي السورية أمس لأول مرة.")
     assert [e.type for e in b.events] == []
+
+
+def test_the_factions_fighters_are_the_opposition_an_article_names(analyse):
+    a = analyse("وقال المرصد إن فصائل المعارضة هاجمت قرية جورين أمس. وأفاد المرصد عن سيطرة "
+                "مقاتلي الفصائل على بلدة البحصة القريبة منها.")
+    assert [(e.type, _actors(e)) for e in a.events][-1] == (
+        "territory_captured", [("actor1", "Syrian opposition armed groups")])
+    # with no other name of the opposition in the article, «الفصائل» stays unread
+    b = analyse("وأفاد المرصد أمس عن سيطرة مقاتلي الفصائل على بلدة البحصة.")
+    assert [e.actors for e in b.events] in ([], [()])
