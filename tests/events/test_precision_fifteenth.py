@@ -86,3 +86,15 @@ def test_the_factions_fighters_are_the_opposition_an_article_names(analyse):
     # with no other name of the opposition in the article, «الفصائل» stays unread
     b = analyse("وأفاد المرصد أمس عن سيطرة مقاتلي الفصائل على بلدة البحصة.")
     assert [e.actors for e in b.events] in ([], [()])
+
+
+def test_fighters_who_were_killed_or_eliminated_make_a_battle(analyse):
+    a = analyse("وقال قائد مقاتلي العشائر إن العشرات من عناصر داعش قتلوا أمس في الرمادي.")
+    assert [e.type for e in a.events] == ["battle"]
+    b = analyse("وقال إن القوات العراقية تمكنت أمس من القضاء على 15 عنصرا من داعش في "
+                "الصقلاوية.")
+    assert [(e.type, _actors(e)) for e in b.events] == [
+        ("battle", [("actor1", "Military Forces of Iraq"), ("actor2", "Islamic State")])]
+    # a cause to fight for is no battle
+    c = analyse("ودعا الوزير أمس في بغداد إلى القضاء على الإرهاب وعناصر داعش.")
+    assert [e.type for e in c.events] == []
