@@ -98,3 +98,10 @@ def test_fighters_who_were_killed_or_eliminated_make_a_battle(analyse):
     # a cause to fight for is no battle
     c = analyse("ودعا الوزير أمس في بغداد إلى القضاء على الإرهاب وعناصر داعش.")
     assert [e.type for e in c.events] == []
+
+
+def test_the_other_sides_dead_are_added(analyse):
+    a = analyse("وأفاد المرصد عن اشتباكات عنيفة بين قوات النظام والفصائل في قرية جورين أمس "
+                "أسفرت عن مصرع 17 شخصا في صفوف المسلحين الموالين مقابل 19 قتيلا في صفوف "
+                "الفصائل.")
+    assert [d[1][0] for d in _dead(a)] == [36]

@@ -89,3 +89,11 @@ def test_spans_slice_the_text_and_nothing_crashes(text):
             assert q.min <= q.count
         if q.count is not None and q.max is not None:
             assert q.count <= q.max
+
+
+def test_a_verb_after_the_partitive_says_what_happened():
+    found = find_quantities("وقالت مصادر إن سبعة من مليشيا الحشد الشعبي قتلوا أمس.")
+    assert [(q.count, q.what) for q in found] == [(7, "killed")]
+    # (the partitive does not stretch past a comma)
+    found = find_quantities("إن سبعة من عناصر الحشد الشعبي، قتلوا")
+    assert [(q.count, q.what) for q in found] == [(7, None)]

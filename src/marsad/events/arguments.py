@@ -461,8 +461,10 @@ def fatalities_for(quantities: Sequence[Quantity], lo: int, trigger: Span,
                                 text, lo, hi)
 
 
-# What joins a second toll to the first: «و18 مقاتلا», «بالإضافة إلى ستة مدنيين».
-_AND_ALSO = re.compile(r"(?:\sو|\s(?:بال|)[إا]ضافة\s+[إا]لى\s+|\sفضلا?ً?\s+عن\s+)$")
+# What joins a second toll to the first: «و18 مقاتلا», «بالإضافة إلى ستة مدنيين», and the
+# other side's dead «مقابل 19 قتيلا في صفوف الفصائل».
+_AND_ALSO = re.compile(r"(?:\sو|\s(?:بال|)[إا]ضافة\s+[إا]لى\s+|\sفضلا?ً?\s+عن\s+"
+                       r"|\s(?:في\s+)?مقابل\s+)$")
 COORDINATED_GAP = 80  # characters between one toll and the next at most
 
 

@@ -33,6 +33,7 @@ from marsad.text.tokens import Token, bare_forms, split_clitics, tokenize
 _BREAKS = frozenset(".،,؛;:!?؟()«»\"'[]{}")
 _LOOK_BACK = 4
 _LOOK_AHEAD = 3
+_PARTITIVE = 4  # more words after «من» («سبعة من مليشيا الحشد الشعبي قتلوا»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,8 +248,10 @@ class _Reader:
         return None
 
     def _cue_ahead(self, end: int) -> tuple[int, str] | None:
-        """A verb after the count saying what happened to it (12 مدنياً قتلوا)."""
-        for dist, k in enumerate(range(end, min(end + _LOOK_AHEAD, self.n)), 1):
+        """A verb after the count saying what happened to it (12 مدنياً قتلوا), also after
+        the partitive that says whose («سبعة من مليشيا الحشد الشعبي قتلوا»)."""
+        reach = _LOOK_AHEAD + (_PARTITIVE if self.word(end) == "من" else 0)
+        for dist, k in enumerate(range(end, min(end + reach, self.n)), 1):
             w = self.word(k)
             if w in _BREAKS or self.t[k].is_number:
                 return None
