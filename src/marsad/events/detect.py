@@ -272,17 +272,7 @@ class EventDetector:
                                                  unplaced, split)
         date = date_for(article.dates, lo, trigger, hi, undated) or date_for(
             article.dates, sentence.start, trigger, sentence.end, undated)
-        dead = fatalities_for(article.quantities, lo, trigger, hi, article.text)
-        if dead is None and n_hits == 1:
-            dead = fatalities_for(article.quantities, sentence.start, trigger, sentence.end,
-                                  article.text)
-        if dead is None:  # «مقتل جندي»: one dead without a number
-            dead = one_dead(article.text, article.mentions, lo, hi) or (
-                one_dead(article.text, article.mentions, sentence.start, sentence.end)
-                if n_hits == 1 else None)
-        if dead is None:  # «دون أن يسفر ذلك عن إصابات»: none
-            dead = no_dead(article.text, lo, hi) or (
-                no_dead(article.text, sentence.start, sentence.end) if n_hits == 1 else None)
+        dead = _toll(article, trigger, lo, hi, sentence, n_hits == 1)
         weapons = list(weapons_for(article.mentions, lo, hi))
         cue_text = article.text[trigger.start:trigger.end]
         if hit.type in STATE_TYPES and not any(a.role == "actor1" and a.inter in (1, 8)
@@ -428,6 +418,24 @@ class EventDetector:
             fatalities=d.fatalities, weapons=tuple(d.weapons), sources=tuple(d.sources),
             certainty=d.certainty, evidence=tuple(sorted(set(d.evidence))),  # type: ignore[arg-type]
             historical=d.historical, trigger=d.trigger, inherited=tuple(d.inherited))
+
+
+def _toll(article: Article, trigger: Span, lo: int, hi: int, sentence: Span,
+          alone: bool) -> Quantity | None:
+    """The event's dead: a count of killed, else one dead named without a number («مقتل
+    جندي»), else none when the text says nobody was hurt («دون أن يسفر ذلك عن إصابات»);
+    each looked for in the trigger's clause, then in the whole sentence when the trigger
+    is ``alone`` in it."""
+    finders = (
+        lambda a, b: fatalities_for(article.quantities, a, trigger, b, article.text),
+        lambda a, b: one_dead(article.text, article.mentions, a, b),
+        lambda a, b: no_dead(article.text, a, b),
+    )
+    for find in finders:
+        dead = find(lo, hi) or (find(sentence.start, sentence.end) if alone else None)
+        if dead is not None:
+            return dead
+    return None
 
 
 # Words that open a clause describing something other than the event: relative pronouns
