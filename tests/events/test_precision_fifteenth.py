@@ -105,3 +105,12 @@ def test_the_other_sides_dead_are_added(analyse):
                 "أسفرت عن مصرع 17 شخصا في صفوف المسلحين الموالين مقابل 19 قتيلا في صفوف "
                 "الفصائل.")
     assert [d[1][0] for d in _dead(a)] == [36]
+
+
+def test_a_campaigns_length_makes_a_statistic(analyse):
+    a = analyse("وأفادت وكالة الأناضول أمس أن نحو 390 مقاتلا كرديا قتلوا خلال اسبوعين من "
+                "الغارات الجوية التركية على قواعد للمتمردين في شمال العراق.")
+    assert [e.type for e in a.events] == []
+    b = analyse("وقتل 30 مقاتلا كرديا أمس في الغارات الجوية التركية على قواعد للمتمردين في "
+                "جبال قنديل شمال العراق.")
+    assert [e.type for e in b.events] == ["air_strike"]
