@@ -114,3 +114,10 @@ def test_a_campaigns_length_makes_a_statistic(analyse):
     b = analyse("وقتل 30 مقاتلا كرديا أمس في الغارات الجوية التركية على قواعد للمتمردين في "
                 "جبال قنديل شمال العراق.")
     assert [e.type for e in b.events] == ["air_strike"]
+
+
+def test_a_background_opener_covers_its_whole_sentence(analyse):
+    a = analyse("يشار إلى أن المقاومة حررت أربع مديريات من الحوثيين وقوات صالح خلال الأيام "
+                "الثلاثة الماضية، بدعم طيران التحالف الذي شن عدة غارات جوية على مواقع "
+                "الحوثيين في مديرية ذي ناعم.")
+    assert [e.historical for e in a.events] == [True] * len(a.events) and a.events

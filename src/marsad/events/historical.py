@@ -43,6 +43,8 @@ def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: 
     before token ``trigger``; «منذ» alone does not make background of an event whose own
     date is in the week before publication: it is still going on («اشتباكات عنيفة منذ
     صباح أمس», «بدأت منذ الليلة قبل الماضية في قصف مواقعنا» are news)."""
+    if has_cue(OPENERS, tokens[:3]):
+        return True  # «يذكر أن ...», «يشار إلى أن ...» open a whole sentence of background
     lo = max(0, trigger - lexicon.historical_window)
     window = tokens[lo:trigger]
     if not has_cue(lexicon.historical_cues, window):
@@ -52,6 +54,8 @@ def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: 
 
 
 SINCE = ("منذ",)
+# Sentence openers that make all of it background, however far its triggers stand.
+OPENERS = (("يذكر", "ان"), ("يشار", "الي", "ان"), ("جدير", "بالذكر"), ("الجدير", "بالذكر"))
 ONGOING_DAYS = 7
 
 
