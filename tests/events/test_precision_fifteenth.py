@@ -121,3 +121,19 @@ def test_a_background_opener_covers_its_whole_sentence(analyse):
                 "الثلاثة الماضية، بدعم طيران التحالف الذي شن عدة غارات جوية على مواقع "
                 "الحوثيين في مديرية ذي ناعم.")
     assert [e.historical for e in a.events] == [True] * len(a.events) and a.events
+
+
+def test_accidents_and_civil_defence_evacuations_are_no_events(analyse):
+    for text in (
+            "باشرت فرق الدفاع المدني أمس إخماد حريق اندلع في عمارة بحي النسيم بجدة، وأخلت "
+            "جميع سكان العمارة.",
+            "وتم أمس إخلاء الموقع من المرأة المصابة نتيجة الأدخنة الضارة في المدينة المنورة.",
+            "وبينت تقارير المرور أن الحادث وقع أمس بسبب انفجار أحد إطارات الشاحنة قرب تربة.",
+            "ولقي أربعة أشخاص حتفهم أمس إثر تحطم طائرة خاصة خفيفة غربي لندن.",
+            "وقتل طيار أمس عندما تحطمت طائرة هليكوبتر خلال عرض جوي في إقليم ريازان."):
+        assert [e.type for e in analyse(text).events] == [], text
+
+
+def test_an_armed_side_that_evacuates_still_withdraws(analyse):
+    a = analyse("وأخلت قوات النظام أمس مواقعها في بلدة القرقور بريف حماة.")
+    assert [e.type for e in a.events] == ["withdrawal"]
