@@ -137,3 +137,8 @@ def test_accidents_and_civil_defence_evacuations_are_no_events(analyse):
 def test_an_armed_side_that_evacuates_still_withdraws(analyse):
     a = analyse("وأخلت قوات النظام أمس مواقعها في بلدة القرقور بريف حماة.")
     assert [e.type for e in a.events] == ["withdrawal"]
+
+
+def test_a_team_that_snatches_the_lead_abducts_nobody(analyse):
+    a = analyse("خطف الهلال صدارة المجموعة الثالثة من بطولة دوري أبطال آسيا أمس في الرياض.")
+    assert [e.type for e in a.events] == []

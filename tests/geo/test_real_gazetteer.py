@@ -178,3 +178,10 @@ def test_a_sites_own_adjective_is_no_construct(real):
         "وهبطت طائرة سعودية في مطار عدن الدولي أمس.")] == [("مطار عدن", "Aden")]
     # a construct still blocks a far place named without a cue («ميدان المعركة»)
     assert real.places("وقال إن كيليس الأربعاء كانت هادئة.") == []
+
+
+def test_a_port_is_never_minna(real):
+    # «ميناء» (port) is Minna, Nigeria, in GeoNames: here a cue for a site near the town
+    assert [(p.text, p.name, p.precision) for p in real.places(
+        "وصلت السفينة إلى ميناء عدن أمس.")] == [("ميناء عدن", "Aden", 2)]
+    assert real.places("وضبطت الشحنة في الميناء وفي ميناء آخر.") == []

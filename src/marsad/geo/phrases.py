@@ -37,7 +37,7 @@ def _fold_map(pairs: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
 
 POPULATED = frozenset({"city", "town", "village"})
 FACILITY = frozenset({"airbase", "airport", "oilfield", "gasfield", "dam", "camp", "mountain",
-                      "hill", "military_base", "site", "border_crossing"})
+                      "hill", "military_base", "site", "border_crossing", "port"})
 
 # cue word -> features it announces
 TYPE_CUES: dict[str, frozenset[str]] = _fold_map({
@@ -51,6 +51,8 @@ TYPE_CUES: dict[str, frozenset[str]] = _fold_map({
     "سد": frozenset({"dam"}),
     "جبل جبال تلة تل تلال": frozenset({"mountain", "hill"}),
     "معبر": frozenset({"border_crossing"}),
+    # a port («ميناء عدن»: the port of Aden, a site near the town; never Minna, Nigeria)
+    "ميناء مرفأ": frozenset({"port"}),
     "محافظة محافظتي": frozenset({"governorate"}),
     "ناحية": frozenset({"subdistrict"}),
     "منطقة مناطق": frozenset({"district", "region", "subdistrict"}),
@@ -101,7 +103,7 @@ NEVER_ALONE_WORDS = (
     "عين تل تل تلة جبل دير خان بئر بير كفر أم ام أبو ابو بيت رأس راس قصر سد حي باب مدينة "
     "قرية بلدة منطقة شمال جنوب شرق غرب الشمال الجنوب الشرق الغرب مركز ناحية جديدة الجديدة "
     "القديمة البلد الوسط المركز العاصمة المدينة البلدة القرية الحي المطار المنطقة المحافظة "
-    "الحقل المخيم السد الجبل القاعدة المعسكر الريف الناحية"
+    "الحقل المخيم السد الجبل القاعدة المعسكر الريف الناحية الميناء المرفأ"
 )
 # ... and every type, region or near cue word on its own (معسكر is also Mascara, Algeria)
 
