@@ -142,3 +142,11 @@ def test_an_armed_side_that_evacuates_still_withdraws(analyse):
 def test_a_team_that_snatches_the_lead_abducts_nobody(analyse):
     a = analyse("خطف الهلال صدارة المجموعة الثالثة من بطولة دوري أبطال آسيا أمس في الرياض.")
     assert [e.type for e in a.events] == []
+
+
+def test_manifestations_and_business_deals_are_no_events(analyse):
+    a = analyse("ودعا الأمين العام إلى تكثيف الجهود للقضاء على الإرهاب بكل أشكاله ومظاهره في "
+                "نيجيريا أمس.")
+    assert [e.type for e in a.events] == []
+    b = analyse("وأعلنت شركة بيرسون أمس عن صفقة بمبلغ 844 مليون دولار في لندن.")
+    assert [e.type for e in b.events] == []
