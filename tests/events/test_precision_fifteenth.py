@@ -150,3 +150,9 @@ def test_manifestations_and_business_deals_are_no_events(analyse):
     assert [e.type for e in a.events] == []
     b = analyse("وأعلنت شركة بيرسون أمس عن صفقة بمبلغ 844 مليون دولار في لندن.")
     assert [e.type for e in b.events] == []
+
+
+def test_floods_that_trap_cars_detain_nobody(analyse):
+    a = analyse("وشهدت منطقة جازان أمس أمطارا غزيرة، فيما احتجزت السيول في وادي ضمد عددا من "
+                "المركبات.")
+    assert [e.type for e in a.events] == []

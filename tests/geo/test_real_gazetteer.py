@@ -185,3 +185,9 @@ def test_a_port_is_never_minna(real):
     assert [(p.text, p.name, p.precision) for p in real.places(
         "وصلت السفينة إلى ميناء عدن أمس.")] == [("ميناء عدن", "Aden", 2)]
     assert real.places("وضبطت الشحنة في الميناء وفي ميناء آخر.") == []
+
+
+def test_torrents_are_not_seoul(real):
+    # «سيول» is torrents first; Seoul needs a type cue («مدينة سيول») or the model's place tag
+    assert real.places("داهمت السيول أحياءهم فجرا بعد أمطار وسيول غزيرة.") == []
+    assert [p.name for p in real.places("وصل الرئيس إلى مدينة سيول أمس.")] == ["Seoul"]

@@ -141,7 +141,9 @@ STRICT_NAMES = _phrases(
     "الصناعة، الملعب، التحرير، الانتصار، الاستقلال، السلامة، الهلال، المحطة، الحديقة، "
     "الهامة، السكري، المعادي، الرشيد، الأمين، مشهد، قنوات، الأم، بلد، البلد، جسرين، "
     # siege and port: words first, Hisar (India) and Minna (Nigeria) far second
-    "حصار، ميناء"
+    "حصار، ميناء، "
+    # torrents before Seoul («أمطار وسيول غزيرة», «داهمت السيول أحياءهم»)
+    "سيول، السيول"
 )
 
 # Adjectives after a name that say which country or where it lies («مدينة سروج التركية»,
