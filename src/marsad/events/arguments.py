@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from marsad.events.casualties import ONE_PERSON
+from marsad.events.casualties import PUNCT as WORD_PUNCT
 from marsad.events.triggers import stems
 from marsad.events.unarmed import CIVILIANS, PROTESTERS
 from marsad.geo.gazetteer import distance_km
@@ -122,9 +123,7 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     after the trigger ``trigger_end``, «شنه», «نفذها», «مصدره» the one who acted;
     «من مواقع» where the fire (or the seized weapons) came from; TARGET_MARKERS («على»,
     «ضد», «مواقع لـ», «استهدفت») the one acted upon."""
-    j = len(tokens)
-    while j and tokens[j - 1].end > view_start:
-        j -= 1
+    j = _tokens_before(tokens, view_start)
     before: list[Token] = []  # the last words before the mention, punctuation skipped
     while j and len(before) < LOOKBACK:
         j -= 1
@@ -164,13 +163,19 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     return None
 
 
+def _tokens_before(tokens: Sequence[Token], view_start: int) -> int:
+    """How many of the sentence's ``tokens`` end at or before ``view_start``."""
+    j = len(tokens)
+    while j and tokens[j - 1].end > view_start:
+        j -= 1
+    return j
+
+
 def _charged(tokens: Sequence[Token], view_start: int) -> bool:
     """Whether the mention starting at ``view_start`` stands in a charge («بإعدام شخصين
     بتهمة التعاون مع القوات العراقية»): «بتهمة» among the six words before it, with no
     punctuation between."""
-    j = len(tokens)
-    while j and tokens[j - 1].end > view_start:
-        j -= 1
+    j = _tokens_before(tokens, view_start)
     for token in reversed(tokens[max(0, j - 6):j]):
         if not token.key[:1].isalnum():
             return False
@@ -478,16 +483,23 @@ def with_coordinated(first: Quantity, quantities: Sequence[Quantity], text: str,
             continue
         gap = text[end:q.span.start]
         if q.what not in (None, "killed") or q.count is None or len(gap) > COORDINATED_GAP \
-                or any(p in gap for p in "،,.؛;:") or not _AND_ALSO.search(gap) \
+                or any(p in gap for p in CLAUSE_MARKS) or not _AND_ALSO.search(gap) \
                 or any(normalize(w) in INCLUDED for w in gap.split()):
             break
-        span = Span(first.span.start, q.span.end)  # type: ignore[union-attr]
-        total = Quantity(count=total.count + q.count,  # type: ignore[operator]
-                         min=(total.min or total.count) + (q.min or q.count),
-                         max=(total.max or total.count) + (q.max or q.count),
-                         text=text[span.start:span.end], span=span, what="killed")
+        total = _sum(total, q, text, first.span.start, q.span.end)  # type: ignore[union-attr]
         end = q.span.end
     return total
+
+
+CLAUSE_MARKS = "،,.؛;:"
+
+
+def _sum(a: Quantity, b: Quantity, text: str, start: int, end: int) -> Quantity:
+    """The dead of ``a`` and ``b`` together, quoting ``text[start:end]``."""
+    assert a.count is not None and b.count is not None
+    return Quantity(count=a.count + b.count, min=(a.min or a.count) + (b.min or b.count),
+                    max=(a.max or a.count) + (b.max or b.count), text=text[start:end],
+                    span=Span(start, end), what="killed")
 
 
 # One person joined to a toll by «و»: «قياديا تونسيا في تنظيم داعش وخمسة متشددين» (6),
@@ -520,20 +532,20 @@ def with_one_coordinated(toll: Quantity, text: str, lo: int, hi: int) -> Quantit
     return toll
 
 
+ONE_DEAD = Quantity(count=1, min=1, max=1, what="killed")
+
+
 def _plus_one(toll: Quantity, text: str, start: int, end: int) -> Quantity:
-    assert toll.count is not None
-    return Quantity(count=toll.count + 1, min=(toll.min or toll.count) + 1,
-                    max=(toll.max or toll.count) + 1, text=text[start:end],
-                    span=Span(start, end), what="killed")
+    return _sum(toll, ONE_DEAD, text, start, end)
 
 
 def _plain(word: str) -> bool:
     """A word with no digit and no clause punctuation."""
-    return not any(c.isdigit() or c in "،,.؛;:" for c in word)
+    return not any(c.isdigit() or c in CLAUSE_MARKS for c in word)
 
 
 def _one_word(word: str) -> bool:
-    return normalize(word.strip("«»\"“”()")) in ONE_PERSON
+    return normalize(word.strip(WORD_PUNCT)) in ONE_PERSON
 
 
 def weapons_for(mentions: Sequence[Mention], lo: int, hi: int) -> tuple[Weapon, ...]:
