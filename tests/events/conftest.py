@@ -20,7 +20,6 @@ def analyse():
     return run
 
 
-
 @pytest.fixture(scope="session")
 def types():
     """The sorted event types of an analysed article."""
@@ -31,3 +30,10 @@ def types():
 def of_type():
     """The events of one type in an analysed article."""
     return lambda article, kind: [e for e in article.events if e.type == kind]
+
+
+@pytest.fixture(scope="session")
+def dead():
+    """Each event's type with its toll (count and quote), or None."""
+    return lambda article: [(e.type, e.fatalities and (e.fatalities.count, e.fatalities.text))
+                            for e in article.events]

@@ -4,36 +4,32 @@ is taken from, and the charge of an execution."""
 from __future__ import annotations
 
 
-def _dead(a):
-    return [(e.type, e.fatalities and (e.fatalities.count, e.fatalities.text)) for e in a.events]
-
-
 def _actors(event):
     return sorted((a.role, a.name) for a in event.actors)
 
 
-def test_one_person_before_a_toll_is_added_to_it(analyse):
+def test_one_person_before_a_toll_is_added_to_it(analyse, dead):
     a = analyse("وقال المرصد إن قياديا تونسيا في تنظيم داعش وخمسة متشددين أجانب آخرين قتلوا في "
                 "غارة جوية قرب مدينة الحسكة أمس.")
-    assert _dead(a) == [("air_strike", (6, "قياديا تونسيا في تنظيم داعش وخمسة متشددين"))]
+    assert dead(a) == [("air_strike", (6, "قياديا تونسيا في تنظيم داعش وخمسة متشددين"))]
     b = analyse("وقصفت طائرات النظام مدينة حلب أمس ما أدى إلى مقتل طفل و3 نساء.")
-    assert _dead(b) == [("air_strike", (4, "طفل و3 نساء"))]
+    assert dead(b) == [("air_strike", (4, "طفل و3 نساء"))]
 
 
-def test_one_person_after_a_toll_is_added_to_it(analyse):
+def test_one_person_after_a_toll_is_added_to_it(analyse, dead):
     a = analyse("وقتل 10 مدنيين وجندي أمس في تفجير انتحاري استهدف سوقا في مدينة مروة.")
-    assert [d[1] for d in _dead(a)] == [(11, "10 مدنيين وجندي")]
+    assert [d[1] for d in dead(a)] == [(11, "10 مدنيين وجندي")]
 
 
-def test_a_leader_among_the_dead_or_a_wounded_person_is_not_added(analyse):
+def test_a_leader_among_the_dead_or_a_wounded_person_is_not_added(analyse, dead):
     a = analyse("وقتل 10 جنود بينهم ضابط وعنصران أمس في هجوم شنه تنظيم داعش على حاجز في "
                 "الرمادي.")
-    assert [d[1][0] for d in _dead(a)] == [10]
+    assert [d[1][0] for d in dead(a)] == [10]
     b = analyse("وقتل 3 جنود وإصابة ضابط أمس في هجوم شنه تنظيم داعش على حاجز في الرمادي.")
-    assert [d[1][0] for d in _dead(b)] == [3]
+    assert [d[1][0] for d in dead(b)] == [3]
     # («نحو» ends in «و»: it joins nothing)
     c = analyse("وقتل جندي وأصيب نحو 20 أمس في هجوم شنه تنظيم داعش على حاجز في الرمادي.")
-    assert [d[1][0] for d in _dead(c)] == [1]
+    assert [d[1][0] for d in dead(c)] == [1]
 
 
 def test_the_holder_a_place_is_freed_from_is_actor2(analyse):
@@ -100,11 +96,11 @@ def test_fighters_who_were_killed_or_eliminated_make_a_battle(analyse):
     assert [e.type for e in c.events] == []
 
 
-def test_the_other_sides_dead_are_added(analyse):
+def test_the_other_sides_dead_are_added(analyse, dead):
     a = analyse("وأفاد المرصد عن اشتباكات عنيفة بين قوات النظام والفصائل في قرية جورين أمس "
                 "أسفرت عن مصرع 17 شخصا في صفوف المسلحين الموالين مقابل 19 قتيلا في صفوف "
                 "الفصائل.")
-    assert [d[1][0] for d in _dead(a)] == [36]
+    assert [d[1][0] for d in dead(a)] == [36]
 
 
 def test_a_campaigns_length_makes_a_statistic(analyse):

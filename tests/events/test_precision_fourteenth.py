@@ -22,23 +22,19 @@ def test_civilians_stay_the_target_of_shelling(analyse):
         [("actor1", "Military Forces of Syria"), ("actor2", "Civilians")]]
 
 
-def _dead(a):
-    return [(e.type, e.fatalities and (e.fatalities.count, e.fatalities.text)) for e in a.events]
-
-
-def test_an_event_that_hurt_nobody_killed_none(analyse):
+def test_an_event_that_hurt_nobody_killed_none(analyse, dead):
     a = analyse("وقصفت قوات المعارضة مدينة القرداحة أمس بصواريخ غراد، ما لم يؤد إلى خسائر بشرية.")
-    assert _dead(a) == [("shelling", (0, "لم يؤد إلى خسائر بشرية"))]
+    assert dead(a) == [("shelling", (0, "لم يؤد إلى خسائر بشرية"))]
     b = analyse("ونفذ طيران النظام الحربي خمس غارات على مدينة بنش أمس، حيث لم تسجل إصابات "
                 "بشرية.")
-    assert _dead(b) == [("air_strike", (0, "لم تسجل إصابات بشرية"))]
+    assert dead(b) == [("air_strike", (0, "لم تسجل إصابات بشرية"))]
     c = analyse("وتظاهر مئات المحتجين في البصرة أمس، دون أن يسفر ذلك عن إصابات.")
-    assert _dead(c) == [("protest", (0, "دون أن يسفر ذلك عن إصابات"))]
+    assert dead(c) == [("protest", (0, "دون أن يسفر ذلك عن إصابات"))]
 
 
-def test_no_news_of_losses_is_no_count(analyse):
+def test_no_news_of_losses_is_no_count(analyse, dead):
     a = analyse("وقصفت قوات النظام بلدة كفرنبل أمس دون أنباء عن خسائر.")
-    assert _dead(a) == [("shelling", None)]
+    assert dead(a) == [("shelling", None)]
 
 
 def test_targeting_by_the_air_force_is_an_air_strike(analyse, types):
