@@ -161,10 +161,12 @@ RANGE_JOIN = frozenset(normalize(w) for w in ("و", "إلى", "الى", "حتى"
 EQUALS = frozenset(normalize(w) for w in ("الموافق", "الموافقة", "والموافق", "وفق"))
 APPROX = frozenset(normalize(w) for w in ("نحو", "حوالي", "قرابة", "زهاء", "أكثر", "أقل"))
 # A month name alone (no day, no year) is taken after these.
-MONTH_CONTEXT = frozenset(normalize(w) for w in (
+_CONTEXT_WORDS = (
     "في", "خلال", "منذ", "حتى", "مطلع", "أواخر", "أوائل", "منتصف", "نهاية", "بداية", "شهر",
     "أواسط", "طوال", "طيلة", "قبل", "بعد", "مع", "حلول", "لغاية",
-))
+)
+# (with the conjunction too: «وفي 2013، وقع تفجير»)
+MONTH_CONTEXT = frozenset(normalize(p + w) for w in _CONTEXT_WORDS for p in ("", "و"))
 # Ordinal days (الخامس من أغسطس).
 _ORDINALS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
              "التاسع", "العاشر"]
