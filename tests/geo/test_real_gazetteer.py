@@ -191,3 +191,18 @@ def test_torrents_are_not_seoul(real):
     # «سيول» is torrents first; Seoul needs a type cue («مدينة سيول») or the model's place tag
     assert real.places("داهمت السيول أحياءهم فجرا بعد أمطار وسيول غزيرة.") == []
     assert [p.name for p in real.places("وصل الرئيس إلى مدينة سيول أمس.")] == ["Seoul"]
+
+
+def test_douma_the_adverb_needs_a_cue(real):
+    # «دوما» is also "always"; the town keeps its cues («مدينة دوما», «في دوما»)
+    assert real.places("ولكنه ليس من الراغبين في الموت دوما، يرغب في ذلك لماما.") == []
+    assert [p.name for p in real.places("قصف الطيران مدينة دوما أمس.")] == ["Dūmā"]
+    assert [p.name for p in real.places("وقتل خمسة في دوما أمس.")] == ["Dūmā"]
+
+
+def test_the_two_villages_after_their_dual_are_not_al_qaryatayn(real):
+    text = ("اندلعت اشتباكات في قريتي تل أعور والفريكة جنوب مدينة جسر الشغور، أسفرت عن "
+            "سيطرة قوات النظام على القريتين.")
+    assert "Al Qaryatayn" not in [p.name for p in real.places(text)]
+    assert [p.name for p in real.places("سيطر التنظيم على مدينة القريتين أمس.")] == [
+        "Al Qaryatayn"]

@@ -406,6 +406,9 @@ class Matcher:
                 "a type, ريف or near cue"
         elif m.key in self.common and not (p.cue_ok or p.region or p.near or p.type_cue):
             p.blocked = p.blocked or "a common word without a place cue"
+        elif m.key in DUALS and not strong and any(
+                cue_word(t)[1] in DUALS[m.key] for t in tokens[:m.first]):
+            p.blocked = p.blocked or "the two places named before («قريتي ... القريتين»)"
         return p
 
     def _near_or_region(self, view: str, tokens: list[Token], p: PlacePhrase, tok: Token,
@@ -462,6 +465,12 @@ def closest(key: tuple[str, ...], entries: list[Entry]) -> list[Entry]:
         scored.append((best, e))
     top = max(s for s, _e in scored)
     return [e for s, e in scored if s >= top - 0.1]
+
+
+# A name that is also a dual noun («القريتين»: Al-Qaryatayn, or "the two villages"): after
+# that noun's own dual («في قريتي تل أعور والفريكة ... سيطرة قوات الأسد على القريتين») it
+# is the two places named, not the town, unless a type cue or ريف says otherwise.
+DUALS = {("القريتين",): frozenset({"قريتي", "قريتين"})}
 
 
 def view_upper(view: NormalizedView | None, token: Token) -> bool:

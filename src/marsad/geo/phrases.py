@@ -130,7 +130,9 @@ COMMON_NAMES = _phrases(
     # a plural noun that is also an Anbar village (الفلاحات west of Fallujah)
     "الفلاحات، "
     # verbs spelled like famous places: "الطائرات تدمر مواقع" (destroy)
-    "تدمر"
+    "تدمر، "
+    # an adverb spelled like Douma: "الراغبين في الموت دوما" (always)
+    "دوما"
 )
 # Names so common as words that even a preposition is not enough (في السجن, للثورة): they
 # need a type cue (مدينة, بلدة ...), a ريف/near phrase, a dateline or a LOC mention.
