@@ -9,11 +9,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from marsad.geo.countries import country_name
+from marsad.geo.countries import COUNTRIES, country_name
 from marsad.model import Article, Mention, Span
 from marsad.text.normalize import normalize, view_of
 
-HOME = ("SY", "IQ")
 # Folded phrases -> which forces.
 PHRASES = {normalize(p): kind for p, kind in (
     ("قوات الأمن", "Military"), ("القوات الأمنية", "Military"), ("قوات أمنية", "Military"),
@@ -24,45 +23,63 @@ PHRASES = {normalize(p): kind for p, kind in (
 )}
 _PATTERN = re.compile(r"(?<!\w)(?:[وفبل]|لل)?(" + "|".join(
     re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")(?!\w)")
-_LATER = frozenset({"السوريه", "العراقيه", "التركيه", "الكرديه", "الاردنيه", "اللبنانيه",
-                    "الاسرائيليه", "الامريكيه", "الروسيه", "الايرانيه", "السوري", "العراقي",
-                    "التركي", "الكردي", "الاتحاديه", "المحليه"})
-
-
-# The home country's own adjective after a generic phrase («الشرطة العراقية»), folded.
-OWN_ADJECTIVES = {"IQ": ("العراقيه", "العراقي"), "SY": ("السوريه", "السوري")}
+# A nationality adjective after a generic phrase names the forces' country («قوات الأمن
+# المصرية», «الشرطة العراقية»), folded, for the countries marsad covers.
+NATIONAL = {adjective: code for code, words in (
+    ("SY", "السوريه السوري"), ("IQ", "العراقيه العراقي"), ("TR", "التركيه التركي"),
+    ("JO", "الاردنيه الاردني"), ("LB", "اللبنانيه اللبناني"), ("IL", "الاسرائيليه الاسرائيلي"),
+    ("IR", "الايرانيه الايراني"), ("EG", "المصريه المصري"), ("LY", "الليبيه الليبي"),
+    ("TN", "التونسيه التونسي"), ("DZ", "الجزائريه الجزائري"), ("SA", "السعوديه السعودي"),
+    ("KW", "الكويتيه الكويتي"), ("BH", "البحرينيه البحريني"), ("AE", "الاماراتيه الاماراتي"),
+    ("YE", "اليمنيه اليمني"), ("PS", "الفلسطينيه الفلسطيني"),
+) for adjective in words.split()}
+# Other adjectives after a generic phrase: another body («الشرطة الاتحادية» is the lexicon's
+# Federal Police) or a country outside the region («القوات الأمريكية»).
+_OTHER = frozenset({"الكرديه", "الكردي", "الاتحاديه", "المحليه", "الامريكيه", "الامريكي",
+                    "الاميركيه", "الاميركي", "الروسيه", "الروسي", "الافغانيه", "الافغاني",
+                    "الباكستانيه", "الباكستاني", "الفرنسيه", "الفرنسي", "البريطانيه",
+                    "البريطاني", "الالمانيه", "الالماني", "النيجيريه", "الكاميرونيه"})
 
 
 def home_country(article: Article) -> str | None:
-    """Syria or Iraq, whichever the article's places are in more often (None if neither)."""
-    votes = Counter(p.country for p in article.places if p.country in HOME)
+    """The covered country the article's places are in most often («قوات الأمن» of an
+    article from Turkey are Turkey's, even when it names Syria too); None on a tie."""
+    votes = Counter(p.country for p in article.places if p.country in COUNTRIES)
     if not votes:
         return None
     (top, n), *rest = votes.most_common()
     return None if rest and rest[0][1] == n else top
 
 
+def _local_country(article: Article, lo: int, hi: int) -> str | None:
+    """The one country of the places named in ``text[lo:hi]`` (None if none or several)."""
+    countries = {p.country for p in article.places
+                 if p.country and p.span is not None and lo <= p.span.start < hi}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def generic_forces(article: Article, lo: int, hi: int,
                    known: Sequence[Mention]) -> list[Mention]:
     """Mentions for the generic state forces in ``text[lo:hi]`` that no lexicon actor
-    covers; none when the article's home country is unclear."""
-    country = home_country(article)
-    name = country_name(country)
-    if name is None:
-        return []
+    covers: the forces of the country the places of ``text[lo:hi]`` are in («تبادل إطلاق
+    نار مع الشرطة في أحد أحياء إسطنبول»: Turkey's), else of the article's home country;
+    none when both are unclear."""
+    here = _local_country(article, lo, hi) or home_country(article)
     view = view_of(article.text)
     vlo, vhi = view.view_span(Span(lo, hi))
     out = []
     for m in _PATTERN.finditer(view.text, vlo, vhi):
         after = [w.rstrip("،,.:؛") for w in view.text[m.end():m.end() + 20].split()]
-        end = m.end()
-        if after and after[0] in OWN_ADJECTIVES.get(country, ()):
-            # «الشرطة العراقية» in an article from Iraq: the same forces, named in full
+        end, country = m.end(), here
+        if after and after[0] in NATIONAL:
+            # «الشرطة العراقية», «قوات الأمن المصرية»: the forces of the country named
             end = view.text.index(after[0], m.end()) + len(after[0])
-        elif after and after[0] in _LATER:
-            continue  # «قوات الأمن التركية», «الشرطة الاتحادية»: the lexicon's, or another's
+            country = NATIONAL[after[0]]
+        elif after and after[0] in _OTHER:
+            continue  # «الشرطة الاتحادية»: the lexicon's; «القوات الأمريكية»: another's
+        name = country_name(country)
         span = view.span(m.start(1) if m.start(1) == m.start() else m.start(), end)
-        if any(k.span.overlaps(span) for k in known):
+        if name is None or any(k.span.overlaps(span) for k in known):
             continue
         kind = PHRASES[m.group(1)]
         out.append(Mention("ORG", article.text[span.start:span.end], span,
