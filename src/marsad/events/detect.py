@@ -340,12 +340,18 @@ class EventDetector:
         if later.separate and earlier.sentence != later.sentence:
             return False  # «وفي حادث منفصل»: the text says it is another incident
         blast = earlier.type in BLASTS and (later.type in BLASTS or later.attack)
-        if blast and earlier.historical == later.historical and earlier.sentence != \
-                later.sentence and _same_day(earlier.date, later.date) and (
+        # («للتحقيق في التفجير» ... «حيثيات التفجير الإجرامي»: a definite report with no
+        # date of its own is the background event named before)
+        recalled = earlier.historical and later.date is None and (later.reference
+                                                                  or later.anaphor)
+        if blast and (earlier.historical == later.historical or recalled) and \
+                earlier.sentence != later.sentence and _same_day(earlier.date, later.date) and (
                 later.reference or earlier.location is None or later.location is None
-                or _same_place(earlier.location, later.location)):
+                or _same_place(earlier.location, later.location)
+                or (later.anaphor and _nested(earlier.location, later.location))):
             # one bombing, however it is named and wherever its reports stand: «انفجار
-            # استهدف مركزا ثقافيا» ... «وأدى تفجير انتحاري استهدف المركز في سروج»
+            # استهدف مركزا ثقافيا» ... «وأدى تفجير انتحاري استهدف المركز في سروج»; a
+            # definite one in the country of the town named before («صور التفجير»)
             return True
         if later.reference and earlier.historical == later.historical and _same_kind(
                 earlier.type, later.type, True) and _same_day(earlier.date, later.date):

@@ -45,6 +45,9 @@ def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: 
     صباح أمس», «بدأت منذ الليلة قبل الماضية في قصف مواقعنا» are news)."""
     if has_cue(OPENERS, tokens[:3]):
         return True  # «يذكر أن ...», «يشار إلى أن ...» open a whole sentence of background
+    if tokens and published is not None and (
+            year := digits_value(tokens[0].key)) is not None and 1900 <= year < published.year:
+        return True  # a chronicle's entry («2008- تسعة قتلى اشتباكات», «في مثل هذا اليوم»)
     lo = max(0, trigger - lexicon.historical_window)
     window = tokens[lo:trigger]
     if not has_cue(lexicon.historical_cues, window):
@@ -75,7 +78,12 @@ def is_unreported(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) 
     campaign told in the present right after it («الغارات التي ينفذها الائتلاف»)."""
     return has_cue(lexicon.unreported_before, tokens[:trigger]) or has_cue(
         lexicon.unreported_sentence, tokens) or _tallied(lexicon, tokens, trigger) or (
-        _follows(lexicon.unreported_habit, tokens, trigger))
+        _follows(lexicon.unreported_habit, tokens, trigger)) or has_cue(
+        IF_AFTER, tokens[trigger + 1:trigger + 6])
+
+
+# A condition right after the trigger («اقتحام القضاء في حال فشلها»)
+IF_AFTER = (("في", "حال"),)
 
 
 def _follows(cues: Sequence[tuple[str, ...]], tokens: Sequence[Token], trigger: int) -> bool:
@@ -137,5 +145,9 @@ def in_relative_clause(tokens: Sequence[Token], trigger: int, date: DateValue | 
     """«بلدة صرين التي سيطروا عليها ... في 27 يوليو»: a relative clause that tells what
     happened to what it qualifies recalls it, unless its own date is yesterday or later
     (the caller limits this to captures: «الهجوم الذي شنه» is the news itself)."""
-    before = tokens[max(0, trigger - 2):trigger]
-    return any(t.key in RELATIVES for t in before) and not _recent(date, published)
+    before = [t for t in tokens[max(0, trigger - 4):trigger] if t.key not in PAST]
+    # («المحاور التي كانت قد تقدمت فيها»: a pluperfect between them)
+    return any(t.key in RELATIVES for t in before[-2:]) and not _recent(date, published)
+
+
+PAST = frozenset({"كان", "كانت", "كانوا", "قد"})

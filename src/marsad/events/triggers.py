@@ -100,11 +100,62 @@ def _purpose(tokens: Sequence[Token], readings: Sequence[Sequence[str]], i: int,
 
 
 
+# «دعا المعتصمون إلى إعدام ...», «طالب المجلس الحكومة بوقف ...»: what someone calls for
+APPEALS = frozenset({"دعا", "دعت", "دعوا", "يدعو", "تدعو", "يدعون", "داعيا", "داعيه",
+                     "طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "يطالبون", "مطالبا",
+                     "مطالبين", "مطالبه", "المطالبه", "ناشد", "ناشدت", "يناشد"})
+
+
+def _appealed(tokens: Sequence[Token], readings: Sequence[Sequence[str]], i: int) -> bool:
+    """Whether token ``i`` is what an appeal within eight tokens before asks for («إلى»
+    or «ب» right before it: «دعا المعتصمون أمس في مدينة اللاذقية إلى إعدام»)."""
+    asked = tokens[i].key.startswith(("ب", "وب")) or (i > 0 and tokens[i - 1].key == "الي")
+    return asked and any(r in APPEALS for j in range(max(0, i - 8), i) for r in readings[j])
+
+
+# «أحبطت السلطات هجوما كان يعتزم تنفيذه»: what was foiled did not happen (a foiled advance
+# is a clash: the battle rule for the foiling verb itself takes it)
+FOILING = frozenset({"احبطت", "احبط", "احبطوا", "افشلت", "افشل", "اجهضت", "اجهض"})
+
+
+def _foiled(readings: Sequence[Sequence[str]], i: int) -> bool:
+    """Whether a foiling verb comes within the four tokens before token ``i``."""
+    return any(r in FOILING for j in range(max(0, i - 4), i) for r in readings[j])
+
+
+def _conjoined(tokens: Sequence[Token], readings: Sequence[Sequence[str]], i: int) -> bool:
+    """Whether token ``i`` is joined by «و» or «أو» to what comes before («وقف اقتحام
+    الفلوجة والقصف», «اعتداءات تصل إلى الاعتقال أو الإعدام»)."""
+    key = tokens[i].key
+    return (key.startswith("و") and key[1:] in readings[i]) or (
+        i > 0 and tokens[i - 1].key == "او")
+
+
+VERBAL = ("فيها", "فيه", "سياسه", "سياسات", "قرار", "قرارات", "تصريحات", "موقف", "مواقف")
+ASSAULTS = frozenset({"هاجم", "هاجمت", "هاجموا", "هاجمتا"})
+APPLIES = ("ايضا", "ذلك", "هذا", "الامر")
+
+
+def _idiom(kind: str, tokens: Sequence[Token], readings: Sequence[Sequence[str]], first: int,
+           last: int) -> bool:
+    """An attack in words («ألقوا خطابات هاجموا فيها الحكومة», «هاجم سياسات») or a
+    withdrawal that means "applies to" («هذا الحال انسحب أيضا على بلدة قدسيا»)."""
+    after = [t.key for t in tokens[last + 1:last + 3]]
+    if any(r in ASSAULTS for r in readings[first]):
+        return bool(after) and after[0] in VERBAL
+    if kind == "withdrawal":
+        return after[:1] == ["علي"] or bool(after and after[0] in APPLIES
+                                            and after[1:2] == ["علي"])
+    return False
+
+
 def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[TriggerHit]:
-    """Every trigger among ``tokens`` (one sentence), first matching rule per token."""
+    """Every trigger among ``tokens`` (one sentence), first matching rule per token; a
+    trigger joined by «و» to one just blocked («لمنع القصف والغارات») is blocked too."""
     readings = [stems(t.key) for t in tokens]
     first_words = lexicon.first_words
     hits: list[TriggerHit] = []
+    blocked_to = -1  # a trigger joined by «و» up to this token shares a blocked one's fate
     i = 0
     while i < len(tokens):
         if any(r in lexicon.never for r in readings[i]) or not any(
@@ -113,15 +164,18 @@ def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[Trigge
             continue
         if any(tokens[j].key in lexicon.blockers or any(r in lexicon.blockers
                                                         for r in readings[j])
-               for j in range(max(0, i - 2), i)):
-            i += 1
-            continue
-        if _purpose(tokens, readings, i, first_words):
+               for j in range(max(0, i - 2), i)) or _purpose(
+                tokens, readings, i, first_words) or _appealed(tokens, readings, i) or (
+                _foiled(readings, i)) or (
+                i <= blocked_to and _conjoined(tokens, readings, i)):
+            blocked_to = i + 3
             i += 1
             continue
         for rule in lexicon.rules:
             last = _matches(rule, readings, i)
             if last is not None and _context_ok(rule, readings, i, last):
+                if _idiom(rule.type, tokens, readings, i, last):
+                    break
                 hits.append(TriggerHit(rule.type, i, last, tokens[i].start, tokens[last].end,
                                        rule.needs_armed_actor, rule.alone))
                 i = last
