@@ -137,3 +137,21 @@ def test_goods_taken_and_a_plot_foiled_by_the_authorities(analyse, types):
     assert "battle" not in types(b)
     c = analyse("وأحبطت فصائل المعارضة أمس محاولة تقدم لقوات النظام نحو بلدة مورك.")
     assert types(c) == ["battle"]
+
+
+def test_the_outlet_sabq_in_a_dateline_is_no_background_cue(analyse, of_type):
+    a = analyse("سبق- وكالات: قصفت طائرات الجيش الليبي مواقع متشددين في مدينة درنة أمس.",
+                published="2015-07-21")
+    assert [e.historical for e in of_type(a, "air_strike")] == [False]
+    b = analyse("سبق أن قصفت طائرات الجيش الليبي مواقع متشددين في مدينة درنة.",
+                published="2015-07-21")
+    assert [e.historical for e in of_type(b, "air_strike")] == [True]
+
+
+def test_what_is_allowed_or_called_for_with_li_is_no_event(analyse, types):
+    a = analyse("ووافقت أنقرة على السماح للطائرات الأمريكية بشن غارات من قاعدة إنجرليك.")
+    assert types(a) == []
+    b = analyse("وأقر مجلس الأمن عقوبات على العراق ودعوته مجددا للانسحاب من الكويت.")
+    assert "withdrawal" not in types(b)
+    c = analyse("وكانت حركة طالبان قد دخلت في محادثات سلام مع الحكومة في كابول.")
+    assert "territory_captured" not in types(c)

@@ -49,11 +49,19 @@ def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: 
             year := digits_value(tokens[0].key)) is not None and 1900 <= year < published.year:
         return True  # a chronicle's entry («2008- تسعة قتلى اشتباكات», «في مثل هذا اليوم»)
     lo = max(0, trigger - lexicon.historical_window)
+    if lo == 0 and _dateline(tokens):
+        lo = 1
     window = tokens[lo:trigger]
     if not has_cue(lexicon.historical_cues, window):
         return False
     others = tuple(c for c in lexicon.historical_cues if c != SINCE)
     return has_cue(others, window) or not _recent(date, published, ONGOING_DAYS)
+
+
+def _dateline(tokens: Sequence[Token]) -> bool:
+    """Whether the sentence opens with the outlet Sabq's dateline («سبق- وكالات: قصفت
+    طائرات ...»), not the verb «سبق» (it happened before) that a cue names."""
+    return len(tokens) > 1 and tokens[0].key == "سبق" and tokens[1].key not in ("ان", "وان")
 
 
 SINCE = ("منذ",)

@@ -100,16 +100,21 @@ def _purpose(tokens: Sequence[Token], readings: Sequence[Sequence[str]], i: int,
 
 
 
-# «دعا المعتصمون إلى إعدام ...», «طالب المجلس الحكومة بوقف ...»: what someone calls for
+# «دعا المعتصمون إلى إعدام ...», «طالب المجلس الحكومة بوقف ...», «السماح للطائرات
+# الأمريكية بشن غارات»: what someone calls for or allows
 APPEALS = frozenset({"دعا", "دعت", "دعوا", "يدعو", "تدعو", "يدعون", "داعيا", "داعيه",
-                     "طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "يطالبون", "مطالبا",
-                     "مطالبين", "مطالبه", "المطالبه", "ناشد", "ناشدت", "يناشد"})
+                     "دعاه", "دعاها", "دعاهم", "دعوته", "دعوتها", "طالب", "طالبت",
+                     "طالبوا", "يطالب", "تطالب", "يطالبون", "مطالبا", "مطالبين", "مطالبه",
+                     "المطالبه", "طالبه", "طالبها", "طالبهم", "ناشد", "ناشدت", "يناشد",
+                     "السماح", "سمحت", "سمح", "تسمح", "يسمح"})
 
 
 def _appealed(tokens: Sequence[Token], readings: Sequence[Sequence[str]], i: int) -> bool:
-    """Whether token ``i`` is what an appeal within eight tokens before asks for («إلى»
-    or «ب» right before it: «دعا المعتصمون أمس في مدينة اللاذقية إلى إعدام»)."""
-    asked = tokens[i].key.startswith(("ب", "وب")) or (i > 0 and tokens[i - 1].key == "الي")
+    """Whether token ``i`` is what an appeal within eight tokens before asks for («إلى»,
+    «ب» or «ل» right before it: «دعا المعتصمون أمس في مدينة اللاذقية إلى إعدام»,
+    «ودعوته مجددا للانسحاب»)."""
+    asked = tokens[i].key.startswith(("ب", "وب", "ل")) or (
+        i > 0 and tokens[i - 1].key == "الي")
     return asked and any(r in APPEALS for j in range(max(0, i - 8), i) for r in readings[j])
 
 
@@ -151,11 +156,14 @@ def _idiom(kind: str, tokens: Sequence[Token], readings: Sequence[Sequence[str]]
 
 def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[TriggerHit]:
     """Every trigger among ``tokens`` (one sentence), first matching rule per token; a
-    trigger joined by «و» to one just blocked («لمنع القصف والغارات») is blocked too."""
+    trigger joined by «و» to one just blocked («لمنع القصف والغارات»), or right after it,
+    is blocked too."""
     readings = [stems(t.key) for t in tokens]
     first_words = lexicon.first_words
     hits: list[TriggerHit] = []
-    blocked_to = -1  # a trigger joined by «و» up to this token shares a blocked one's fate
+    # a trigger joined by «و» up to token ``blocked_to``, or right after a blocked one
+    # («السماح للطائرات بشن غارات»), shares its fate
+    blocked_to = blocked_next = -1
     i = 0
     while i < len(tokens):
         if any(r in lexicon.never for r in readings[i]) or not any(
@@ -166,9 +174,9 @@ def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[Trigge
                                                         for r in readings[j])
                for j in range(max(0, i - 2), i)) or _purpose(
                 tokens, readings, i, first_words) or _appealed(tokens, readings, i) or (
-                _foiled(readings, i)) or (
+                _foiled(readings, i)) or i == blocked_next or (
                 i <= blocked_to and _conjoined(tokens, readings, i)):
-            blocked_to = i + 3
+            blocked_to, blocked_next = i + 3, i + 1
             i += 1
             continue
         for rule in lexicon.rules:
