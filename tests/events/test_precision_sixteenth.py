@@ -4,10 +4,6 @@ appeals and joined triggers, idioms, background cues, and who the generic forces
 from __future__ import annotations
 
 
-def _actors(event):
-    return sorted((a.role, a.name) for a in event.actors)
-
-
 def test_what_an_appeal_asks_for_is_no_event(analyse, types):
     a = analyse("ودعا المعتصمون أمس في مدينة اللاذقية إلى إعدام القاتل.")
     assert "attack_on_civilians" not in types(a)

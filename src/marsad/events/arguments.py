@@ -7,8 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from marsad.events.casualties import ONE_PERSON
-from marsad.events.casualties import PUNCT as WORD_PUNCT
+from marsad.events.casualties import ONE_PERSON, PUNCT
 from marsad.events.triggers import stems
 from marsad.events.unarmed import CIVILIANS, PROTESTERS
 from marsad.geo.gazetteer import distance_km
@@ -545,7 +544,7 @@ def _plain(word: str) -> bool:
 
 
 def _one_word(word: str) -> bool:
-    return normalize(word.strip(WORD_PUNCT)) in ONE_PERSON
+    return normalize(word.strip(PUNCT)) in ONE_PERSON
 
 
 def weapons_for(mentions: Sequence[Mention], lo: int, hi: int) -> tuple[Weapon, ...]:
@@ -597,7 +596,6 @@ PLATFORMS = frozenset({"مقاتلات", "مقاتله", "طائرات", "طائ
                        "مروحيه", "قاذفات", "مدفعيه", "بوارج", "سفن",
                        # the strike itself («ضربة جوية أمريكية», «غارات تركية»)
                        "غاره", "غارات", "ضربه", "ضربات", "قصف"})
-PUNCT = "،,.:؛\"«»()"
 QUALIFIERS = frozenset({"حربيه", "حربي", "مقاتله", "بدون", "طيار", "مسيره", "جويه", "جوي",
                         "مروحي"})
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from marsad.events.casualties import PUNCT
 from marsad.events.triggers import stems
 from marsad.geo.countries import country_name
 from marsad.model import Actor, Place, Span
@@ -14,7 +15,6 @@ from marsad.text.normalize import normalize
 
 PROTESTERS, RIOTERS, CIVILIANS = 6, 5, 7
 NATIONAL = {PROTESTERS: "Protesters", RIOTERS: "Rioters"}
-PUNCT = "،,.:؛\"«»()“”"
 # Who a protest's crowd is when no lexicon actor names it (folded).
 CROWD_HEADS = frozenset({"انصار", "مناصري", "مناصرو", "انصارها", "الاف", "مئات", "عشرات",
                          "الالاف", "المئات", "العشرات", "اهالي", "سكان", "طلاب", "عمال",
