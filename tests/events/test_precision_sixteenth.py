@@ -151,3 +151,32 @@ def test_what_is_allowed_or_called_for_with_li_is_no_event(analyse, types):
     assert "withdrawal" not in types(b)
     c = analyse("وكانت حركة طالبان قد دخلت في محادثات سلام مع الحكومة في كابول.")
     assert "territory_captured" not in types(c)
+
+
+def test_threats_rulings_refusals_and_aims_are_no_events(analyse, types):
+    a = analyse("وقد هدد الفرع المصري لتنظيم داعش الأربعاء بإعدام رهينة في القاهرة.")
+    assert "attack_on_civilians" not in types(a)
+    b = analyse("وأجلت محكمة جنايات مصرية أمس الحكم لكنها قضت في القضية نفسها بإعدام عشرة.")
+    assert types(b) == []
+    c = analyse("وبعد مفاوضات استمرت ساعات رفض المقاتلون تسليم أسلحتهم في نالتشيك.")
+    assert types(c) == []
+    d = analyse("وأوضحت الصحيفة أن المتطرفين يهدفون إلى تفجير قنبلة في وسط لندن.")
+    assert types(d) == []
+
+
+def test_slogans_blessings_the_occupation_money_and_contracts(analyse, types):
+    assert types(analyse("وأعلن نصر الله أن تحرير فلسطين يمر عبر القلمون.")) == []
+    assert types(analyse("انظروا إلى مسجد رسول الله صلى الله عليه وسلم في المدينة "
+                         "المنورة، هؤلاء الدواعش لا يعرفونه.")) == []
+    assert types(analyse("واعتدى عناصر من شرطة الاحتلال أمس على مصلين في المسجد "
+                         "الأقصى.")) == []
+    assert "territory_captured" not in types(analyse(
+        "وانشق قائد في داعش عن التنظيم في سوريا بعد أن استولوا على ملايين الدولارات."))
+    assert types(analyse("وأعلن المشرف على الفريق في جدة توصله إلى اتفاق نهائي معه "
+                         "لتمثيله الموسم المقبل.")) == []
+
+
+def test_a_wars_total_is_no_events_toll(analyse, dead):
+    a = analyse("وهاجمت طائرات تركية مقاتلة معسكرات حزب العمال الكردستاني في شمال العراق "
+                "أمس، في نزاع أوقع أكثر من 40000 قتيل منذ 1984.")
+    assert [d for d in dead(a) if d[0] == "air_strike"] == [("air_strike", None)]

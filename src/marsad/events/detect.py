@@ -43,6 +43,7 @@ from marsad.events.context import (
     publication_date,
 )
 from marsad.events.historical import (
+    STATISTIC,
     has_background_cue,
     in_relative_clause,
     is_earlier_episode,
@@ -303,9 +304,11 @@ class EventDetector:
             tokens, hit.first, date, article.published) or (
             hit.type == "territory_captured"
             and in_relative_clause(tokens, hit.first, date, article.published))
-        if len(places) > 1 or hit.type in NO_TOLL_TYPES:
-            # a toll told for several places together belongs to none of them alone, and
-            # an exchange of bodies or a truce kills no one
+        if len(places) > 1 or hit.type in NO_TOLL_TYPES or (
+                dead is not None and (dead.count or 0) >= STATISTIC):
+            # a toll told for several places together belongs to none of them alone, an
+            # exchange of bodies or a truce kills no one, and a count no single attack
+            # reaches is a war's total («أكثر من 40 ألف قتيل منذ 1984»)
             dead = None
         told = claim if claim.cue is not None else (
             sentence_claim(article.claims, sentence, trigger) or claim)
