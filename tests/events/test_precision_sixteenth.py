@@ -180,3 +180,12 @@ def test_a_wars_total_is_no_events_toll(analyse, dead):
     a = analyse("وهاجمت طائرات تركية مقاتلة معسكرات حزب العمال الكردستاني في شمال العراق "
                 "أمس، في نزاع أوقع أكثر من 40000 قتيل منذ 1984.")
     assert [d for d in dead(a) if d[0] == "air_strike"] == [("air_strike", None)]
+
+
+def test_joining_a_war_or_a_visit_is_no_capture(analyse, types):
+    a = analyse("ودخلت تركيا بقوة الحملة العسكرية لمواجهة تنظيم داعش في سوريا أمس.")
+    assert "territory_captured" not in types(a)
+    b = analyse("وقال إن وفدا تركيا دخل لزيارة قبر سليمان شاه في مدينة تل أبيض أمس.")
+    assert "territory_captured" not in types(b)
+    c = analyse("ودخلت قوات المعارضة مدينة تل أبيض أمس بعد انسحاب تنظيم داعش منها.")
+    assert "territory_captured" in types(c)
