@@ -189,3 +189,9 @@ def test_joining_a_war_or_a_visit_is_no_capture(analyse, types):
     assert "territory_captured" not in types(b)
     c = analyse("ودخلت قوات المعارضة مدينة تل أبيض أمس بعد انسحاب تنظيم داعش منها.")
     assert "territory_captured" in types(c)
+
+
+def test_a_branch_description_names_no_second_actor(analyse):
+    a = analyse("وخطفت جبهة النصرة ذراع تنظيم القاعدة في سوريا أمس خمسة مقاتلين في قرية قاح.")
+    names = {x.name for e in a.events for x in e.actors}
+    assert "Jabhat al-Nusra" in names and "al-Qaeda" not in names

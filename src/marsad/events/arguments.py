@@ -183,6 +183,17 @@ def _charged(tokens: Sequence[Token], view_start: int) -> bool:
     return False
 
 
+def _described(tokens: Sequence[Token], view_start: int) -> bool:
+    """Whether the mention starting at ``view_start`` only describes the actor before it
+    («جبهة النصرة ذراع تنظيم القاعدة في سوريا», «فرع القاعدة»): a branch noun right
+    before it."""
+    j = _tokens_before(tokens, view_start)
+    return j > 0 and tokens[j - 1].key in BRANCH
+
+
+BRANCH = frozenset({"ذراع", "فرع", "جناح", "الذراع", "الفرع", "الجناح", "ذراعا", "فرعا"})
+
+
 def _side(actor: Actor) -> str:
     """Which side an armed actor fights on: state forces and their militias (ACLED 1, 3,
     8), the Islamic State (at war with every other side), or the other armed groups."""
@@ -205,7 +216,7 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         inter = mention.attrs.get("inter")
         if inter == CIVILIANS and event_type in ARMED_SIDES_ONLY:
             continue
-        if _charged(tokens, vstart):
+        if _charged(tokens, vstart) or _described(tokens, vstart):
             continue
         marked = marked_role(tokens, vstart, trigger_end)
         if marked == "origin":  # fire comes from the positions, weapons are taken from them
