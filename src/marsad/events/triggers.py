@@ -158,10 +158,21 @@ def _idiom(kind: str, tokens: Sequence[Token], readings: Sequence[Sequence[str]]
     return False
 
 
+def _blocked(lexicon: EventLexicon, tokens: Sequence[Token],
+             readings: Sequence[Sequence[str]], i: int) -> bool:
+    """Whether token ``i`` names no event whatever rule it matches: a blocker within the
+    two tokens before it, a purpose, what an appeal asks for, or what was foiled."""
+    return any(tokens[j].key in lexicon.blockers or any(r in lexicon.blockers
+                                                        for r in readings[j])
+               for j in range(max(0, i - 2), i)) or _purpose(
+        tokens, readings, i, lexicon.first_words) or _appealed(tokens, readings, i) or (
+        _foiled(readings, i))
+
+
 def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[TriggerHit]:
     """Every trigger among ``tokens`` (one sentence), first matching rule per token; a
-    trigger joined by «و» to one just blocked («لمنع القصف والغارات»), or right after it,
-    is blocked too."""
+    trigger joined by «و» or «أو» to one just blocked («لمنع القصف والغارات»), or right
+    after it («السماح للطائرات بشن غارات»), is blocked too."""
     readings = [stems(t.key) for t in tokens]
     first_words = lexicon.first_words
     hits: list[TriggerHit] = []
@@ -174,11 +185,7 @@ def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[Trigge
                 r in first_words for r in readings[i]):
             i += 1
             continue
-        if any(tokens[j].key in lexicon.blockers or any(r in lexicon.blockers
-                                                        for r in readings[j])
-               for j in range(max(0, i - 2), i)) or _purpose(
-                tokens, readings, i, first_words) or _appealed(tokens, readings, i) or (
-                _foiled(readings, i)) or i == blocked_next or (
+        if _blocked(lexicon, tokens, readings, i) or i == blocked_next or (
                 i <= blocked_to and _conjoined(tokens, readings, i)):
             blocked_to, blocked_next = i + 3, i + 1
             i += 1
