@@ -195,3 +195,8 @@ def test_a_branch_description_names_no_second_actor(analyse):
     a = analyse("وخطفت جبهة النصرة ذراع تنظيم القاعدة في سوريا أمس خمسة مقاتلين في قرية قاح.")
     names = {x.name for e in a.events for x in e.actors}
     assert "Jabhat al-Nusra" in names and "al-Qaeda" not in names
+
+
+def test_an_order_is_not_what_it_orders(analyse, types):
+    a = analyse("ويقول سكان في الرقة إن تنظيم داعش أصدر تعليمات بإعدام كل من يحاول الهرب.")
+    assert types(a) == []
