@@ -200,3 +200,12 @@ def test_a_branch_description_names_no_second_actor(analyse):
 def test_an_order_is_not_what_it_orders(analyse, types):
     a = analyse("ويقول سكان في الرقة إن تنظيم داعش أصدر تعليمات بإعدام كل من يحاول الهرب.")
     assert types(a) == []
+
+
+def test_a_forecast_is_no_event(analyse, types):
+    a = analyse("توقع رئيس إقليم كردستان مسعود بارزاني تحرير بقية مناطق سنجار قريبا.",
+                published="2015-08-04")
+    assert types(a) == []
+    b = analyse("وحررت قوات البيشمركة أمس بقية مناطق سنجار من تنظيم داعش.",
+                published="2015-08-04")
+    assert types(b) == ["territory_captured"]

@@ -130,8 +130,13 @@ FOILING = frozenset({"احبطت", "احبط", "احبطوا", "افشلت", "ا
 
 
 def _foiled(readings: Sequence[Sequence[str]], i: int) -> bool:
-    """Whether a foiling verb comes within the four tokens before token ``i``."""
-    return any(r in FOILING for j in range(max(0, i - 4), i) for r in readings[j])
+    """Whether a foiling verb comes within the four tokens before token ``i``, or a
+    forecast within the six («توقع رئيس الإقليم مسعود بارزاني تحرير بقية مناطق سنجار»)."""
+    return any(r in FOILING for j in range(max(0, i - 4), i) for r in readings[j]) or any(
+        r in FORECASTS for j in range(max(0, i - 6), i) for r in readings[j])
+
+
+FORECASTS = frozenset({"توقع", "يتوقع", "تتوقع", "توقعت", "يتوقعون", "متوقعا", "توقعات"})
 
 
 def _conjoined(tokens: Sequence[Token], readings: Sequence[Sequence[str]], i: int) -> bool:
