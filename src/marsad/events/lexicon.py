@@ -60,6 +60,10 @@ class EventLexicon:
     unreported_habit: tuple[tuple[str, ...], ...] = ()
     nationality: tuple[tuple[str, str, int], ...] = ()
     """(folded adjective, actor name, inter): «مقاتلات تركية» → Military Forces of Turkey."""
+    asking: frozenset[str] = frozenset()
+    """Appeals, permissions, threats, orders, rulings: what follows إلى/ب/ل is asked for."""
+    foiling: frozenset[str] = frozenset()
+    forecasting: frozenset[str] = frozenset()
 
     @functools.cached_property
     def first_words(self) -> frozenset[str]:
@@ -97,6 +101,9 @@ def parse_event_lexicon(data: Mapping[str, Any], origin: str = "triggers") -> Ev
         rules=tuple(rules),
         blockers=frozenset(fold(w) for w in blockers.get("before", [])),
         never=frozenset(fold(w) for w in blockers.get("never", [])),
+        asking=frozenset(fold(w) for w in blockers.get("asking", [])),
+        foiling=frozenset(fold(w) for w in blockers.get("foiling", [])),
+        forecasting=frozenset(fold(w) for w in blockers.get("forecasting", [])),
         historical_cues=_fold_words(hist.get("cues", []), f"{origin}: historical.cues"),
         historical_window=int(hist.get("window", 10)),
         max_age_days=int(hist.get("max_age_days", 20)),

@@ -100,43 +100,26 @@ def _purpose(tokens: Sequence[Token], readings: Sequence[Sequence[str]], i: int,
 
 
 
-# «دعا المعتصمون إلى إعدام ...», «طالب المجلس الحكومة بوقف ...», «السماح للطائرات
-# الأمريكية بشن غارات»: what someone calls for or allows
-APPEALS = frozenset({"دعا", "دعت", "دعوا", "يدعو", "تدعو", "يدعون", "داعيا", "داعيه",
-                     "دعاه", "دعاها", "دعاهم", "دعوته", "دعوتها", "طالب", "طالبت",
-                     "طالبوا", "يطالب", "تطالب", "يطالبون", "مطالبا", "مطالبين", "مطالبه",
-                     "المطالبه", "طالبه", "طالبها", "طالبهم", "ناشد", "ناشدت", "يناشد",
-                     "السماح", "سمحت", "سمح", "تسمح", "يسمح",
-                     # a court's sentence («قضت في القضية نفسها بإعدام عشرة»), a threat
-                     # («وقد هدد الفرع المصري لتنظيم داعش الأربعاء بإعدام كرواتي»)
-                     "قضت", "تقضي", "يقضي", "حكمت", "هدد", "هددت", "يهدد", "تهدد",
-                     "يهددون", "توعد", "يتوعد", "تتوعد",
-                     # orders («أصدر تعليمات بإعدام كل من يحاول الهرب»)
-                     "تعليمات", "تعليماته", "اوامر", "اوامره"})
-
-
-def _appealed(tokens: Sequence[Token], readings: Sequence[Sequence[str]], i: int) -> bool:
-    """Whether token ``i`` is what an appeal within eight tokens before asks for («إلى»,
-    «ب» or «ل» right before it: «دعا المعتصمون أمس في مدينة اللاذقية إلى إعدام»,
-    «ودعوته مجددا للانسحاب»)."""
+def _appealed(lexicon: EventLexicon, tokens: Sequence[Token],
+              readings: Sequence[Sequence[str]], i: int) -> bool:
+    """Whether token ``i`` is what an appeal (``[blockers] asking``) within eight tokens
+    before asks for («إلى», «ب» or «ل» right before it: «دعا المعتصمون أمس في مدينة
+    اللاذقية إلى إعدام», «ودعوته مجددا للانسحاب»)."""
     asked = tokens[i].key.startswith(("ب", "وب", "ل")) or (
         i > 0 and tokens[i - 1].key == "الي")
-    return asked and any(r in APPEALS for j in range(max(0, i - 8), i) for r in readings[j])
+    return asked and _within(lexicon.asking, readings, i, 8)
 
 
-# «أحبطت السلطات هجوما كان يعتزم تنفيذه»: what was foiled did not happen (a foiled advance
-# is a clash: the battle rule for the foiling verb itself takes it)
-FOILING = frozenset({"احبطت", "احبط", "احبطوا", "افشلت", "افشل", "اجهضت", "اجهض"})
-
-
-def _foiled(readings: Sequence[Sequence[str]], i: int) -> bool:
+def _foiled(lexicon: EventLexicon, readings: Sequence[Sequence[str]], i: int) -> bool:
     """Whether a foiling verb comes within the four tokens before token ``i``, or a
     forecast within the six («توقع رئيس الإقليم مسعود بارزاني تحرير بقية مناطق سنجار»)."""
-    return any(r in FOILING for j in range(max(0, i - 4), i) for r in readings[j]) or any(
-        r in FORECASTS for j in range(max(0, i - 6), i) for r in readings[j])
+    return _within(lexicon.foiling, readings, i, 4) or _within(
+        lexicon.forecasting, readings, i, 6)
 
 
-FORECASTS = frozenset({"توقع", "يتوقع", "تتوقع", "توقعت", "يتوقعون", "متوقعا", "توقعات"})
+def _within(words: frozenset[str], readings: Sequence[Sequence[str]], i: int, n: int) -> bool:
+    """Whether one of ``words`` is a reading of the ``n`` tokens before token ``i``."""
+    return any(r in words for j in range(max(0, i - n), i) for r in readings[j])
 
 
 def _conjoined(tokens: Sequence[Token], readings: Sequence[Sequence[str]], i: int) -> bool:
@@ -172,8 +155,8 @@ def _blocked(lexicon: EventLexicon, tokens: Sequence[Token],
     return any(tokens[j].key in lexicon.blockers or any(r in lexicon.blockers
                                                         for r in readings[j])
                for j in range(max(0, i - 2), i)) or _purpose(
-        tokens, readings, i, lexicon.first_words) or _appealed(tokens, readings, i) or (
-        _foiled(readings, i))
+        tokens, readings, i, lexicon.first_words) or _appealed(lexicon, tokens, readings, i) or (
+        _foiled(lexicon, readings, i))
 
 
 def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[TriggerHit]:
