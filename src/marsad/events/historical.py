@@ -158,4 +158,4 @@ def in_relative_clause(tokens: Sequence[Token], trigger: int, date: DateValue | 
     return any(t.key in RELATIVES for t in before[-2:]) and not _recent(date, published)
 
 
-PAST = frozenset({"كان", "كانت", "كانوا", "قد"})
+PAST = PLUPERFECT | {"قد"}
