@@ -58,14 +58,18 @@ from marsad.events.unarmed import unarmed_actors
 from marsad.geo.gazetteer import distance_km
 from marsad.lexicons.matcher import view_tokens
 from marsad.model import Actor, Article, Cue, DateValue, Event, Place, Quantity, Source, Span
+from marsad.quantities.find import cue_of, unnumbered
 from marsad.text.normalize import normalize, view_of
 
 # Types reported for lists of places, one event per place; others take the first place.
 SPLIT_BY_PLACE = frozenset({"air_strike", "shelling", "bombing", "protest"})
 
 
-# Types that have no dead of their own.
-NO_TOLL_TYPES = frozenset({"ceasefire_agreement", "aid_delivery", "arms_supply", "deployment"})
+# Types that have no dead of their own: a toll told with a withdrawal or an arrest fell
+# in the fight or strike beside it («قتلت 15 عنصراً من التنظيم وأجبرت الأخير على
+# الانسحاب», «بقتل أبو سياف ... واعتقال آخرين»).
+NO_TOLL_TYPES = frozenset({"ceasefire_agreement", "aid_delivery", "arms_supply", "deployment",
+                           "withdrawal", "abduction_detention"})
 
 
 # Types whose perpetrator may be named only as «مقاتلات تركية» (aircraft + nationality).
@@ -242,7 +246,8 @@ class EventDetector:
         if claim.negated or is_unreported(self.lexicon, tokens, hit.first):
             return []
         # «قصفت قوات النظام ...، فيما قضى رجل اثر انفجار»: a new clause has its own actors
-        seg = _segment(view, tokens, hit, sentence)
+        seg = _segment(view, tokens, hit, sentence, hi >= sentence.end,
+                       [c.cue.span for c in article.claims if c.cue is not None])
         mentions = actor_mentions(article, max(lo, seg.start), min(hi, seg.end), excluded)
         if not mentions:
             mentions = actor_mentions(article, seg.start, seg.end, excluded)
@@ -304,11 +309,12 @@ class EventDetector:
             tokens, hit.first, date, article.published) or (
             hit.type == "territory_captured"
             and in_relative_clause(tokens, hit.first, date, article.published))
-        if len(places) > 1 or hit.type in NO_TOLL_TYPES or (
-                dead is not None and (dead.count or 0) >= STATISTIC):
+        if len(places) > 1 or hit.type in NO_TOLL_TYPES or (dead is not None and (
+                (dead.count or 0) >= STATISTIC or unnumbered(dead))):
             # a toll told for several places together belongs to none of them alone, an
-            # exchange of bodies or a truce kills no one, and a count no single attack
-            # reaches is a war's total («أكثر من 40 ألف قتيل منذ 1984»)
+            # exchange of bodies or a truce kills no one, a count no single attack
+            # reaches is a war's total («أكثر من 40 ألف قتيل منذ 1984»), and «عدد من
+            # القتلى» gives no figure (it still anchors the event above)
             dead = None
         told = claim if claim.cue is not None else (
             sentence_claim(article.claims, sentence, trigger) or claim)
@@ -498,14 +504,37 @@ def _connector(tokens, i: int) -> bool:
     return False
 
 
-def _segment(view, tokens, hit: TriggerHit, sentence: Span) -> Span:
-    """The sentence from the last connector before the trigger (original offsets): the
-    clause after «فيما», «بينما» has a subject of its own."""
+def _said_at(word: Span, cues: Sequence[Span]) -> bool:
+    return any(c.overlaps(word) for c in cues)
+
+
+def _toll_clause(tokens, i: int) -> bool:
+    """The clause at token ``i`` counts the dead or wounded («فيما قتل 7 من عناصر قوات
+    النظام»): the victims, not a new subject."""
+    return i < len(tokens) and cue_of(tokens[i].key)[1] in ("killed", "injured")
+
+
+def _segment(view, tokens, hit: TriggerHit, sentence: Span, last: bool = True,
+             cues: Sequence[Span] = ()) -> Span:
+    """The trigger's clause, between the connectors around it (original offsets): the
+    clause after «فيما», «بينما» has a subject of its own («قصف الطيران المروحي قرية رسم
+    العبود، في حين استهدفت الفصائل المقاتلة مواقع قوات النظام»), unless it counts the
+    victims and no trigger of the sentence comes after this one (``last``) or opens with
+    a reporting verb (one of ``cues``: «فيما زعمت قيادة الحزب أن عنصرين فقط لقيا حتفهما»,
+    another version of the same event)."""
+    start, end = sentence.start, sentence.end
     for i in range(hit.first - 1, -1, -1):
         if _connector(tokens, i):
-            return Span(max(sentence.start, view.span(tokens[i].end, tokens[i].end).start),
-                        sentence.end)
-    return sentence
+            start = max(start, view.span(tokens[i].end, tokens[i].end).start)
+            break
+    for i in range(hit.last + 1, len(tokens)):
+        if _connector(tokens, i) and not (last and _toll_clause(tokens, i + 1)) and not (
+                i + 1 < len(tokens) and _said_at(view.span(tokens[i + 1].start,
+                                                           tokens[i + 1].end), cues)):
+            first = tokens[i - 1] if tokens[i].key == "حين" else tokens[i]
+            end = min(end, view.span(first.start, first.start).start)
+            break
+    return Span(start, max(start, end))
 
 
 def _statement(claim, sentence: Span, before_only: bool = False) -> list[Span]:

@@ -274,6 +274,14 @@ _STARTS = frozenset(
 )
 MONTH_WORDS = GREGORIAN_MONTHS.first_words | HIJRI_MONTHS.first_words
 
+def unnumbered(quantity: Quantity) -> bool:
+    """«عدد من عناصر», «عدة أشخاص»: a plural with no figure, which is no toll (like «قتلى»
+    without a number)."""
+    tokens = split_clitics(tokenize(view_of(quantity.text or "").text), _STARTS,
+                           any_preposition=True)
+    return bool(tokens) and lx.SEVERAL.at(tokens, 0) is not None
+
+
 def find_quantities(text: str, dates: Iterable[Span] = ()) -> list[Quantity]:
     """Every count in ``text``; numbers inside the ``dates`` spans are skipped."""
     view = view_of(text)

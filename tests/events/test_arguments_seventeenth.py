@@ -1,0 +1,55 @@
+"""Seventeenth round: arguments read from the tuning parts' errors (tolls, ...)."""
+
+from __future__ import annotations
+
+from marsad.model import Quantity
+from marsad.quantities.find import find_quantities, unnumbered
+
+
+def test_a_withdrawal_or_an_arrest_has_no_toll_of_its_own(analyse, dead):
+    a = analyse("وقتلت فصائل المعارضة 15 عنصراً من التنظيم أمس وأجبرت الأخير على الانسحاب "
+                "إلى قرية أم القرى.")
+    assert ("withdrawal", None) in dead(a)
+    b = analyse("ونجحت مجموعة عسكرية أميركية أمس بقتل أبو سياف، القيادي في تنظيم داعش، "
+                "واعتقال آخرين في دير الزور.")
+    assert ("abduction_detention", None) in dead(b)
+
+
+def test_a_number_of_dead_without_a_figure_is_no_toll(analyse, dead):
+    a = analyse("واستهدفت الفصائل آلية لقوات النظام في ريف حماة أمس مما أدى إلى إعطابها "
+                "وقتل عدد من عناصر القوات النظامية.")
+    assert [d for _, d in dead(a)] == [None]
+    # (a figure is still read)
+    b = analyse("واستهدفت الفصائل آلية لقوات النظام في ريف حماة أمس مما أدى إلى إعطابها "
+                "وقتل 12 عنصرا من القوات النظامية.")
+    assert [d[0] for _, d in dead(b) if d] == [12]
+
+
+def test_unnumbered_counts():
+    text = "قتل عدد من العناصر وأصيب العديد من المدنيين وقتل 12 جنديا وعشرات المسلحين"
+    found = {q.text: unnumbered(q) for q in find_quantities(text)}
+    assert found == {"عدد من العناصر": True, "العديد من المدنيين": True, "12 جنديا": False,
+                     "عشرات المسلحين": False}
+    assert not unnumbered(Quantity(count=1))
+
+
+def actors(event):
+    return [(a.role, a.name) for a in event.actors]
+
+
+def test_a_clause_after_the_trigger_has_its_own_subject(analyse, of_type):
+    a = analyse("وتعرضت محافظة حلب لقصف الطيران المروحي بالبراميل المتفجرة قرية رسم العبود بريف "
+                "حلب الشرقي، في حين استهدفت الفصائل المقاتلة مواقع قوات النظام في محيط حي "
+                "الخالدية بمدينة حلب.")
+    [strike] = of_type(a, "air_strike")
+    assert actors(strike) == [("actor1", "Military Forces of Syria")]
+
+
+def test_unless_it_counts_the_victims_or_reports_the_same_event(analyse, of_type):
+    a = analyse("وغنم مقاتلو جيش الفتح دبابتين في إدلب أمس، فيما قتل 7 من عناصر قوات النظام.")
+    [seizure] = of_type(a, "weapons_seizure")
+    assert ("actor2", "Military Forces of Syria") in actors(seizure)
+    b = analyse("واندلعت اشتباكات عنيفة في مدينة الزبداني أمس، فيما قال ناشطون إن قوات النظام "
+                "وحزب الله تحاول التقدم في المدينة.")
+    [battle] = of_type(b, "battle")
+    assert ("actor1", "Military Forces of Syria") in actors(battle)
