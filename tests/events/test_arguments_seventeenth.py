@@ -53,3 +53,28 @@ def test_unless_it_counts_the_victims_or_reports_the_same_event(analyse, of_type
                 "وحزب الله تحاول التقدم في المدينة.")
     [battle] = of_type(b, "battle")
     assert ("actor1", "Military Forces of Syria") in actors(battle)
+
+
+def test_aircraft_before_a_short_name_of_the_actor_is_the_weapon(analyse, of_type):
+    a = analyse("قصفت طائرات التحالف الدولي مواقع التنظيم في الرقة أمس. ونفذت طائرات التحالف "
+                "غارات على مواقع لتنظيم داعش في ريف حلب الشمالي اليوم.")
+    second = of_type(a, "air_strike")[-1]
+    assert [(w.name, w.text) for w in second.weapons] == [
+        ("warplane (unspecified)", "طائرات التحالف")]
+    assert a.text[second.weapons[0].span.start:second.weapons[0].span.end] == "طائرات التحالف"
+
+
+def test_the_side_that_withdrew_is_actor1(analyse, of_type):
+    a = analyse("وتمكنت الفصائل الإسلامية من السيطرة على بلدة القرقور بعد هجوم عنيف أجبروا "
+                "خلاله قوات النظام على الانسحاب إلى سهل الغاب.")
+    [out] = of_type(a, "withdrawal")
+    assert actors(out)[0] == ("actor1", "Military Forces of Syria")
+    b = analyse("وأشار داود إلى أن القوات الأمنية أحرزت تقدما باتجاه منطقة البوفراج شمال شرقي "
+                "الرمادي وأجبر هذا التقدم عناصر تنظيم داعش على الانسحاب من المنطقة.")
+    [out] = of_type(b, "withdrawal")
+    assert actors(out) == [("actor1", "Islamic State"), ("actor2", "Military Forces of Iraq")]
+    # (named again right after the verb, after a first mention as the ones killed)
+    c = analyse("وتدخل طيران التحالف الدولي وتمكن من قتل 18 عنصرا من الدواعش وانسحب عناصر "
+                "التنظيم إلى مركز الكرمة أمس.")
+    [out] = of_type(c, "withdrawal")
+    assert actors(out)[0] == ("actor1", "Islamic State")

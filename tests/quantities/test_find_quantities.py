@@ -52,6 +52,15 @@ def counts(text):
     # two tanks destroyed before a killing: a count of things, not of the dead
     ("واغتنام ما فيها وتدمير دبابتين وقتل الكثير من قوات الأسد",
      [("دبابتين", 2, 2, 2, None)]),
+    # the killed and the wounded counted together are neither
+    ("عشرات المدنيين قتلوا وجرحوا في غارات", [("عشرات المدنيين", 10, 10, 99, None)]),
+    ("قتل وأصيب 12 شخصا", [("12 شخصا", 12, 12, 12, None)]),
+    ("سقوط 20 شخصا بين قتيل وجريح", [("20 شخصا", 20, 20, 20, None)]),
+    # (each with its own count, or a count before the first verb, stays apart)
+    ("12 مدنيا قتلوا وأصيب 30 آخرون",
+     [("12 مدنيا", 12, 12, 12, "killed"), ("30 آخرون", 30, 30, 30, "injured")]),
+    ("نحو 390 مقاتلاً كردياً من حزب العمال الكردستاني قتلوا وجرح 400 آخرون",
+     [("نحو 390 مقاتلاً", 390, None, None, None), ("400 آخرون", 400, 400, 400, "injured")]),
 ])
 def test_counts(text, expected):
     assert counts(text) == expected

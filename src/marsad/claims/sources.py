@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.claims.lexicon import ClaimsLexicon
-from marsad.model import Mention
+from marsad.model import Mention, Source, Span
+from marsad.text.normalize import normalize, view_of
 
 PERSON_MENTIONS = frozenset({"PER"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "وهذا", "وهذه"})
 # Nisba adjectives that begin with the letters ال without the article (ألماني، ألبانية).
 _AL_NISBA = ("الماني", "البان", "الجزائري", "الجزائر")
+# The kinds of a body or a group (not a person's).
+_BODY_KINDS = ("anonymous", "observers", "media", "official", "social_media")
+_WORDS = re.compile(r"\w+|[^\w\s]")
 BODY_MENTIONS = frozenset({"ORG", "ARMED_GROUP", "MILITARY_UNIT", "GPE", "NORP"})
 
 
@@ -75,6 +80,13 @@ def _body(word: str) -> bool:
     return word.endswith(("يه", "ات", "ه"))
 
 
+def _kind_word(text: str, lex: ClaimsLexicon) -> bool:
+    """A one-word mention the lexicon gives a kind («ناشطون»): the tagger's PER on it is
+    a mistake."""
+    folded = normalize(text).strip()
+    return " " not in folded and any(head_word(folded, lex) in lex.kinds[k] for k in _BODY_KINDS)
+
+
 def classify(words: Sequence[Word], lex: ClaimsLexicon,
              mentions: Sequence[Mention] = ()) -> str:
     """The kind of a source phrase given as folded words (rules in docs/CLAIMS.md)."""
@@ -91,7 +103,7 @@ def classify(words: Sequence[Word], lex: ClaimsLexicon,
         return "anonymous"
     if head in {"مصدر", "مصادر", "المصدر", "المصادر"}:
         return "anonymous"
-    if any(m.kind in PERSON_MENTIONS for m in mentions):
+    if any(m.kind in PERSON_MENTIONS and not _kind_word(m.text, lex) for m in mentions):
         # «وكالة الأنباء السورية (سانا)»: an outlet's head word wins over a name in it
         return "media" if head in kinds["media"] else "person"
     if head in ("بيان", "بيانات", "البيان") and len(words) > 1:
@@ -176,3 +188,41 @@ def _index(words: Sequence[Word], w: Word) -> int:
         if x is w:
             return n
     raise ValueError("word not in phrase")
+
+
+def split_coordinated(source: Source, lex: ClaimsLexicon) -> list[Source]:
+    """A source phrase that joins two sources with «و» as two sources, each quoting its own
+    words («مصادر محلية وشهود عيان»: anonymous sources and eyewitnesses); the first keeps
+    the phrase's kind and name. Only a second part whose head word the lexicon gives a
+    kind is split off (not «هيومن رايتس ووتش», «للإغاثة والأعمال الإنسانية»)."""
+    if not source.text or source.span is None:
+        return [source]
+    view = view_of(source.text)
+    words = [Word(m.start(), m.end(), m.group()) for m in _WORDS.finditer(view.text)]
+    for i in range(1, len(words)):
+        rest = _after_and(words, i)
+        head = next((w.text for w in rest if not w.is_punct), "")
+        if not head or not any(head_word(head, lex) in lex.kinds[k] for k in _BODY_KINDS):
+            continue
+        first = view.span(words[0].start, words[i - 1].end)
+        second = view.span(rest[0].start, rest[-1].end)
+        kind = classify(rest, lex)
+        folded = " ".join(w.text for w in rest if not w.is_punct)
+        name = None if kind == "anonymous" else canonical_name(folded, lex)
+        base = source.span.start
+        one = Source(kind=source.kind, name=source.name, text=source.text[first.start:first.end],
+                     span=Span(base + first.start, base + first.end))
+        two = Source(kind=kind, name=name,  # type: ignore[arg-type]
+                     text=source.text[second.start:second.end],
+                     span=Span(base + second.start, base + second.end))
+        return [one, *split_coordinated(two, lex)]
+    return [source]
+
+
+def _after_and(words: list[Word], i: int) -> list[Word]:
+    """The words after a conjunction at ``i`` («وشهود», «و «الائتلاف»), the first without
+    its «و»; empty when word ``i`` is no conjunction."""
+    w = words[i]
+    if len(w.text) > 3 and w.text[0] == "و":
+        return [Word(w.start + 1, w.end, w.text[1:]), *words[i + 1:]]
+    return words[i + 1:] if w.text == "و" and i + 1 < len(words) else []

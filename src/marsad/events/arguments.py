@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
+from marsad.claims.lexicon import packaged_lexicon
+from marsad.claims.sources import split_coordinated
 from marsad.events.casualties import ONE_PERSON, PUNCT
 from marsad.events.triggers import stems
 from marsad.events.unarmed import CIVILIANS, PROTESTERS
@@ -162,6 +165,32 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     return None
 
 
+def _right_after(tokens: Sequence[Token], trigger_end: int, view_start: int) -> bool:
+    """The mention at ``view_start`` follows the trigger with at most two head nouns
+    between («قصف الطائرات التركية», «وانسحب عناصر التنظيم»)."""
+    if view_start < trigger_end:
+        return False
+    between = [t for t in tokens if trigger_end <= t.start and t.end <= view_start]
+    return len(between) <= 2 and all(any(r in HEADS for r in stems(t.key)) for t in between)
+
+
+# Verbs that force the one after them out («أجبر التقدم عناصر التنظيم على الانسحاب»).
+FORCE = frozenset({"اجبر", "اجبرت", "اجبروا", "ارغم", "ارغمت", "ارغموا", "اضطر", "اضطرت",
+                   "اجبار", "ارغام", "دفع", "دفعت", "دفعوا"})
+
+
+def _forced(tokens: Sequence[Token], view_start: int, trigger_end: int) -> bool:
+    """A forcing verb among the four words before the mention and «على» within eight words
+    after it, before the trigger: the mention is the side that withdrew."""
+    j = _tokens_before(tokens, view_start)
+    before = tokens[max(0, j - 4):j]  # «أجبروا خلاله قوات», «أجبر هذا التقدم عناصر»
+    if not any(any(r in FORCE for r in stems(t.key)) for t in before) or any(
+            not t.key[:1].isalnum() for t in before):
+        return False
+    after = [t for t in tokens[j:j + 8] if t.end <= trigger_end]
+    return any(t.key == "علي" for t in after)
+
+
 def _tokens_before(tokens: Sequence[Token], view_start: int) -> int:
     """How many of the sentence's ``tokens`` end at or before ``view_start``."""
     j = len(tokens)
@@ -206,11 +235,20 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
                view_starts: Sequence[int], trigger_end: int = -1) -> tuple[Actor, ...]:
     """actor1, actor2 and associated actors among the actor mentions of the clause."""
     firsts: list[tuple[str, Actor]] = []
+    keys: list[str] = []  # the actor of each of ``firsts``
     seen: set[str] = set()
     agent: Actor | None = None
     for mention, vstart in zip(mentions, view_starts, strict=True):
         key = str(mention.attrs.get("actor_id") or mention.norm)
         if key in seen:
+            if event_type == "withdrawal" and agent is None and key in keys and (
+                    _right_after(tokens, trigger_end, vstart)
+                    or _forced(tokens, vstart, trigger_end)):
+                # «قتل 18 عنصرا من الدواعش وانسحب عناصر التنظيم»: named again as the
+                # side that withdrew
+                k = keys.index(key)
+                agent = replace(firsts[k][1], role="actor1")
+                firsts[k] = ("actor1", agent)
             continue
         seen.add(key)
         inter = mention.attrs.get("inter")
@@ -221,8 +259,12 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         marked = marked_role(tokens, vstart, trigger_end)
         if marked == "origin":  # fire comes from the positions, weapons are taken from them
             marked = "agent" if event_type in FIRE_TYPES else "target"
-        if marked is None and event_type in GENITIVE_AGENT and 0 <= vstart - trigger_end <= 1:
-            marked = "agent"  # «بعد انسحاب القوات العراقية», «قصف الطائرات التركية»
+        if marked is None and event_type in GENITIVE_AGENT and _right_after(
+                tokens, trigger_end, vstart):
+            marked = "agent"  # «بعد انسحاب القوات العراقية», «وانسحب عناصر التنظيم»
+        if marked is None and event_type == "withdrawal" and _forced(tokens, vstart,
+                                                                     trigger_end):
+            marked = "agent"  # «أجبروا قوات النظام على الانسحاب»: the side forced out
         if inter in UNARMED:
             role = "actor1" if inter == 6 and event_type == "protest" else "actor2"
         elif event_type == "protest":
@@ -236,6 +278,7 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         if marked == "agent" and role == "actor1" and agent is None:
             agent = actor
         firsts.append((role, actor))
+        keys.append(key)
     if agent is not None:
         # «تعرضت البلدة لقصف من قبل قوات النظام»: the agent of a passive report is
         # actor1 even when other actors are named before it
@@ -558,7 +601,8 @@ def _one_word(word: str) -> bool:
     return normalize(word.strip(PUNCT)) in ONE_PERSON
 
 
-def weapons_for(mentions: Sequence[Mention], lo: int, hi: int) -> tuple[Weapon, ...]:
+def weapons_for(mentions: Sequence[Mention], lo: int, hi: int,
+                text: str | None = None) -> tuple[Weapon, ...]:
     """The weapons the clause names."""
     out = []
     seen = set()
@@ -574,6 +618,13 @@ def weapons_for(mentions: Sequence[Mention], lo: int, hi: int) -> tuple[Weapon, 
             # names the weapon too
             key, weapon = platform[0], Weapon(name=platform[0], category=platform[1],
                                               text=m.text, span=m.span)
+        elif m.attrs.get("inter") is not None and text is not None and (
+                found := _aircraft_before(text, m.span, lo)):
+            # «طائرات التحالف»: the aircraft word stands before a short name of the actor
+            platform, start = found
+            key, weapon = platform[0], Weapon(name=platform[0], category=platform[1],
+                                              text=text[start:m.span.end],
+                                              span=Span(start, m.span.end))
         else:
             continue
         if key in seen:
@@ -599,6 +650,16 @@ def _aircraft(text: str) -> tuple[str, str] | None:
     if first == "طيران" and len(words) > 1 and _bare(words[1]) in ("مروحي", "مروحيه"):
         return AIRCRAFT_WORDS["مروحيات"]
     return AIRCRAFT_WORDS.get(first)
+
+
+def _aircraft_before(text: str, span: Span, lo: int) -> tuple[tuple[str, str], int] | None:
+    """The aircraft word right before ``span`` («طائرات» in «طائرات التحالف») and where it
+    starts."""
+    m = re.search(r"(\S+)\s+$", text[max(lo, span.start - 20):span.start])
+    if m is None:
+        return None
+    platform = _aircraft(m.group(1))
+    return (platform, max(lo, span.start - 20) + m.start(1)) if platform else None
 
 
 # Words for aircraft and guns that a nationality adjective can qualify («مقاتلات تركية»,
@@ -771,8 +832,9 @@ PRONOUNS = frozenset({"به", "له", "لها", "بها", "عنه", "عنها", 
 
 
 def event_sources(claims: Sequence[Claim], claim: Claim) -> list[Source]:
-    """The event's sources from the claim that holds its trigger: none for the outlet's own
-    assertion; for a hedge with no one named («طائرات يعتقد أنها تابعة للتحالف») the
+    """The event's sources from the claim that holds its trigger (two when its source
+    phrase joins two: «مصادر محلية وشهود عيان»): none for the outlet's own assertion; for a
+    hedge with no one named («طائرات يعتقد أنها تابعة للتحالف») the
     source of the claim around it («وأفادت مصادر صحفية أن ...»), if any."""
     if claim.cue is None:
         return []
@@ -784,7 +846,7 @@ def event_sources(claims: Sequence[Claim], claim: Claim) -> list[Source]:
         if not outer:
             return []
         claim = min(outer, key=lambda o: len(o.content))
-    return [claim.source]
+    return split_coordinated(claim.source, packaged_lexicon())
 
 
 # Sources that speak for a body or a group of witnesses (not a word the claims stage took

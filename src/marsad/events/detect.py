@@ -279,7 +279,7 @@ class EventDetector:
         date = date_for(article.dates, lo, trigger, hi, undated) or date_for(
             article.dates, sentence.start, trigger, sentence.end, undated)
         dead = _toll(article, trigger, lo, hi, sentence, n_hits == 1)
-        weapons = list(weapons_for(article.mentions, lo, hi))
+        weapons = list(weapons_for(article.mentions, lo, hi, article.text))
         cue_text = article.text[trigger.start:trigger.end]
         if hit.type in STATE_TYPES and not any(a.role == "actor1" and a.inter in (1, 8)
                                                for a in actors):

@@ -218,6 +218,8 @@ class _Reader:
                     return lx.CASUALTY_NOUNS[form]
                 if form in lx.OBJECTS:
                     return None
+        if self.word(c.end) == "بين" and self._both(c.end + 1):
+            return None  # «سقوط 20 شخصا بين قتيل وجريح»
         back = self._cue_back(c.first)
         ahead = self._cue_ahead(c.end)
         if back is not None and (ahead is None or back[0] <= ahead[0]):
@@ -238,7 +240,7 @@ class _Reader:
             dist += 1
             is_cue, what = cue_of(w)
             if is_cue and what:
-                if w[0] == "و" and k > 0 and self.word(k - 1) in lx.NOMINAL_CUES and not (
+                if w[0] == "و" and k > 0 and self._joined_cue(k - 1) and not (
                         k > 1 and (self.t[k - 2].is_number or self.word(k - 2) in _STARTS)):
                     before = cue_of(self.word(k - 1))
                     if before[0] and before[1] and before[1] != what:
@@ -247,7 +249,32 @@ class _Reader:
             k -= 1
         return None
 
-    def _cue_ahead(self, end: int) -> tuple[int, str] | None:
+    def _both(self, k: int) -> bool:
+        """Token ``k`` is a cue joined by «و» to a cue of another kind with no count of
+        its own after it («قتلوا وجرحوا», «قتيل وجريح»; not «قتلوا وأصيب 30»)."""
+        what = cue_of(self.word(k))[1]
+        joined = self.word(k + 1)
+        own = k + 2 < self.n and (self.t[k + 2].is_number or self.word(k + 2) in _STARTS)
+        return bool(what) and joined.startswith("و") and not own and (
+            cue_of(joined)[1] not in (None, what))
+
+    def _joined_cue(self, k: int) -> bool:
+        """Token ``k`` is a cue with no count of its own before it: a noun («مقتل وإصابة
+        30») or a verb opening the clause («قتل وأصيب 12 شخصا», not «12 مدنيا قتلوا وأصيب
+        30 آخرون»)."""
+        w = self.word(k)
+        if w in lx.NOMINAL_CUES:
+            return True
+        if not cue_of(w)[0] or w in lx.DUALS or self.t[k].is_number:
+            return False
+        for j in range(k - 1, max(-1, k - 9), -1):
+            if self.word(j) in _BREAKS:
+                break
+            if self.t[j].is_number or self.word(j) in _STARTS:
+                return False
+        return True
+
+    def _cue_ahead(self, end: int) -> tuple[int, str | None] | None:
         """A verb after the count saying what happened to it (12 مدنياً قتلوا), also after
         the partitive that says whose («سبعة من مليشيا الحشد الشعبي قتلوا»)."""
         reach = _LOOK_AHEAD + (_PARTITIVE if self.word(end) == "من" else 0)
@@ -260,6 +287,8 @@ class _Reader:
             if any(f in lx.AFTER_VERBS for f, _ in bare_forms(w)):
                 is_cue, what = cue_of(w)
                 if is_cue and what:
+                    if self._both(k):
+                        return dist, None  # «عشرات المدنيين قتلوا وجرحوا»: both together
                     return dist, what
         return None
 

@@ -1,0 +1,45 @@
+"""Source phrases: two sources joined by «و», and a tagger's PER on a generic plural."""
+
+from __future__ import annotations
+
+from marsad.claims.lexicon import packaged_lexicon
+from marsad.claims.sources import Word, classify, split_coordinated
+from marsad.model import Mention, Source, Span
+from marsad.text.normalize import normalize
+
+LEX = packaged_lexicon()
+
+
+def split(phrase: str, kind: str) -> list[tuple[str, str | None, str]]:
+    text = "وقالت " + phrase + " إن القصف استمر"
+    start = text.index(phrase)
+    source = Source(kind=kind, name=None, text=phrase, span=Span(start, start + len(phrase)))
+    out = split_coordinated(source, LEX)
+    for s in out:
+        assert text[s.span.start:s.span.end] == s.text
+    return [(s.kind, s.name, s.text) for s in out]
+
+
+def test_two_sources_joined_by_and_are_two():
+    assert split("مصادر محلية وشهود عيان", "anonymous") == [
+        ("anonymous", None, "مصادر محلية"), ("observers", None, "شهود عيان")]
+    assert split("«هيئة التنسيق الوطنية» و«الائتلاف الوطني لقوى المعارضة والثورة السورية»",
+                 "official") == [
+        ("official", None, "«هيئة التنسيق الوطنية»"),
+        ("official", "National Coalition of Syrian Revolution and Opposition Forces",
+         "«الائتلاف الوطني لقوى المعارضة والثورة السورية»")]
+
+
+def test_a_name_with_and_inside_stays_one():
+    assert split("منظمة هيومن رايتس ووتش", "observers") == [
+        ("observers", None, "منظمة هيومن رايتس ووتش")]
+    assert split("مركز الملك سلمان للإغاثة والأعمال الإنسانية", "official") == [
+        ("official", None, "مركز الملك سلمان للإغاثة والأعمال الإنسانية")]
+
+
+def test_a_person_tag_on_a_generic_plural_is_ignored():
+    words = [Word(0, 7, normalize("ناشطون"))]
+    tagged = [Mention("PER", "ناشطون", Span(0, 6))]
+    assert classify(words, LEX, tagged) == "observers"
+    name = [Word(0, 6, normalize("الحسيني"))]
+    assert classify(name, LEX, [Mention("PER", "الحسيني", Span(0, 7))]) == "person"
