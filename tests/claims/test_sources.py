@@ -43,3 +43,24 @@ def test_a_person_tag_on_a_generic_plural_is_ignored():
     assert classify(words, LEX, tagged) == "observers"
     name = [Word(0, 6, normalize("الحسيني"))]
     assert classify(name, LEX, [Mention("PER", "الحسيني", Span(0, 7))]) == "person"
+
+
+def test_a_named_activist_is_one_of_the_observers():
+    words = [Word(0, 6, "الناشط"), Word(7, 14, "الاعلامي"), Word(15, 19, "وسيم"),
+             Word(20, 23, "سعد")]
+    assert classify(words, LEX, [Mention("PER", "وسيم سعد", Span(15, 23))]) == "observers"
+    # (a named spokesman stays a person)
+    words = [Word(0, 7, "المتحدث"), Word(8, 11, "باسم"), Word(12, 19, "الوزاره"),
+             Word(20, 24, "جيف"), Word(25, 30, "ديفيس")]
+    assert classify(words, LEX, [Mention("PER", "جيف ديفيس", Span(20, 30))]) == "person"
+
+
+def test_activists_networks_and_rights_groups_are_observers():
+    for phrase in ("الهيئة العامة للثورة السورية", "اتحاد تنسيقيات الثورة",
+                   "الشبكة الآشورية لحقوق الإنسان"):
+        folded = normalize(phrase).split()
+        words, at = [], 0
+        for w in folded:
+            words.append(Word(at, at + len(w), w))
+            at += len(w) + 1
+        assert classify(words, LEX) == "observers", phrase

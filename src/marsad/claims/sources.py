@@ -14,6 +14,8 @@ PERSON_MENTIONS = frozenset({"PER"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "وهذا", "وهذه"})
 # Nisba adjectives that begin with the letters ال without the article (ألماني، ألبانية).
 _AL_NISBA = ("الماني", "البان", "الجزائري", "الجزائر")
+# Titles of an activist, who is one of the observers even when named.
+ACTIVISTS = frozenset({"ناشط", "الناشط", "ناشطه", "الناشطه"})
 # The kinds of a body or a group (not a person's).
 _BODY_KINDS = ("anonymous", "observers", "media", "official", "social_media")
 _WORDS = re.compile(r"\w+|[^\w\s]")
@@ -104,7 +106,10 @@ def classify(words: Sequence[Word], lex: ClaimsLexicon,
     if head in {"مصدر", "مصادر", "المصدر", "المصادر"}:
         return "anonymous"
     if any(m.kind in PERSON_MENTIONS and not _kind_word(m.text, lex) for m in mentions):
-        # «وكالة الأنباء السورية (سانا)»: an outlet's head word wins over a name in it
+        # «وكالة الأنباء السورية (سانا)»: an outlet's head word wins over a name in it,
+        # and a named activist is an activist («الناشط الإعلامي وسيم سعد»: observers)
+        if head in ACTIVISTS:
+            return "observers"
         return "media" if head in kinds["media"] else "person"
     if head in ("بيان", "بيانات", "البيان") and len(words) > 1:
         rest = [w for w in words[1:] if not w.is_punct]
