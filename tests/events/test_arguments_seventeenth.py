@@ -78,3 +78,13 @@ def test_the_side_that_withdrew_is_actor1(analyse, of_type):
                 "التنظيم إلى مركز الكرمة أمس.")
     [out] = of_type(c, "withdrawal")
     assert actors(out)[0] == ("actor1", "Islamic State")
+
+
+def test_the_civilians_killed_or_taken_after_the_subject(analyse, of_type):
+    a = analyse("وأعدم تنظيم داعش أمس تسعة من سائقي سيارات الأجرة وسط الموصل.")
+    [killing] = of_type(a, "attack_on_civilians")
+    assert actors(killing) == [("actor1", "Islamic State"), ("actor2", "Civilians")]
+    assert killing.actors[1].text == "تسعة من سائقي"
+    b = analyse("واختطف مسلحون مجهولون 30 رجلا في بلدة خان بني سعد أمس.")
+    [taken] = of_type(b, "abduction_detention")
+    assert [(x.role, x.text) for x in taken.actors] == [("actor2", "30 رجلا")]

@@ -47,7 +47,9 @@ def test_a_capture_named_by_control_keeps_its_agent(analyse):
 def test_the_charge_of_an_execution_names_no_side(analyse):
     a = analyse("وأعدم تنظيم داعش أمس شخصين من سكان مدينة الفلوجة بتهمة التعاون مع القوات "
                 "العراقية.")
-    assert [_actors(e) for e in a.events] == [[("actor1", "Islamic State")]]
+    # (the two executed are the civilians hit; the Iraqi forces of the charge are no side)
+    assert [_actors(e) for e in a.events] == [[("actor1", "Islamic State"),
+                                               ("actor2", "Civilians")]]
 
 
 def test_a_bare_shelling_among_aircraft_or_barrels_is_an_air_strike(analyse):

@@ -44,10 +44,12 @@ def test_civilian_victims_after_the_trigger():
     text = "احتجاز لاجئين في المخيم"  # (a word starting with ل is not لـ + word)
     actor = victims(text, span_of(text, "احتجاز"), len(text))
     assert actor is not None and actor.text == "لاجئين"
-    text = "عمليات القتل الجماعي بحق الايزيديين"
-    assert victims(text, span_of(text, "القتل"), len(text)) is None  # «الجماعي» first
+    text = "عمليات القتل الجماعي بحق الايزيديين"  # (an adjective and «بحق» between)
+    assert victims(text, span_of(text, "القتل"), len(text)).text == "بحق الايزيديين"
     text = "اختطف مسلحون من التنظيم في المدينة"
     assert victims(text, span_of(text, "اختطف"), len(text)) is None
+    text = "قتل التنظيم، في هجوم على القرية، عائلة كاملة"  # (not across a comma)
+    assert victims(text, span_of(text, "قتل"), len(text)) is None
 
 
 def test_only_missing_roles_are_filled():
@@ -55,7 +57,8 @@ def test_only_missing_roles_are_filled():
     police = Actor("actor1", "Police Forces of Iraq", "الشرطة", 1, span_of(text, "الشرطة"))
     out = unarmed_actors("abduction_detention", [police], text, Span(0, len(text)),
                          span_of(text, "اعتقلت"), IRAQ)
-    assert out == [police]  # «الشرطة» stands between the trigger and the victims
+    assert [(a.name, a.text) for a in out] == [  # (after the subject «الشرطة»)
+        ("Police Forces of Iraq", "الشرطة"), ("Civilians", "ثلاثة أشخاص")]
     held = Actor("actor2", "Islamic State", "داعش", 2, Span(0, 4))
     text = "اعتقال 5 أشخاص"
     assert unarmed_actors("abduction_detention", [held], text, Span(0, len(text)),

@@ -12,6 +12,7 @@ from marsad.events.triggers import stems
 from marsad.geo.countries import country_name
 from marsad.model import Actor, Place, Span
 from marsad.text.normalize import normalize
+from marsad.text.numerals import WORDS
 
 PROTESTERS, RIOTERS, CIVILIANS = 6, 5, 7
 NATIONAL = {PROTESTERS: "Protesters", RIOTERS: "Rioters"}
@@ -25,7 +26,9 @@ VICTIM_HEADS = frozenset({
     "مدنيا", "صحفي", "صحفيين", "صحفيا", "صحافي", "صحافيين", "مصور", "اعلامي", "اعلاميين",
     "ناشط", "ناشطين", "سكان", "اهالي", "مواطن", "مواطنين", "ايزيديين", "ايزيدي",
     "ايزيديات", "مسيحيين", "اشخاص", "شخص", "شخصا", "رجال", "شبان", "طلاب", "عمال", "سائق",
-    "اطباء", "طبيب", "لاجئين", "نازحين", "نازحي", "مدنيون", "شيوخ", "رهائن"})
+    "اطباء", "طبيب", "لاجئين", "نازحين", "نازحي", "مدنيون", "شيوخ", "رهائن",
+    "رجل", "رجلا", "شاب", "شابا", "مسيحيا", "مسيحيون", "سائقي", "سائقين", "نشطاء",
+    "محام", "محاميا", "كاهن", "قس", "مطران"})
 VICTIM_TYPES = frozenset({"attack_on_civilians", "abduction_detention"})
 LEAD = frozenset({"من", "الاف", "مئات", "عشرات", "الالاف", "المئات", "العشرات", "عدد",
                   "عددا", "نحو", "قرابه", "بحق", "ضد"})
@@ -80,9 +83,10 @@ def crowd(text: str, sentence: Span, trigger: Span, place: Place | None) -> Acto
 
 
 def victims(text: str, trigger: Span, end: int) -> Actor | None:
-    """actor2 of a killing or abduction that names no actor: the civilians right after
-    the trigger («احتجاز 50 عائلة», «اختطاف الآلاف من الأطفال»)."""
-    words = _words(text, trigger.end, end)[:5]
+    """actor2 of a killing or abduction that names no actor: the civilians after the
+    trigger and its subject, within eight words and no comma («احتجاز 50 عائلة», «اختطاف
+    الآلاف من الأطفال», «أعدم تنظيم داعش أمس تسعة من سائقي سيارات الأجرة»)."""
+    words = _words(text, trigger.end, end)[:8]
     start = None
     for s, e, key in words:
         if key == ",":
@@ -90,11 +94,11 @@ def victims(text: str, trigger: Span, end: int) -> Actor | None:
         if _among(key, VICTIM_HEADS):
             first = start if start is not None else s
             return Actor("actor2", "Civilians", text[first:e], CIVILIANS, Span(first, e))
-        lead = _among(key, LEAD)
-        if start is None and (key[:1].isdigit() or lead):
+        lead = _among(key, LEAD) or key[:1].isdigit() or key in WORDS
+        if start is None and lead:
             start = s
-        elif start is None or not lead:
-            return None
+        elif not lead:
+            start = None  # (the subject or a time word: the victims may come after it)
     return None
 
 
