@@ -88,3 +88,10 @@ def test_the_civilians_killed_or_taken_after_the_subject(analyse, of_type):
     b = analyse("واختطف مسلحون مجهولون 30 رجلا في بلدة خان بني سعد أمس.")
     [taken] = of_type(b, "abduction_detention")
     assert [(x.role, x.text) for x in taken.actors] == [("actor2", "30 رجلا")]
+
+
+def test_the_observatorys_militias_loyal_to_the_regime(analyse, of_type):
+    a = analyse("ودارت اشتباكات عنيفة بين قوات النظام والمسلحين الموالين لها من جهة والفصائل "
+                "الإسلامية من جهة أخرى في ريف حماة أمس.")
+    [battle] = of_type(a, "battle")
+    assert ("associated", "Pro-Government Militias (Syria)") in actors(battle)
