@@ -95,3 +95,12 @@ def test_the_observatorys_militias_loyal_to_the_regime(analyse, of_type):
                 "الإسلامية من جهة أخرى في ريف حماة أمس.")
     [battle] = of_type(a, "battle")
     assert ("associated", "Pro-Government Militias (Syria)") in actors(battle)
+
+
+def test_a_strike_alongside_clashes_does_not_take_their_sides(analyse, of_type):
+    a = analyse("وفي حلب، اندلعت اشتباكات عنيفة بين قوات المعارضة من جهة، وقوات النظام من جهة "
+                "أخرى، في حندرات، تزامناً مع قصف بالبراميل على قريتي حريتان وحيان.")
+    strikes = of_type(a, "air_strike")
+    assert strikes and all(actors(s) == [("actor1", "Military Forces of Syria")]
+                           for s in strikes)
+    assert ("actor1", "Syrian opposition armed groups") in actors(of_type(a, "battle")[0])

@@ -508,6 +508,18 @@ def _said_at(word: Span, cues: Sequence[Span]) -> bool:
     return any(c.overlaps(word) for c in cues)
 
 
+# «تزامنا مع», «بالتزامن مع», «ترافق مع», «وسط»: what follows goes on beside the clause
+# before, not in it.
+ALONGSIDE = frozenset({"تزامنا", "بالتزامن", "تزامن", "ترافق", "ترافقت", "يترافق", "بالترافق"})
+
+
+def _alongside(tokens, first: int) -> bool:
+    """The trigger at token ``first`` follows «تزامنا مع», «ترافقت مع» or «وسط»."""
+    before = [t.key for t in tokens[max(0, first - 2):first]]
+    return bool(before) and (before[-1] in ("وسط", "ووسط") or (
+        len(before) == 2 and before[-1] == "مع" and before[0] in ALONGSIDE))
+
+
 def _toll_clause(tokens, i: int) -> bool:
     """The clause at token ``i`` counts the dead or wounded («فيما قتل 7 من عناصر قوات
     النظام»): the victims, not a new subject."""
@@ -527,6 +539,10 @@ def _segment(view, tokens, hit: TriggerHit, sentence: Span, last: bool = True,
         if _connector(tokens, i):
             start = max(start, view.span(tokens[i].end, tokens[i].end).start)
             break
+    if hit.type == "air_strike" and _alongside(tokens, hit.first):
+        # «اشتباكات بين قوات المعارضة وقوات النظام، تزامناً مع قصف بالبراميل»: the
+        # fighters of the clause before are not the strike's
+        start = max(start, view.span(tokens[hit.first].start, tokens[hit.first].start).start)
     for i in range(hit.last + 1, len(tokens)):
         if _connector(tokens, i) and not (last and _toll_clause(tokens, i + 1)) and not (
                 i + 1 < len(tokens) and _said_at(view.span(tokens[i + 1].start,
