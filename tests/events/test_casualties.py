@@ -78,3 +78,13 @@ def test_a_similar_protest_is_another_event(analyse):
     protests = [e for e in a.events if e.type == "protest"]
     assert len(protests) == 2
     assert [e.historical for e in protests] == [False, True]
+
+
+def test_one_killed_after_a_resumptive_word_or_named_by_rank():
+    text = "قرب مكان قتل فيه جندي تركي في اشتباكات"
+    found = one_dead(text, [], 0, len(text))
+    assert (found.count, found.text) == (1, "قتل فيه جندي")
+    text = "أعلن الجيش مقتل أمير التنظيم في الرقة"
+    assert one_dead(text, [], 0, len(text)).text == "مقتل أمير"
+    text = "قتل فيه الكثيرون"
+    assert one_dead(text, [], 0, len(text)) is None

@@ -18,13 +18,15 @@ PUNCT = "،,.:؛\"«»()“”"
 KILL_WORDS = frozenset({"قتل", "مقتل", "مصرع", "ذبح", "اغتيال", "اغتال", "اغتيل", "اعدام",
                         "اعدم", "استشهاد", "استشهد", "قضي", "توفي", "نحر", "ذبحه",
                         "قتله", "اعدامه", "مقتله", "مصرعه"})
+# «قتل فيه جندي»: a resumptive word between the verb and the one killed.
+IN_IT = frozenset({"فيه", "فيها", "خلاله", "خلالها"})
 # «لقي مصرعه», «لقي حتفه»: two words.
 MET_DEATH = frozenset({"لقي", "لقيت"})
 DEATH_NOUNS = frozenset({"مصرعه", "حتفه", "مصرعها", "حتفها"})
 # One person, indefinite, definite or accusative («جندي», «الجندي», «جنديا»).
 _ONE = ("شخص رجل جندي مدني طفل طفله امراه سيده فتاه فتي شاب عنصر ضابط قيادي قائد "
         "مسلح شرطي مواطن صحفي صحافي مصور ناشط عسكري منتسب موظف طبيب معلم امام زعيم "
-        "مسؤول عضو انتحاري")
+        "مسؤول عضو انتحاري امير والي مقاتل حارس سائق")
 ONE_PERSON = frozenset(w for base in _ONE.split()
                        for w in (base, "ال" + base, base + "ا"))
 # «أحد» only when it names one of a group («أحد منتسبي وزارة الداخلية»), not «أحد عشر».
@@ -65,8 +67,14 @@ def one_dead(text: str, mentions: Sequence[Mention], lo: int, hi: int) -> Quanti
         if not (kill or met):
             continue
         cue_end = words[i + 1][1] if met else end
-        nxt = words[i + 1 + met] if i + 1 + met < len(words) else None
-        if kill and nxt is not None and not text[end:nxt[0]].strip(" ") and (
+        k = i + 1 + met
+        gap_end = None  # where the gap before the one killed resumes after «فيه»
+        if kill and k + 1 < len(words) and words[k][2] in IN_IT \
+                and not text[end:words[k][0]].strip(" "):
+            gap_end = words[k][1]
+            k += 1  # «قتل فيه جندي تركي»
+        nxt = words[k] if k < len(words) else None
+        if kill and nxt is not None and not text[gap_end or end:nxt[0]].strip(" ") and (
                 nxt[2] in ONE_PERSON or (nxt[2] in ONE_OF and (
                     i + 2 >= len(words) or words[i + 2][2] != "عشر"))):
             return _one(text, start, nxt[1])  # «مقتل جندي», «قتل أحد منتسبي»
