@@ -13,12 +13,18 @@ from dataclasses import dataclass, field, replace
 
 from marsad.claims.certainty import apply_certainty
 from marsad.claims.lexicon import ClaimsLexicon, packaged_lexicon
-from marsad.claims.sources import Word, canonical_name, classify, person_name_words, strip_clitic
+from marsad.claims.sources import (
+    Word,
+    canonical_name,
+    classify,
+    person_name_words,
+    strip_clitic,
+    words_of,
+)
 from marsad.model import Article, Claim, Cue, Mention, Source, Span
 from marsad.text.normalize import NormalizedView, view_of
 from marsad.text.sentences import split_sentences
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
 _QUOTES_OPEN = frozenset("«\"“'")
 _QUOTES_CLOSE = frozenset("»\"”'")
 _CLAUSE_PUNCT = frozenset("،,؛;")
@@ -72,7 +78,7 @@ class _Found:
 
 
 def _tokens(view: NormalizedView, start: int, end: int) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(view.text, start, end)]
+    return words_of(view.text, start, end)
 
 
 class ClaimExtractor:

@@ -18,7 +18,7 @@ _AL_NISBA = ("الماني", "البان", "الجزائري", "الجزائر")
 ACTIVISTS = frozenset({"ناشط", "الناشط", "ناشطه", "الناشطه"})
 # The kinds of a body or a group (not a person's).
 _BODY_KINDS = ("anonymous", "observers", "media", "official", "social_media")
-_WORDS = re.compile(r"\w+|[^\w\s]")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 BODY_MENTIONS = frozenset({"ORG", "ARMED_GROUP", "MILITARY_UNIT", "GPE", "NORP"})
 
 
@@ -82,11 +82,22 @@ def _body(word: str) -> bool:
     return word.endswith(("يه", "ات", "ه"))
 
 
+def words_of(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """The words and punctuation marks of a folded ``text`` (between ``start`` and ``end``)."""
+    return [Word(m.start(), m.end(), m.group())
+            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+def _body_word(word: str, lex: ClaimsLexicon) -> bool:
+    """The lexicon gives ``word`` (a proclitic allowed) the kind of a body or group."""
+    return any(head_word(word, lex) in lex.kinds[k] for k in _BODY_KINDS)
+
+
 def _kind_word(text: str, lex: ClaimsLexicon) -> bool:
     """A one-word mention the lexicon gives a kind («ناشطون»): the tagger's PER on it is
     a mistake."""
     folded = normalize(text).strip()
-    return " " not in folded and any(head_word(folded, lex) in lex.kinds[k] for k in _BODY_KINDS)
+    return " " not in folded and _body_word(folded, lex)
 
 
 def classify(words: Sequence[Word], lex: ClaimsLexicon,
@@ -203,11 +214,11 @@ def split_coordinated(source: Source, lex: ClaimsLexicon) -> list[Source]:
     if not source.text or source.span is None:
         return [source]
     view = view_of(source.text)
-    words = [Word(m.start(), m.end(), m.group()) for m in _WORDS.finditer(view.text)]
+    words = words_of(view.text)
     for i in range(1, len(words)):
         rest = _after_and(words, i)
         head = next((w.text for w in rest if not w.is_punct), "")
-        if not head or not any(head_word(head, lex) in lex.kinds[k] for k in _BODY_KINDS):
+        if not head or not _body_word(head, lex):
             continue
         first = view.span(words[0].start, words[i - 1].end)
         second = view.span(rest[0].start, rest[-1].end)
