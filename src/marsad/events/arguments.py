@@ -191,6 +191,16 @@ def _forced(tokens: Sequence[Token], view_start: int, trigger_end: int) -> bool:
     return any(t.key == "علي" for t in after)
 
 
+def _acting(event_type: str, tokens: Sequence[Token], view_start: int,
+            trigger_end: int) -> bool:
+    """The mention at ``view_start`` is the one who acted, by its place alone: the
+    genitive or subject right after the trigger («بعد انسحاب القوات العراقية», «وانسحب
+    عناصر التنظيم»), or the side forced out of a withdrawal («أجبروا قوات النظام على
+    الانسحاب»)."""
+    return (event_type in GENITIVE_AGENT and _right_after(tokens, trigger_end, view_start)) or (
+        event_type == "withdrawal" and _forced(tokens, view_start, trigger_end))
+
+
 def _tokens_before(tokens: Sequence[Token], view_start: int) -> int:
     """How many of the sentence's ``tokens`` end at or before ``view_start``."""
     j = len(tokens)
@@ -241,9 +251,8 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
     for mention, vstart in zip(mentions, view_starts, strict=True):
         key = str(mention.attrs.get("actor_id") or mention.norm)
         if key in seen:
-            if event_type == "withdrawal" and agent is None and key in keys and (
-                    _right_after(tokens, trigger_end, vstart)
-                    or _forced(tokens, vstart, trigger_end)):
+            if event_type == "withdrawal" and agent is None and key in keys and _acting(
+                    event_type, tokens, vstart, trigger_end):
                 # «قتل 18 عنصرا من الدواعش وانسحب عناصر التنظيم»: named again as the
                 # side that withdrew
                 k = keys.index(key)
@@ -259,12 +268,8 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         marked = marked_role(tokens, vstart, trigger_end)
         if marked == "origin":  # fire comes from the positions, weapons are taken from them
             marked = "agent" if event_type in FIRE_TYPES else "target"
-        if marked is None and event_type in GENITIVE_AGENT and _right_after(
-                tokens, trigger_end, vstart):
-            marked = "agent"  # «بعد انسحاب القوات العراقية», «وانسحب عناصر التنظيم»
-        if marked is None and event_type == "withdrawal" and _forced(tokens, vstart,
-                                                                     trigger_end):
-            marked = "agent"  # «أجبروا قوات النظام على الانسحاب»: the side forced out
+        if marked is None and _acting(event_type, tokens, vstart, trigger_end):
+            marked = "agent"  # «بعد انسحاب القوات العراقية», «أجبروا قوات النظام على الانسحاب»
         if inter in UNARMED:
             role = "actor1" if inter == 6 and event_type == "protest" else "actor2"
         elif event_type == "protest":
@@ -655,11 +660,10 @@ def _aircraft(text: str) -> tuple[str, str] | None:
 def _aircraft_before(text: str, span: Span, lo: int) -> tuple[tuple[str, str], int] | None:
     """The aircraft word right before ``span`` («طائرات» in «طائرات التحالف») and where it
     starts."""
-    m = re.search(r"(\S+)\s+$", text[max(lo, span.start - 20):span.start])
-    if m is None:
-        return None
-    platform = _aircraft(m.group(1))
-    return (platform, max(lo, span.start - 20) + m.start(1)) if platform else None
+    base = max(lo, span.start - 20)
+    m = re.search(r"(\S+)\s+$", text[base:span.start])
+    platform = _aircraft(m.group(1)) if m else None
+    return (platform, base + m.start(1)) if platform and m else None
 
 
 # Words for aircraft and guns that a nationality adjective can qualify («مقاتلات تركية»,

@@ -196,8 +196,9 @@ class EventDetector:
 
     def _drafts(self, article: Article) -> list[Draft]:
         view = view_of(article.text)
+        cues = [c.cue.span for c in article.claims if c.cue is not None]
         excluded = [c.source.span for c in article.claims if c.source.span is not None]
-        excluded += [c.cue.span for c in article.claims if c.cue is not None]
+        excluded += cues
         headline = _is_headline(article)
         drafts: list[Draft] = []
         for si, sentence in enumerate(article.sentences):
@@ -224,7 +225,7 @@ class EventDetector:
                     if ci + 1 < len(hits) else sentence.end
                 found = self._from_hit(article, view, tokens, si, sentence, hit, trigger,
                                        lo, hi, excluded, headline and si == 0, len(hits),
-                                       subjects)
+                                       subjects, cues)
                 definite = _definite(article.text[trigger.start:trigger.end])
                 reference = _reference(tokens, hit)
                 another = _another(tokens, hit)
@@ -241,13 +242,12 @@ class EventDetector:
     def _from_hit(self, article: Article, view, tokens, si: int, sentence: Span,
                   hit: TriggerHit, trigger: Span, lo: int, hi: int,
                   excluded: list[Span], headline: bool, n_hits: int,
-                  subjects: Sequence[Span] = ()) -> list[Draft]:
+                  subjects: Sequence[Span] = (), cues: Sequence[Span] = ()) -> list[Draft]:
         claim = claim_at(article, trigger)
         if claim.negated or is_unreported(self.lexicon, tokens, hit.first):
             return []
         # «قصفت قوات النظام ...، فيما قضى رجل اثر انفجار»: a new clause has its own actors
-        seg = _segment(view, tokens, hit, sentence, hi >= sentence.end,
-                       [c.cue.span for c in article.claims if c.cue is not None])
+        seg = _segment(view, tokens, hit, sentence, hi >= sentence.end, cues)
         mentions = actor_mentions(article, max(lo, seg.start), min(hi, seg.end), excluded)
         if not mentions:
             mentions = actor_mentions(article, seg.start, seg.end, excluded)
@@ -504,10 +504,6 @@ def _connector(tokens, i: int) -> bool:
     return False
 
 
-def _said_at(word: Span, cues: Sequence[Span]) -> bool:
-    return any(c.overlaps(word) for c in cues)
-
-
 # «تزامنا مع», «بالتزامن مع», «ترافق مع», «وسط»: what follows goes on beside the clause
 # before, not in it.
 ALONGSIDE = frozenset({"تزامنا", "بالتزامن", "تزامن", "ترافق", "ترافقت", "يترافق", "بالترافق"})
@@ -545,8 +541,8 @@ def _segment(view, tokens, hit: TriggerHit, sentence: Span, last: bool = True,
         start = max(start, view.span(tokens[hit.first].start, tokens[hit.first].start).start)
     for i in range(hit.last + 1, len(tokens)):
         if _connector(tokens, i) and not (last and _toll_clause(tokens, i + 1)) and not (
-                i + 1 < len(tokens) and _said_at(view.span(tokens[i + 1].start,
-                                                           tokens[i + 1].end), cues)):
+                i + 1 < len(tokens) and not outside(view.span(tokens[i + 1].start,
+                                                              tokens[i + 1].end), cues)):
             first = tokens[i - 1] if tokens[i].key == "حين" else tokens[i]
             end = min(end, view.span(first.start, first.start).start)
             break

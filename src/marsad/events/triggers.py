@@ -152,9 +152,7 @@ def _blocked(lexicon: EventLexicon, tokens: Sequence[Token],
              readings: Sequence[Sequence[str]], i: int) -> bool:
     """Whether token ``i`` names no event whatever rule it matches: a blocker within the
     two tokens before it, a purpose, what an appeal asks for, or what was foiled."""
-    return any(tokens[j].key in lexicon.blockers or any(r in lexicon.blockers
-                                                        for r in readings[j])
-               for j in range(max(0, i - 2), i)) or _purpose(
+    return _within(lexicon.blockers, readings, i, 2) or _purpose(
         tokens, readings, i, lexicon.first_words) or _appealed(lexicon, tokens, readings, i) or (
         _foiled(lexicon, readings, i))
 

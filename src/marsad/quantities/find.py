@@ -303,6 +303,7 @@ _STARTS = frozenset(
 )
 MONTH_WORDS = GREGORIAN_MONTHS.first_words | HIJRI_MONTHS.first_words
 
+
 def unnumbered(quantity: Quantity) -> bool:
     """«عدد من عناصر», «عدة أشخاص»: a plural with no figure, which is no toll (like «قتلى»
     without a number)."""
