@@ -18,6 +18,7 @@ from marsad.claims.sources import (
     canonical_name,
     classify,
     person_name_words,
+    speaks_for_monitor,
     strip_clitic,
     words_of,
 )
@@ -722,11 +723,13 @@ class ClaimExtractor:
                 if gh and (gh[0] == head or gh[0] == stem or gh[0].endswith(stem)):
                     return g
             return None
-        if (1 <= len(bare.split()) <= 2 and not head.startswith("ال")) or \
+        if (1 <= len(bare.split()) <= 3 and not head.startswith("ال")) or \
                 (len(bare.split()) <= 2 and head.startswith("ال") and head not in lex.kinds[
                     "official"] and head not in lex.kinds["media"]):
+            # (a person named again, also one who spoke for a monitor: «رامي عبد الرحمن»)
             for g in reversed(earlier):
-                if f" {bare} " in f" {g.folded} " and g.source_kind == "person":
+                if f" {bare} " in f" {g.folded} " and (g.source_kind == "person" or
+                                                      speaks_for_monitor(g.folded.split(), lex)):
                     return g
         return None
 
@@ -758,7 +761,8 @@ class ClaimExtractor:
             return text[span.start : span.end]
         if kind in ("anonymous", "unspecified"):
             return None
-        known = canonical_name(folded, self.lex) or self._named_before(folded, view,
+        body = folded.split()[1] if speaks_for_monitor(folded.split(), self.lex) else folded
+        known = canonical_name(folded, self.lex) or self._named_before(body, view,
                                                                        words[0].start)
         if known:
             return known

@@ -119,7 +119,7 @@ def classify(words: Sequence[Word], lex: ClaimsLexicon,
     if any(m.kind in PERSON_MENTIONS and not _kind_word(m.text, lex) for m in mentions):
         # «وكالة الأنباء السورية (سانا)»: an outlet's head word wins over a name in it,
         # and a named activist is an activist («الناشط الإعلامي وسيم سعد»: observers)
-        if head in ACTIVISTS:
+        if head in ACTIVISTS or speaks_for_monitor(toks, lex):
             return "observers"
         return "media" if head in kinds["media"] else "person"
     if head in ("بيان", "بيانات", "البيان") and len(words) > 1:
@@ -151,6 +151,16 @@ def classify(words: Sequence[Word], lex: ClaimsLexicon,
             len(toks) == 2 or (len(toks) == 1 and not _body(head))):
         return "person"  # unknown words after a reporting verb are mostly names
     return "official"  # «المنسقية», «الوحدات»: a definite noun of a body
+
+
+def speaks_for_monitor(toks: Sequence[str], lex: ClaimsLexicon) -> bool:
+    """«مدير المرصد رامي عبد الرحمن»: a title of a monitor's head, who speaks for it (the
+    monitor is the source: GUIDELINES, sources)."""
+    return len(toks) > 1 and toks[0] in lex.person_titles and toks[1] in MONITORS
+
+
+# Monitors whose director is quoted as the monitor itself.
+MONITORS = frozenset({"المرصد"})
 
 
 def canonical_name(folded: str, lex: ClaimsLexicon) -> str | None:
