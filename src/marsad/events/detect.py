@@ -148,11 +148,14 @@ def _from_the_air(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
             and set(stems(tokens[h.first].key)) & SHELLING_WORDS else h for h in hits]
 
 
-def _clusters(hits: Sequence[TriggerHit]) -> list[TriggerHit]:
-    """Adjacent triggers of one type («اشتباكات ومعارك») count once: the first."""
+def _clusters(tokens, hits: Sequence[TriggerHit]) -> list[TriggerHit]:
+    """Triggers of one type in a row count once, the first («اشتباكات ومعارك»), unless
+    a connector opens a clause between them: «اشتباكات ... في محيط قريتي حندرات، كما
+    دارت اشتباكات على أطراف حي الخالدية» are two."""
     out: list[TriggerHit] = []
     for hit in hits:
-        if out and out[-1].type == hit.type:
+        if out and out[-1].type == hit.type and not any(
+                _connector(tokens, i) for i in range(out[-1].last + 1, hit.first)):
             continue
         out.append(hit)
     return out
@@ -207,7 +210,7 @@ class EventDetector:
                 continue
             tokens = view_tokens(view.text, vs, ve)
             # «هذا القصف» refers back to an event already reported: never a new one.
-            hits = _clusters(_from_the_air(tokens, [
+            hits = _clusters(tokens, _from_the_air(tokens, [
                 h for h in find_triggers(self.lexicon, tokens)
                 if not _after_demonstrative(tokens, h)]))
             if not hits:

@@ -38,6 +38,9 @@ class TriggerRule:
     after: bool = False
     window: int = 4
     blocked_by: frozenset[str] = frozenset()
+    blocked_if_definite: frozenset[str] = frozenset()
+    """Words that block the trigger only when it has the article: «خلال الاشتباكات» refers
+    back to fighting told before, «خلال اشتباكات مع قوات النظام» tells new fighting."""
     needs_armed_actor: bool = False
     alone: bool = False
     """The word names an event only in a sentence with no other trigger."""
@@ -87,6 +90,8 @@ def parse_event_lexicon(data: Mapping[str, Any], origin: str = "triggers") -> Ev
                 not_near=tuple(fold(w) for w in raw.get("not_near", [])),
                 after=bool(raw.get("after", False)), window=int(raw.get("window", 4)),
                 blocked_by=frozenset(fold(w) for w in raw.get("blocked_by", [])),
+                blocked_if_definite=frozenset(
+                    fold(w) for w in raw.get("blocked_if_definite", [])),
                 needs_armed_actor=bool(raw.get("needs_armed_actor", False)),
                 alone=bool(raw.get("alone", False)),
                 indefinite=bool(raw.get("indefinite", False))))

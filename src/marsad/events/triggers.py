@@ -64,8 +64,11 @@ def _matches(rule: TriggerRule, readings: Sequence[Sequence[str]], i: int) -> in
 
 def _context_ok(rule: TriggerRule, readings: Sequence[Sequence[str]], first: int,
                 last: int) -> bool:
-    if rule.blocked_by and any(r in rule.blocked_by for j in range(max(0, first - 2), first)
-                               for r in readings[j]):
+    before = [r for j in range(max(0, first - 2), first) for r in readings[j]]
+    if rule.blocked_by and any(r in rule.blocked_by for r in before):
+        return False
+    if rule.blocked_if_definite and any(r.startswith("ال") for r in readings[first]) and any(
+            r in rule.blocked_if_definite for r in before):
         return False
     if rule.indefinite and any(r.startswith("ال") for r in readings[first]):
         return False  # «القتل», «القتلى»: killing as a practice, the dead as a tally
@@ -79,9 +82,10 @@ def _context_ok(rule: TriggerRule, readings: Sequence[Sequence[str]], first: int
 
 
 # «لقصف المدنيين», «لشن غارات», «لاعتقال عناصر»: a verbal noun after the purpose ل
-# names an aim; after «تعرض» («تعرضت البلدة لقصف») it is the event itself.
+# names an aim; after «تعرض» («تعرضت البلدة لقصف») or «مسرحا» («تحولت مناطق سهل الغاب
+# مسرحا لاشتباكات عنيفة») it is the event itself.
 PURPOSE = ("ل", "ول", "فل")
-UNDERGONE = ("تعرض", "يتعرض", "تتعرض", "عرض")
+UNDERGONE = ("تعرض", "يتعرض", "تتعرض", "عرض", "مسرح")
 PICTURES = ("صور", "فيديو", "مقطع", "مشاهد", "لقطات", "تسجيل")
 
 

@@ -1,0 +1,78 @@
+"""Eighteenth round: a monitor's director speaks for it; triggers of one type in a row
+are two events when a connector opens a clause between them."""
+
+from __future__ import annotations
+
+
+def sources(event):
+    return [(s.kind, s.name) for s in event.sources]
+
+
+SOHR = ("observers", "Syrian Observatory for Human Rights")
+
+
+def test_the_director_of_the_observatory_speaks_for_it(analyse, of_type):
+    a = analyse("وقال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن إن طائرات حربية "
+                "قصفت مدينة الرقة أمس. وأضاف رامي عبد الرحمن أن خمسة مدنيين قتلوا في قصف "
+                "مدفعي على مدينة دوما أمس.")
+    [strike] = of_type(a, "air_strike")
+    [shelling] = of_type(a, "shelling")
+    assert sources(strike) == [SOHR]
+    assert sources(shelling) == [SOHR]  # (named again without his title)
+    for event in (strike, shelling):
+        for s in event.sources:
+            assert a.text[s.span.start:s.span.end] == s.text
+
+
+def test_the_director_named_after_the_observatory_is_it_too(analyse, of_type):
+    a = analyse("أفاد المرصد السوري لحقوق الإنسان بمقتل ثلاثة مقاتلين. وقال مدير المرصد رامي "
+                "عبد الرحمن إن طائرات حربية قصفت مدينة الرقة أمس.")
+    [strike] = of_type(a, "air_strike")
+    assert sources(strike) == [SOHR]
+    assert strike.certainty == "reported"
+
+
+def test_other_named_spokesmen_stay_persons(analyse, of_type):
+    a = analyse("وقال الناطق باسم الجبهة الجنوبية عصام الريس إن طائرات حربية قصفت مدينة "
+                "درعا أمس.")
+    [strike] = of_type(a, "air_strike")
+    assert [kind for kind, _ in sources(strike)] == ["person"]
+
+
+def places(events):
+    return sorted(e.location.name for e in events if e.location)
+
+
+def test_a_second_trigger_of_one_type_after_a_connector_is_another_event(analyse, of_type):
+    a = analyse("وأعلن ناشطون أن اشتباكات عنيفة دارت أمس بين جبهة النصرة وقوات النظام في "
+                "محيط مدينة حريتان بريف حلب الشمالي، كما دارت اشتباكات على أطراف مدينة "
+                "تل رفعت بين قوات النظام وغرفة عمليات فتح حلب.")
+    battles = of_type(a, "battle")
+    assert len(battles) == 2
+    assert [e.trigger.span.start for e in battles] == sorted(
+        a.text.index(w) for w in ("اشتباكات عنيفة", "اشتباكات على"))
+
+
+def test_triggers_of_one_type_in_a_row_stay_one_event(analyse, of_type):
+    a = analyse("ودارت اشتباكات عنيفة ومعارك بين جبهة النصرة وقوات النظام في محيط مدينة "
+                "حريتان بريف حلب الشمالي أمس، ووقعت اشتباكات أخرى تسببت بمقتل عشرة عناصر.")
+    assert len(of_type(a, "battle")) == 1
+
+
+def test_indefinite_fighting_during_which_someone_died_is_an_event(analyse, of_type):
+    a = analyse("قتل قائد عسكري في فيلق الشام أمس خلال اشتباكات مع قوات النظام في بلدة "
+                "تل حمكي بريف جسر الشغور.")
+    assert len(of_type(a, "battle")) == 1
+    # (the fighting told before, named again with the article, is no new event)
+    b = analyse("قتل قائد عسكري في فيلق الشام أمس خلال الاشتباكات في بلدة تل حمكي بريف "
+                "جسر الشغور.")
+    assert of_type(b, "battle") == []
+
+
+def test_a_stage_for_clashes_is_the_clashes(analyse, of_type):
+    a = analyse("وتحولت بلدة تل حمكي بريف جسر الشغور أمس مسرحاً لاشتباكات عنيفة بين قوات "
+                "النظام والفصائل الإسلامية المعارضة.")
+    assert len(of_type(a, "battle")) == 1
+    b = analyse("وأرسلت قوات النظام تعزيزات إلى بلدة تل حمكي بريف جسر الشغور أمس لاشتباكات "
+                "متوقعة مع الفصائل الإسلامية المعارضة.")
+    assert of_type(b, "battle") == []
