@@ -76,3 +76,33 @@ def test_a_stage_for_clashes_is_the_clashes(analyse, of_type):
     b = analyse("وأرسلت قوات النظام تعزيزات إلى بلدة تل حمكي بريف جسر الشغور أمس لاشتباكات "
                 "متوقعة مع الفصائل الإسلامية المعارضة.")
     assert of_type(b, "battle") == []
+
+
+def test_a_similar_blast_in_another_place_is_another_event(analyse, of_type):
+    a = analyse("قتل شخصان بانفجار عبوة ناسفة في منطقة سويب جنوب غربي بغداد اليوم. وبين المصدر "
+                "أن انفجاراً مماثلاً وقع في منطقة سبع البور شمالي بغداد، مما أدى إلى مصرع شخص.",
+                published="2015-08-10")
+    assert len(of_type(a, "bombing")) == 2
+
+
+def test_a_sentence_opening_with_kana_recalls_an_earlier_episode(analyse, of_type):
+    a = analyse("وكان التنظيم سيطر على كامل بلدة مهين شمال شرق بلدة القريتين بعد اشتباكات مع "
+                "قوات النظام.", published="2015-08-09")
+    [capture] = of_type(a, "territory_captured")
+    assert capture.historical
+    # (the day before publication is still news, with or without «قد»)
+    b = analyse("وكانت قوة أمنية عثرت ليل أمس على جثتي رجلين مجهولي الهوية في منطقة العبيدي "
+                "شرقي بغداد بعد اشتباكات مع مسلحين.", published="2015-08-10")
+    assert not any(e.historical for e in b.events)
+
+
+def test_last_month_is_background_even_nine_days_later(analyse, of_type):
+    a = analyse("وقتل جندي تركي في اشتباكات مع تنظيم داعش قرب بلدة إلبيلي على الحدود السورية "
+                "الشهر الماضي.", published="2015-08-09")
+    [battle] = of_type(a, "battle")
+    assert battle.historical
+    assert (battle.date.start.isoformat(), battle.date.end.isoformat()) == (
+        "2015-07-01", "2015-07-31")
+    b = analyse("وقتل جندي تركي في اشتباكات مع تنظيم داعش قرب بلدة إلبيلي على الحدود السورية "
+                "يوم الخميس.", published="2015-08-09")
+    assert not of_type(b, "battle")[0].historical
