@@ -106,3 +106,19 @@ def test_last_month_is_background_even_nine_days_later(analyse, of_type):
     b = analyse("وقتل جندي تركي في اشتباكات مع تنظيم داعش قرب بلدة إلبيلي على الحدود السورية "
                 "يوم الخميس.", published="2015-08-09")
     assert not of_type(b, "battle")[0].historical
+
+
+def actors(event):
+    return [(a.role, a.name) for a in event.actors]
+
+
+def test_the_subject_right_after_an_aiming_trigger_is_its_actor1(analyse, of_type):
+    a = analyse("واستهدفت قوات الأسد بالصواريخ الفراغية وقذائف المدفعية، بلدة حيان بريف حلب "
+                "الشمالي أمس.", published="2015-07-24")
+    [shelling] = of_type(a, "shelling")
+    assert actors(shelling) == [("actor1", "Military Forces of Syria")]
+    # (with an actor before the verb, the one after it is the target)
+    b = analyse("وقالت مصادر إن الفصائل المقاتلة استهدفت قوات النظام بقذائف الهاون في بلدة حيان "
+                "بريف حلب الشمالي أمس.", published="2015-07-24")
+    [shelling] = of_type(b, "shelling")
+    assert ("actor2", "Military Forces of Syria") in actors(shelling)

@@ -159,10 +159,18 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
         return "target"
     if any(r in PLACES_OF for r in stems(key)) and (prev == "من" or prev in AGENT_VERBS):
         return "origin"  # «قصف مدفعي من مواقع قوات النظام», «مصدره مواقع الفصائل»
+    if i == len(before) - 1 and before[i].end == trigger_end and any(
+            r in AIMING for r in stems(key)):
+        return "subject"  # «واستهدفت قوات الأسد ... بلدات»: the trigger verb, then its subject
     if any(r in TARGET_MARKERS for r in stems(key)) or (
             prev and key not in PARTICLES and any(r in TARGET_MARKERS for r in stems(prev))):
         return "target"  # («على مقر لداعش»; not «أشار إلى أن جبهة النصرة»)
     return None
+
+
+# Verbs of aiming: what follows them is the target («انفجار استهدف قوات النظام»), but
+# when one is the trigger and opens its clause the actor right after it is its subject.
+AIMING = frozenset({"استهدف", "استهدفت", "استهدفوا"})
 
 
 def _right_after(tokens: Sequence[Token], trigger_end: int, view_start: int) -> bool:
@@ -246,6 +254,7 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
     """actor1, actor2 and associated actors among the actor mentions of the clause."""
     firsts: list[tuple[str, Actor]] = []
     keys: list[str] = []  # the actor of each of ``firsts``
+    trigger_start = next((t.start for t in tokens if t.end == trigger_end), trigger_end)
     seen: set[str] = set()
     agent: Actor | None = None
     for mention, vstart in zip(mentions, view_starts, strict=True):
@@ -266,6 +275,8 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         if _charged(tokens, vstart) or _described(tokens, vstart):
             continue
         marked = marked_role(tokens, vstart, trigger_end)
+        if marked == "subject":  # (the target when an actor stands before the verb)
+            marked = "target" if any(v < trigger_start for v in view_starts) else "agent"
         if marked == "origin":  # fire comes from the positions, weapons are taken from them
             marked = "agent" if event_type in FIRE_TYPES else "target"
         if marked is None and _acting(event_type, tokens, vstart, trigger_end):
