@@ -122,3 +122,16 @@ def test_the_subject_right_after_an_aiming_trigger_is_its_actor1(analyse, of_typ
                 "بريف حلب الشمالي أمس.", published="2015-07-24")
     [shelling] = of_type(b, "shelling")
     assert ("actor2", "Military Forces of Syria") in actors(shelling)
+
+
+def test_one_killed_and_another_one_are_two(analyse, dead):
+    a = analyse("بينما قتل قائد عسكري وأحد العناصر في فيلق الشام أمس خلال اشتباكات مع قوات "
+                "النظام في بلدة تل حمكي بريف جسر الشغور.", published="2015-08-04")
+    assert [(t, d and d[0]) for t, d in dead(a)] == [("battle", 2)]
+    # (the numeral after the noun is still one, and «أحد عشر» is eleven)
+    b = analyse("وقتل جندي واحد أمس خلال اشتباكات مع قوات النظام في بلدة تل حمكي بريف جسر "
+                "الشغور.", published="2015-08-04")
+    assert [(t, d and d[0]) for t, d in dead(b)] == [("battle", 1)]
+    c = analyse("وقتل جندي وأحد عشر مدنيا أمس خلال اشتباكات مع قوات النظام في بلدة تل حمكي "
+                "بريف جسر الشغور.", published="2015-08-04")
+    assert [d and d[0] for _, d in dead(c)] != [2]

@@ -77,6 +77,9 @@ def one_dead(text: str, mentions: Sequence[Mention], lo: int, hi: int) -> Quanti
         if kill and nxt is not None and not text[gap_end or end:nxt[0]].strip(" ") and (
                 nxt[2] in ONE_PERSON or (nxt[2] in ONE_OF and (
                     i + 2 >= len(words) or words[i + 2][2] != "عشر"))):
+            second = _and_one(text, words, k)
+            if second is not None:  # «قتل قائد عسكري وأحد العناصر»: two
+                return _two(text, start, second)
             return _one(text, start, nxt[1])  # «مقتل جندي», «قتل أحد منتسبي»
         after = next((p for p in persons if cue_end <= p.start and
                       len(text[cue_end:p.start].split()) <= 3), None)
@@ -92,6 +95,29 @@ def one_dead(text: str, mentions: Sequence[Mention], lo: int, hi: int) -> Quanti
         if before is not None and key in {"قتل", "اغتيل", "ذبح", "اعدم", "استشهد"} | MET_DEATH:
             return _one(text, before.start, cue_end)  # «محسن الفضلي قتل في ضربة»
     return None
+
+
+def _and_one(text: str, words: Sequence[tuple[int, int, str]], k: int) -> int | None:
+    """The end of a second single person joined by «و» to the one killed at word ``k``,
+    one word (an adjective) allowed between and no punctuation: «قائد عسكري وأحد
+    العناصر», «جندي ومدني» (not «وأحد عشر», nor the numeral «جندي واحد»)."""
+    for j in (k + 1, k + 2):
+        if j >= len(words) or text[words[j - 1][1]:words[j][0]].strip(" "):
+            return None
+        key = words[j][2]
+        written = text[words[j][0]:words[j][1]]
+        if key.startswith("و") and (key[1:] in ONE_PERSON or (
+                written.startswith(("وأحد", "وإحدى")) and (
+                    j + 1 >= len(words) or words[j + 1][2] != "عشر"))):
+            return words[j][1]
+        if key in KILL_WORDS or key.startswith("و"):
+            return None
+    return None
+
+
+def _two(text: str, start: int, end: int) -> Quantity:
+    return Quantity(count=2, min=2, max=2, text=text[start:end], span=Span(start, end),
+                    what="killed")
 
 
 def _one(text: str, start: int, end: int) -> Quantity:
