@@ -135,3 +135,20 @@ def test_one_killed_and_another_one_are_two(analyse, dead):
     c = analyse("وقتل جندي وأحد عشر مدنيا أمس خلال اشتباكات مع قوات النظام في بلدة تل حمكي "
                 "بريف جسر الشغور.", published="2015-08-04")
     assert [d and d[0] for _, d in dead(c)] != [2]
+
+
+def weapons(event):
+    return [w.name for w in event.weapons]
+
+
+def test_a_kind_then_its_model_is_one_weapon(analyse, of_type):
+    a = analyse('وقالت المصادر إن جبهة النصرة استولت أمس على صواريخ مضادة للدروع من طراز '
+                '"تاو" الأمريكية في مدينة إدلب.', published="2015-07-24")
+    [seizure] = of_type(a, "weapons_seizure")
+    assert weapons(seizure) == ["BGM-71 TOW"]
+    for w in seizure.weapons:
+        assert a.text[w.span.start:w.span.end] == w.text
+    # (a launcher and rockets of a model are two things)
+    b = analyse("واستولى مقاتلو المعارضة أمس على منصات الصواريخ وعدد من صواريخ الفيل في "
+                "مدينة الزبداني.", published="2015-07-24")
+    assert len({w for e in b.events for w in weapons(e)}) == 2

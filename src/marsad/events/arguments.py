@@ -647,7 +647,25 @@ def weapons_for(mentions: Sequence[Mention], lo: int, hi: int,
             continue
         seen.add(key)
         out.append(weapon)
-    return tuple(out)
+    if text is None:
+        return tuple(out)
+    return tuple(w for w in out if not any(_model_of(text, w, m) for m in out))
+
+
+def _model_of(text: str, generic: Weapon, model: Weapon) -> bool:
+    """Whether ``model`` names the model of the kind ``generic`` names just before it, in
+    its category: «صواريخ مضادة للدروع من طراز "تاو"», «دبابات من نوع T-72» are one
+    weapon, the TOW, the T-72."""
+    if not (generic.name or "").endswith("(unspecified)") or (
+            model.name or "").endswith("(unspecified)") or generic.category != model.category:
+        return False
+    if generic.span is None or model.span is None or model.span.start < generic.span.end:
+        return False
+    gap = normalize(text[generic.span.end:model.span.start]).strip(" \"'«»“”")
+    return gap in MODEL_MARKERS
+
+
+MODEL_MARKERS = frozenset({"", "من طراز", "طراز", "من نوع", "نوع", "من طراز \"", "من نوع \""})
 
 
 # The first word of an actor's name that makes it an aircraft -> (weapon name, category);
