@@ -761,7 +761,8 @@ class ClaimExtractor:
             return text[span.start : span.end]
         if kind in ("anonymous", "unspecified"):
             return None
-        body = folded.split()[1] if speaks_for_monitor(folded.split(), self.lex) else folded
+        toks = folded.split()
+        body = toks[1] if speaks_for_monitor(toks, self.lex) else folded  # «مدير المرصد»
         known = canonical_name(folded, self.lex) or self._named_before(body, view,
                                                                        words[0].start)
         if known:

@@ -665,7 +665,7 @@ def _model_of(text: str, generic: Weapon, model: Weapon) -> bool:
     return gap in MODEL_MARKERS
 
 
-MODEL_MARKERS = frozenset({"", "من طراز", "طراز", "من نوع", "نوع", "من طراز \"", "من نوع \""})
+MODEL_MARKERS = frozenset({"", "من طراز", "طراز", "من نوع", "نوع"})
 
 
 # The first word of an actor's name that makes it an aircraft -> (weapon name, category);

@@ -79,7 +79,7 @@ def one_dead(text: str, mentions: Sequence[Mention], lo: int, hi: int) -> Quanti
                     i + 2 >= len(words) or words[i + 2][2] != "عشر"))):
             second = _and_one(text, words, k)
             if second is not None:  # «قتل قائد عسكري وأحد العناصر»: two
-                return _two(text, start, second)
+                return _one(text, start, second, 2)
             return _one(text, start, nxt[1])  # «مقتل جندي», «قتل أحد منتسبي»
         after = next((p for p in persons if cue_end <= p.start and
                       len(text[cue_end:p.start].split()) <= 3), None)
@@ -115,14 +115,9 @@ def _and_one(text: str, words: Sequence[tuple[int, int, str]], k: int) -> int | 
     return None
 
 
-def _two(text: str, start: int, end: int) -> Quantity:
-    return Quantity(count=2, min=2, max=2, text=text[start:end], span=Span(start, end),
-                    what="killed")
-
-
-def _one(text: str, start: int, end: int) -> Quantity:
-    return Quantity(count=1, min=1, max=1, text=text[start:end], span=Span(start, end),
-                    what="killed")
+def _one(text: str, start: int, end: int, count: int = 1) -> Quantity:
+    return Quantity(count=count, min=count, max=count, text=text[start:end],
+                    span=Span(start, end), what="killed")
 
 
 # «دون أن يسفر ذلك عن إصابات», «لم يؤد إلى خسائر بشرية», «لم تسجل إصابات بشرية», «لم تكن

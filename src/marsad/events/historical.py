@@ -140,7 +140,8 @@ def is_earlier_episode(tokens: Sequence[Token], trigger: int, date: DateValue | 
                        published: dt.date | None) -> bool:
     """«وكانت المدينة قد تعرضت الأسبوع الماضي لقصف»: a pluperfect («كان ... قد») before
     the trigger and an own date ending before yesterday recall an earlier episode (the
-    previous evening, «أمس», still continues the news: GUIDELINES.md §3)."""
+    previous evening, «أمس», still continues the news: GUIDELINES.md §3); so does a
+    sentence opening with «وكان» without «قد» (``_opens_pluperfect``)."""
     if published is None:
         return False
     own = date is not None and not date.inherited
@@ -162,13 +163,11 @@ OPENER_DAYS = 3
 
 def _opens_pluperfect(tokens: Sequence[Token], trigger: int) -> bool:
     """«وكان التنظيم سيطر على كامل بلدة مهين», «وكانت جبهة النصرة خطفت ... مساء الأربعاء»:
-    a sentence that opens with «وكان» and tells its trigger as a verb within five words
-    recalls an earlier episode, when it has no day of its own or one at least
-    ``OPENER_DAYS`` before publication («وكانت قوة أمنية عثرت ليل أمس» is still news)."""
-    return bool(tokens) and tokens[0].key in OPENERS_PAST and 1 <= trigger <= 5
-
-
-OPENERS_PAST = frozenset({"وكان", "وكانت", "وكانوا"})
+    a sentence that opens with «كان» and has its trigger among the next five words recalls
+    an earlier episode, when it has no day of its own or one at least ``OPENER_DAYS``
+    before publication («وكانت قوة أمنية عثرت ليل أمس» is still news)."""
+    return bool(tokens) and 1 <= trigger <= 5 and any(
+        r in PLUPERFECT for r in stems(tokens[0].key))
 
 
 RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان",

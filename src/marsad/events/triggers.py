@@ -64,14 +64,12 @@ def _matches(rule: TriggerRule, readings: Sequence[Sequence[str]], i: int) -> in
 
 def _context_ok(rule: TriggerRule, readings: Sequence[Sequence[str]], first: int,
                 last: int) -> bool:
-    before = [r for j in range(max(0, first - 2), first) for r in readings[j]]
-    if rule.blocked_by and any(r in rule.blocked_by for r in before):
-        return False
-    if rule.blocked_if_definite and any(r.startswith("ال") for r in readings[first]) and any(
-            r in rule.blocked_if_definite for r in before):
-        return False
-    if rule.indefinite and any(r.startswith("ال") for r in readings[first]):
+    definite = any(r.startswith("ال") for r in readings[first])
+    if rule.indefinite and definite:
         return False  # «القتل», «القتلى»: killing as a practice, the dead as a tally
+    blockers = rule.blocked_by | rule.blocked_if_definite if definite else rule.blocked_by
+    if blockers and _within(blockers, readings, first, 2):
+        return False
     lo = last + 1 if rule.after else first - rule.window
     hi = last + 1 + rule.window
     if rule.near and not (_starts(readings, lo, first, rule.near)
