@@ -247,3 +247,15 @@ def test_a_quoted_body_after_the_cue_speaks_and_its_bare_head_refers_back(analys
     assert first.source.kind == second.source.kind == "media"
     assert first.source.name == second.source.name == "Syria News Office"
     assert second.source.text == "المكتب"
+
+
+def test_documented_and_noted_are_reporting_verbs(analysed):
+    _, (claim,) = analysed("ووثق المرصد السوري مقتل 12 مدنيا في غارات على مدينة دوما.")
+    assert (claim.source.kind, claim.source.name) == (
+        "observers", "Syrian Observatory for Human Rights")
+    _, (claim,) = analysed("وسقط أكثر من 30 برميلاً على منطقة البلد، بحسب ما وثق ناشطون "
+                           "معارضون من المنطقة.")
+    assert claim.source.kind == "observers"
+    assert claim.cue.text.startswith("بحسب ما وثق")
+    _, (claim,) = analysed("ونوه ناشطون من المنطقة إلى أن غارة استهدفت مشفى في كفرنبل.")
+    assert claim.source.kind == "observers" and claim.source.text.startswith("ناشطون")
