@@ -152,3 +152,24 @@ def test_a_kind_then_its_model_is_one_weapon(analyse, of_type):
     b = analyse("واستولى مقاتلو المعارضة أمس على منصات الصواريخ وعدد من صواريخ الفيل في "
                 "مدينة الزبداني.", published="2015-07-24")
     assert len({w for e in b.events for w in weapons(e)}) == 2
+
+
+def test_the_places_of_what_goes_on_beside_are_not_the_events(analyse, of_type):
+    a = analyse("واستمرت حملة قوات النظام على مدينة الزبداني أمس. كما استهدفها قصفٌ مدفعي "
+                "عنيف من الحواجز المحيطة بها، ترافق ذلك مع الحصار الخانق على كافة البلدات "
+                "المحيطة بها وهي مضايا وبقين وسرغايا وبلودان.", published="2015-07-21")
+    names = [e.location and e.location.name for e in of_type(a, "shelling")]
+    assert len(names) == 1 and names[0] not in ("Maḑāyā", "Buqayn", "Sirghāyā", "Bloudan")
+
+
+def test_one_trigger_names_one_town_once():
+    # «قصف قرى حلب وفي محافظة حلب»: the city and the province, one Aleppo for one trigger
+    from marsad.events.detect import _distinct
+    from marsad.model import Place, Span
+
+    city = Place("Aleppo", gazetteer_id="geonames:170063", text="حلب", span=Span(8, 11))
+    province = Place("Aleppo", gazetteer_id="opensyria:SY02", text="محافظة حلب",
+                     span=Span(16, 26))
+    idlib = Place("Idlib", gazetteer_id="opensyria:SY07", text="إدلب", span=Span(30, 34))
+    assert _distinct([city, province, idlib]) == [city, idlib]
+    assert _distinct([idlib, idlib]) == [idlib]

@@ -161,6 +161,19 @@ def _clusters(tokens, hits: Sequence[TriggerHit]) -> list[TriggerHit]:
     return out
 
 
+def _distinct(places: Sequence[Place]) -> list[Place]:
+    """One place per gazetteer entry or name («قصف قرى حلب وفي محافظة حلب»: the city and
+    the province are one Aleppo for one trigger)."""
+    seen: set[str | None] = set()
+    out = []
+    for place in places:
+        keys = {_place_key(place), place.name}
+        if not keys & seen:
+            seen |= keys
+            out.append(place)
+    return out
+
+
 def _place_key(place: Place | None) -> str | None:
     if place is None:
         return None
@@ -327,7 +340,7 @@ class EventDetector:
                       actors=list(actors), location=place, date=date, fatalities=dead,
                       weapons=list(weapons), sources=list(sources),
                       certainty=told.certainty, historical=historical, headline=headline)
-                for place in (places or [None])]
+                for place in (_distinct(places) or [None])]
 
     # ------------------------------------------------------------ across sentences
 
@@ -470,8 +483,8 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
     """Spans (original text) of clauses after the trigger that describe a place rather than
     the event, each to the next comma or the sentence end: a relative clause whose
     antecedent is a place («إدلب التي تسيطر عليها المعارضة منذ 28 مايو», «البلدة التي
-    تقع على بعد 10 كم من عين العرب») and «قبل أن» clauses. Their places and dates are
-    not the event's."""
+    تقع على بعد 10 كم من عين العرب»), «قبل أن» clauses and what goes on beside the event
+    («ترافق ذلك مع الحصار»). Their places and dates are not the event's."""
     place_ends = {view.to_view(p.span.end) for p in article.places if p.span is not None
                   and sentence.start <= p.span.end <= sentence.end}
     out = []
@@ -482,7 +495,7 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
             any(r in PLACE_NOUNS for r in stems(before.key))
             or any(before.start < e <= before.end + 1 for e in place_ends))
         opens = relative or (key in ("قبل", "وقبل") and i + 1 < len(tokens)
-                             and tokens[i + 1].key == "ان")
+                             and tokens[i + 1].key == "ان") or _alongside_opens(tokens, i)
         if not opens:
             continue
         ends = [j for j in (view.text.find(c, tokens[i].end) for c in CLAUSE_END) if j != -1]
@@ -510,6 +523,14 @@ def _connector(tokens, i: int) -> bool:
 # «تزامنا مع», «بالتزامن مع», «ترافق مع», «وسط»: what follows goes on beside the clause
 # before, not in it.
 ALONGSIDE = frozenset({"تزامنا", "بالتزامن", "تزامن", "ترافق", "ترافقت", "يترافق", "بالترافق"})
+
+
+def _alongside_opens(tokens, i: int) -> bool:
+    """Token ``i`` opens what goes on beside the clause («ترافق ذلك مع الحصار الخانق على
+    ... البلدات المحيطة بها وهي مضايا وبقين»): its places are not the event's."""
+    after = [t.key for t in tokens[i + 1:i + 3]]
+    return any(r in ALONGSIDE for r in stems(tokens[i].key)) and (
+        after[:1] == ["مع"] or (after[:1] in (["ذلك"], ["هذا"]) and after[1:] == ["مع"]))
 
 
 def _alongside(tokens, first: int) -> bool:
