@@ -394,6 +394,10 @@ class _Grammar:
         offset = {lx.PAST: -1, lx.NEXT: 1}.get(rel or lx.CURRENT, 0)
 
         def resolve(p: dt.date | None) -> cal.DateRange | None:
+            if p is not None and unit == lx.WEEK and offset == 0:
+                # «هذا الأسبوع» in a report: the seven days up to publication, not the
+                # calendar week, most of which may lie ahead of a Saturday's paper
+                return p - dt.timedelta(days=6), p
             return None if p is None else cal.period_range(unit, offset, p)
 
         return Found(i, k, "relative", resolve)
