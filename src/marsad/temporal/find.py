@@ -246,6 +246,8 @@ class _Grammar:
                           hijri: bool, first_month: int | None = None) -> Found | None:
         """Year, era mark and modifier after a day (or day range) and month."""
         kk = k + 1 if self.word(k) in lx.YEAR_WORDS else k
+        if self.word(k) == "من" and self.word(k + 1) in lx.YEAR_WORDS:
+            kk = k + 2  # «في 6 أغسطس (آب) من عام 2014»
         yr = self.year(kk)
         rel = None
         if yr is not None:
@@ -319,6 +321,8 @@ class _Grammar:
             return None
         month, k, ambiguous, hijri = got
         kk = k + 1 if self.word(k) in lx.YEAR_WORDS else k
+        if self.word(k) == "من" and self.word(k + 1) in lx.YEAR_WORDS:
+            kk = k + 2  # «في 6 أغسطس (آب) من عام 2014»
         yr = self.year(kk)
         rel = None
         if yr is not None:
