@@ -259,3 +259,19 @@ def test_documented_and_noted_are_reporting_verbs(analysed):
     assert claim.cue.text.startswith("بحسب ما وثق")
     _, (claim,) = analysed("ونوه ناشطون من المنطقة إلى أن غارة استهدفت مشفى في كفرنبل.")
     assert claim.source.kind == "observers" and claim.source.text.startswith("ناشطون")
+
+
+def test_not_knowing_is_no_denial_and_a_source_does_not_dispute_itself(analysed):
+    _, claims = analysed(
+        "وقال المرصد السوري لحقوق الإنسان إن قياديا تونسيا وخمسة متشددين قتلوا في غارة جوية "
+        "قرب مدينة الحسكة. وأضاف المرصد إنه لم يعرف ما إذا كان الهجوم الجوي قرب مدينة الحسكة "
+        "نفذه الجيش السوري أو التحالف.")
+    first, second = claims
+    assert not second.negated and second.certainty == "hedged"
+    assert first.certainty == "reported"
+    # (a real denial by the same monitor, named short, leaves its own report as it was)
+    _, claims = analysed(
+        "وقال المرصد السوري لحقوق الإنسان إن طائرات حربية قصفت مدينة الحسكة أمس. ونفى "
+        "المرصد أن تكون طائرات حربية قصفت مدينة الحسكة أمس.")
+    first, second = claims
+    assert second.negated and first.certainty == "reported"

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"\w+")
 MIN_SHARED_WORDS = 3  # content words a claim shares with a denial to count as disputed
+# «لم يعرف», «لم يتضح»: not knowing is no denial; the claim is hedged.
+UNKNOWN = frozenset({"يعرف", "تعرف", "يتضح", "تتضح", "يتبين", "تتبين", "يعلم", "تعلم"})
 
 
 def _has(folded: str, phrases: Sequence[str]) -> bool:
@@ -44,8 +46,10 @@ def apply_certainty(claims: list[Claim], found: Sequence[_Found], view: Normaliz
               or (f.kind == "passive" and cue in lex.passive_hedged)
               or _has(content[:400], lex.hedge_words)):
             certainty = "hedged"
-        head = _WORD.findall(content)[:2]
-        if any(w in lex.negation for w in head):
+        head = _WORD.findall(content)[:3]
+        if any(w in UNKNOWN for w in head[1:]) and any(w in lex.negation for w in head[:2]):
+            certainty = "hedged"  # «إنه لم يعرف ما إذا كان الهجوم نفذه الجيش أو التحالف»
+        elif any(w in lex.negation for w in head[:2]):
             negated = True
         out.append(replace(claim, certainty=certainty, negated=negated))  # type: ignore[arg-type]
     _disputes(out, found, folded_contents)
@@ -54,7 +58,8 @@ def apply_certainty(claims: list[Claim], found: Sequence[_Found], view: Normaliz
 
 
 def _disputes(claims: list[Claim], found: Sequence[_Found], contents: list[str]) -> None:
-    """A claim another source denies in the same article becomes ``alleged``."""
+    """A claim another source (by its words or its canonical name) denies in the same
+    article becomes ``alleged``."""
     denials = [i for i, c in enumerate(claims) if c.negated and found[i].cue_word]
     if not denials:
         return
@@ -64,8 +69,11 @@ def _disputes(claims: list[Claim], found: Sequence[_Found], contents: list[str])
         words = _content_words(contents[i])
         for d in denials:
             other = claims[d]
-            if other.source.text == claim.source.text and other.source.kind == claim.source.kind:
-                continue
+            if other.source.kind == claim.source.kind and (
+                    other.source.text == claim.source.text or (
+                        other.source.name is not None
+                        and other.source.name == claim.source.name)):
+                continue  # (a source does not dispute itself: «المرصد» after its full name)
             inside = other.content.contains(claim.cue.span) if claim.cue else False
             shared = len(words & _content_words(contents[d]))
             if inside or shared >= MIN_SHARED_WORDS:
