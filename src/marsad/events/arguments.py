@@ -254,7 +254,6 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
     """actor1, actor2 and associated actors among the actor mentions of the clause."""
     firsts: list[tuple[str, Actor]] = []
     keys: list[str] = []  # the actor of each of ``firsts``
-    trigger_start = next((t.start for t in tokens if t.end == trigger_end), trigger_end)
     seen: set[str] = set()
     agent: Actor | None = None
     for mention, vstart in zip(mentions, view_starts, strict=True):
@@ -276,6 +275,7 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
             continue
         marked = marked_role(tokens, vstart, trigger_end)
         if marked == "subject":  # (the target when an actor stands before the verb)
+            trigger_start = next(t.start for t in tokens if t.end == trigger_end)
             marked = "target" if any(v < trigger_start for v in view_starts) else "agent"
         if marked == "origin":  # fire comes from the positions, weapons are taken from them
             marked = "agent" if event_type in FIRE_TYPES else "target"

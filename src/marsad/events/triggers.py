@@ -67,8 +67,8 @@ def _context_ok(rule: TriggerRule, readings: Sequence[Sequence[str]], first: int
     definite = any(r.startswith("ال") for r in readings[first])
     if rule.indefinite and definite:
         return False  # «القتل», «القتلى»: killing as a practice, the dead as a tally
-    blockers = rule.blocked_by | rule.blocked_if_definite if definite else rule.blocked_by
-    if blockers and _within(blockers, readings, first, 2):
+    if _within(rule.blocked_by, readings, first, 2) or (
+            definite and _within(rule.blocked_if_definite, readings, first, 2)):
         return False
     lo = last + 1 if rule.after else first - rule.window
     hi = last + 1 + rule.window

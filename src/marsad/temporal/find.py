@@ -245,10 +245,7 @@ class _Grammar:
     def _finish_day_month(self, i: int, k: int, days: list[int], month: int,
                           hijri: bool, first_month: int | None = None) -> Found | None:
         """Year, era mark and modifier after a day (or day range) and month."""
-        kk = k + 1 if self.word(k) in lx.YEAR_WORDS else k
-        if self.word(k) == "من" and self.word(k + 1) in lx.YEAR_WORDS:
-            kk = k + 2  # «في 6 أغسطس (آب) من عام 2014»
-        yr = self.year(kk)
+        yr = self.year(self._past_year_word(k))
         rel = None
         if yr is not None:
             year, k, era = yr
@@ -310,6 +307,15 @@ class _Grammar:
         fm = None if m or first_month == month else first_month
         return self._finish_day_month(i, k, [d1, d2], month, hijri, fm)
 
+    def _past_year_word(self, k: int) -> int:
+        """Where the year after a month stands: past «عام/سنة» and «من عام» («أيار عام
+        2015», «في 6 أغسطس (آب) من عام 2014»)."""
+        if self.word(k) in lx.YEAR_WORDS:
+            return k + 1
+        if self.word(k) == "من" and self.word(k + 1) in lx.YEAR_WORDS:
+            return k + 2
+        return k
+
     def month_alone(self, i: int) -> Found | None:
         """[شهر] أيار [2015] | [الماضي]; شهر رمضان; رمضان 1436هـ."""
         j = i
@@ -320,10 +326,7 @@ class _Grammar:
         if got is None:
             return None
         month, k, ambiguous, hijri = got
-        kk = k + 1 if self.word(k) in lx.YEAR_WORDS else k
-        if self.word(k) == "من" and self.word(k + 1) in lx.YEAR_WORDS:
-            kk = k + 2  # «في 6 أغسطس (آب) من عام 2014»
-        yr = self.year(kk)
+        yr = self.year(self._past_year_word(k))
         rel = None
         if yr is not None:
             year, k, era = yr
