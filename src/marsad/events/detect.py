@@ -53,12 +53,19 @@ from marsad.events.historical import (
 from marsad.events.lexicon import EventLexicon
 from marsad.events.state_forces import generic_forces, home_country
 from marsad.events.taxonomy import Taxonomy, actor_conditions
-from marsad.events.triggers import TriggerHit, find_triggers, stems
+from marsad.events.triggers import (
+    ALONGSIDE,
+    TriggerHit,
+    connector,
+    find_triggers,
+    stems,
+    toll_clause,
+)
 from marsad.events.unarmed import unarmed_actors
 from marsad.geo.gazetteer import distance_km
 from marsad.lexicons.matcher import view_tokens
 from marsad.model import Actor, Article, Cue, DateValue, Event, Place, Quantity, Source, Span
-from marsad.quantities.find import cue_of, unnumbered
+from marsad.quantities.find import unnumbered
 from marsad.text.normalize import normalize, view_of
 
 # Types reported for lists of places, one event per place; others take the first place.
@@ -150,12 +157,13 @@ def _from_the_air(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
 
 def _clusters(tokens, hits: Sequence[TriggerHit]) -> list[TriggerHit]:
     """Triggers of one type in a row count once, the first («اشتباكات ومعارك»), unless
-    a connector opens a clause between them: «اشتباكات ... في محيط قريتي حندرات، كما
-    دارت اشتباكات على أطراف حي الخالدية» are two."""
+    a connector opens a clause between them («اشتباكات ... في محيط قريتي حندرات، كما
+    دارت اشتباكات على أطراف حي الخالدية» are two) or the second says it is another («شن
+    الطيران الحربي غارة على مشفى سراقب، استهدفت غارة أخرى مشفى أورينت»)."""
     out: list[TriggerHit] = []
     for hit in hits:
-        if out and out[-1].type == hit.type and not any(
-                _connector(tokens, i) for i in range(out[-1].last + 1, hit.first)):
+        if out and out[-1].type == hit.type and not _another(tokens, hit) and not any(
+                connector(tokens, i) for i in range(out[-1].last + 1, hit.first)):
             continue
         out.append(hit)
     return out
@@ -362,7 +370,7 @@ class EventDetector:
 
     @staticmethod
     def _same(earlier: Draft, later: Draft) -> bool:
-        if later.separate and earlier.sentence != later.sentence:
+        if (later.separate or earlier.separate) and earlier.sentence != later.sentence:
             return False  # «وفي حادث منفصل»: the text says it is another incident
         blast = earlier.type in BLASTS and (later.type in BLASTS or later.attack)
         # («للتحقيق في التفجير» ... «حيثيات التفجير الإجرامي»: a definite report with no
@@ -505,26 +513,6 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
     return out
 
 
-# Words that open a clause with a subject of its own: «فيما», «بينما», «في حين», «كما» after a
-# comma («قصفت قوات النظام ...، فيما قضى رجل اثر انفجار»).
-CONNECTORS = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
-
-
-def _connector(tokens, i: int) -> bool:
-    key = tokens[i].key
-    if key in CONNECTORS:
-        return True
-    if key in ("حين", "كما", "وكما") and i > 0:
-        prev = tokens[i - 1].key
-        return (key == "حين" and prev == "في") or (key != "حين" and prev in "،,")
-    return False
-
-
-# «تزامنا مع», «بالتزامن مع», «ترافق مع», «وسط»: what follows goes on beside the clause
-# before, not in it.
-ALONGSIDE = frozenset({"تزامنا", "بالتزامن", "تزامن", "ترافق", "ترافقت", "يترافق", "بالترافق"})
-
-
 def _alongside_opens(tokens, i: int) -> bool:
     """Token ``i`` opens what goes on beside the clause («ترافق ذلك مع الحصار الخانق على
     ... البلدات المحيطة بها وهي مضايا وبقين»): its places are not the event's."""
@@ -540,12 +528,6 @@ def _alongside(tokens, first: int) -> bool:
         len(before) == 2 and before[-1] == "مع" and before[0] in ALONGSIDE))
 
 
-def _toll_clause(tokens, i: int) -> bool:
-    """The clause at token ``i`` counts the dead or wounded («فيما قتل 7 من عناصر قوات
-    النظام»): the victims, not a new subject."""
-    return i < len(tokens) and cue_of(tokens[i].key)[1] in ("killed", "injured")
-
-
 def _segment(view, tokens, hit: TriggerHit, sentence: Span, last: bool = True,
              cues: Sequence[Span] = ()) -> Span:
     """The trigger's clause, between the connectors around it (original offsets): the
@@ -556,7 +538,7 @@ def _segment(view, tokens, hit: TriggerHit, sentence: Span, last: bool = True,
     another version of the same event)."""
     start, end = sentence.start, sentence.end
     for i in range(hit.first - 1, -1, -1):
-        if _connector(tokens, i):
+        if connector(tokens, i):
             start = max(start, view.span(tokens[i].end, tokens[i].end).start)
             break
     if hit.type == "air_strike" and _alongside(tokens, hit.first):
@@ -564,7 +546,7 @@ def _segment(view, tokens, hit: TriggerHit, sentence: Span, last: bool = True,
         # fighters of the clause before are not the strike's
         start = max(start, view.span(tokens[hit.first].start, tokens[hit.first].start).start)
     for i in range(hit.last + 1, len(tokens)):
-        if _connector(tokens, i) and not (last and _toll_clause(tokens, i + 1)) and not (
+        if connector(tokens, i) and not (last and toll_clause(tokens, i + 1)) and not (
                 i + 1 < len(tokens) and not outside(view.span(tokens[i + 1].start,
                                                               tokens[i + 1].end), cues)):
             first = tokens[i - 1] if tokens[i].key == "حين" else tokens[i]
@@ -690,7 +672,16 @@ def _reference(tokens, hit: TriggerHit) -> bool:
 
 
 def _another(tokens, hit: TriggerHit) -> bool:
-    return hit.last + 1 < len(tokens) and tokens[hit.last + 1].key in ANOTHER
+    """The trigger says it is another incident («تفجير آخر», «غارة أخرى»); «آخر» after a
+    word whose object is a person is another person («واختطف آخر», «وقتل آخر»)."""
+    if hit.last + 1 >= len(tokens) or tokens[hit.last + 1].key not in ANOTHER:
+        return False
+    return tokens[hit.last + 1].key != "اخر" or not (
+        hit.type in PERSON_OBJECT or toll_clause(tokens, hit.first))
+
+
+# Event types whose verbs take a person as object: «آخر» after them is another person.
+PERSON_OBJECT = frozenset({"abduction_detention", "attack_on_civilians"})
 
 
 def _attack_noun(tokens, hit: TriggerHit) -> bool:

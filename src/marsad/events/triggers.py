@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from marsad.events.lexicon import EventLexicon, TriggerRule
 from marsad.lexicons.matcher import Token, clitic_variants
+from marsad.quantities.find import cue_of
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,47 @@ def _blocked(lexicon: EventLexicon, tokens: Sequence[Token],
         _foiled(lexicon, readings, i))
 
 
+# Words that open a clause with a subject of its own: «فيما», «بينما», «في حين», «كما» after a
+# comma («قصفت قوات النظام ...، فيما قضى رجل اثر انفجار»).
+CONNECTORS = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
+
+
+def connector(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` opens a clause with a subject of its own."""
+    key = tokens[i].key
+    if key in CONNECTORS:
+        return True
+    if key in ("حين", "كما", "وكما") and i > 0:
+        prev = tokens[i - 1].key
+        return (key == "حين" and prev == "في") or (key != "حين" and prev in "،,")
+    return False
+
+
+# «تزامنا مع», «بالتزامن مع», «ترافق مع», «وسط»: what follows goes on beside the clause
+# before, not in it.
+ALONGSIDE = frozenset({"تزامنا", "بالتزامن", "تزامن", "ترافق", "ترافقت", "يترافق", "بالترافق"})
+
+
+def _apart(tokens: Sequence[Token], a: TriggerHit, b: TriggerHit) -> bool:
+    """Whether hits ``a`` and ``b`` stand in different clauses: a connector between them
+    («قصف الطيران المروحي قرية رسم العبود، في حين استهدفت الفصائل المقاتلة مواقع»), or
+    the first in a fronted «بالتزامن مع ...،» the second's clause follows («وبالتزامن مع
+    تجدد قصف الطيران المروحي لبلدة اللطامنة، استهدفت الفصائل المقاتلة آلية»)."""
+    first, second = sorted((a, b), key=lambda h: h.first)
+    between = range(first.last + 1, second.first)
+    if any(connector(tokens, i) and not toll_clause(tokens, i + 1) for i in between):
+        return True
+    return any(tokens[i].key in ("،", ",") for i in between) and any(
+        tokens[i].key == "مع" and any(r in ALONGSIDE for r in stems(tokens[i - 1].key))
+        for i in range(1, first.first))
+
+
+def toll_clause(tokens: Sequence[Token], i: int) -> bool:
+    """The clause at token ``i`` counts the dead or wounded («فيما قتل 7 من عناصر قوات
+    النظام»): the victims, not a new subject."""
+    return i < len(tokens) and cue_of(tokens[i].key)[1] in ("killed", "injured")
+
+
 def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[TriggerHit]:
     """Every trigger among ``tokens`` (one sentence), first matching rule per token; a
     trigger joined by «و» or «أو» to one just blocked («لمنع القصف والغارات»), or right
@@ -190,6 +232,8 @@ def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[Trigge
                 i = last
                 break
         i += 1
-    if any(not h.alone for h in hits):  # words that name an event only when nothing
-        hits = [h for h in hits if not h.alone]  # else does
-    return hits
+    # words that name an event only when nothing else does, in their clause (a toll word's
+    # dead are another clause's victims: «مؤكدة مقتل 40 طالبانياً ...، فيما أفاد», so in
+    # their sentence)
+    return [h for h in hits if not h.alone or all(
+        o.alone or (_apart(tokens, h, o) and not toll_clause(tokens, h.first)) for o in hits)]

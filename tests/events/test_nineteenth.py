@@ -1,0 +1,60 @@
+"""Nineteenth round: words that name an event only alone are read per clause; «غارة أخرى»
+is another raid; a fear is no event."""
+
+from __future__ import annotations
+
+
+def test_an_aiming_verb_after_a_connector_is_its_own_battle(analyse, of_type):
+    a = analyse("وتعرضت محافظة حلب أمس لقصف الطيران المروحي بالبراميل المتفجرة على قرية رسم "
+                "العبود بريف حلب الشرقي، في حين استهدفت الفصائل المقاتلة مواقع قوات النظام في "
+                "محيط حي الخالدية بمدينة حلب.")
+    [battle] = of_type(a, "battle")
+    assert battle.trigger.text == "استهدفت"
+    assert len(of_type(a, "air_strike")) == 1
+
+
+def test_an_aiming_verb_after_a_fronted_alongside_phrase(analyse, of_type):
+    a = analyse("وبالتزامن مع تجدد قصف الطيران المروحي لبلدة اللطامنة في ريف حماة أمس، "
+                "استهدفت الفصائل المقاتلة آلية لقوات النظام في منطقة الزيارة في سهل الغاب.")
+    [battle] = of_type(a, "battle")
+    assert battle.trigger.text == "استهدفت"
+
+
+def test_an_aiming_verb_in_the_clause_of_another_trigger_is_none(analyse, of_type):
+    a = analyse("وشنت طائرات التحالف أمس 17 غارة جوية قرب مدينة الرقة، موضحة أنها استهدفت "
+                "مواقع لتنظيم داعش.")
+    assert of_type(a, "battle") == []
+    assert len(of_type(a, "air_strike")) == 1
+
+
+def test_a_toll_after_a_connector_is_still_the_other_events(analyse, of_type):
+    a = analyse("وشنت طائرات أمريكية أمس غارات على ولاية ننكرهار الأفغانية، مؤكدة مقتل 40 "
+                "مسلحاً، فيما أفاد شهود عيان بأن القتلى ارتفعوا إلى 45.")
+    assert of_type(a, "battle") == []
+    assert len(of_type(a, "air_strike")) == 1
+
+
+def test_another_raid_in_one_sentence_is_another_event(analyse, of_type):
+    a = analyse("وقال ناشطون إنه بالتزامن مع شن الطيران الحربي أمس غارة على مشفى في مدينة "
+                "سراقب، استهدفت غارة أخرى مشفى أورينت في بلدة كفرنبل بريف إدلب.")
+    strikes = of_type(a, "air_strike")
+    assert sorted(e.location.name for e in strikes) == ["Kafranbel", "Saraqib"]
+
+
+def test_another_raid_does_not_absorb_the_raids_told_after_it(analyse, of_type):
+    a = analyse("وقال ناشطون إن الطيران الحربي شن أمس غارة على مشفى في مدينة سراقب، واستهدفت "
+                "غارة أخرى مشفى أورينت في بلدة كفرنبل. وشن الطيران الحربي أمس عدة غارات على "
+                "قرى جبل الزاوية بريف إدلب.")
+    assert len(of_type(a, "air_strike")) == 3
+
+
+def test_another_person_taken_is_not_another_abduction(analyse, of_type):
+    a = analyse("أصيب عشرة من رجال الشرطة في تفجيرين واختطف آخر ليلة الجمعة في ديار بكر. وقالت "
+                "الشرطة انه تم اختطاف ضابط شرطة تركي في ديار بكر ليلة الجمعة.")
+    assert len(of_type(a, "abduction_detention")) == 1
+
+
+def test_explosions_feared_are_none(analyse, of_type):
+    a = analyse("وطلبت السلطات من الأهالي في مدينة سروج التزام منازلهم أمس تخوفاً من انفجارات "
+                "ثانية.")
+    assert of_type(a, "bombing") == []
