@@ -58,3 +58,18 @@ def test_explosions_feared_are_none(analyse, of_type):
     a = analyse("وطلبت السلطات من الأهالي في مدينة سروج التزام منازلهم أمس تخوفاً من انفجارات "
                 "ثانية.")
     assert of_type(a, "bombing") == []
+
+
+def test_tolls_listed_by_village_add_up(analyse, dead):
+    a = analyse("وقال ناشط إعلامي إن الطيران الحربي شن أمس عدة غارات على قرى جبل الزاوية بريف "
+                "إدلب، مخلفاً ثلاثة شهداء وعشرة جرحى بقرية الموزرة، وخمسة شهداء بقرية أرنبة، "
+                "وستة شهداء بقرية جوزف، إضافة لشهيدين في بلدة احسم.")
+    [(kind, (count, quote))] = dead(a)
+    assert (kind, count) == ("air_strike", 16)
+    assert quote.startswith("ثلاثة شهداء") and quote.endswith("لشهيدين")
+
+
+def test_wounded_listed_after_a_comma_stay_out(analyse, dead):
+    a = analyse("وشن الطيران الحربي أمس غارات على قرية الموزرة في جبل الزاوية، مخلفاً ثلاثة "
+                "شهداء في القرية، وعشرة جرحى في قرية أرنبة.")
+    assert [(k, c and c[0]) for k, c in dead(a)] == [("air_strike", 3)]

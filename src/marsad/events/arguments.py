@@ -537,23 +537,33 @@ def fatalities_for(quantities: Sequence[Quantity], lo: int, trigger: Span,
 
 # What joins a second toll to the first: «و18 مقاتلا», «بالإضافة إلى ستة مدنيين», and the
 # other side's dead «مقابل 19 قتيلا في صفوف الفصائل».
-_AND_ALSO = re.compile(r"(?:\sو|\s(?:بال|)[إا]ضافة\s+[إا]لى\s+|\sفضلا?ً?\s+عن\s+"
+_AND_ALSO = re.compile(r"(?:\sو|\s(?:بال|)[إا]ضافة\s+(?:[إا]لى\s+|ل)|\sفضلا?ً?\s+عن\s+"
                        r"|\s(?:في\s+)?مقابل\s+)$")
+# A list of tolls by place, after a comma: «ثلاثة شهداء بقرية الموزرة، وخمسة شهداء بقرية
+# أرنبة، إضافة لشهيدين»
+_LISTED = re.compile(r"^[^.؛;:]*[،,]\s*(?:و|(?:بال|)[إا]ضافة\s+(?:[إا]لى\s+|ل))$")
 COORDINATED_GAP = 80  # characters between one toll and the next at most
 
 
 def with_coordinated(first: Quantity, quantities: Sequence[Quantity], text: str,
                      hi: int) -> Quantity:
     """``first`` plus the uncategorised counts joined to it by «و» or «بالإضافة إلى» (the
-    dead of another side), quoting the whole stretch; counts of injured stay out."""
+    dead of another side) and the dead listed after it by place («، وخمسة شهداء بقرية
+    أرنبة»), quoting the whole stretch; counts of injured joined to them stay out."""
     total, end = first, first.span.end  # type: ignore[union-attr]
     for q in sorted(quantities, key=lambda q: q.span.start if q.span else -1):
         if q.span is None or q.span.start < end or q.span.end > hi:
             continue
         gap = text[end:q.span.start]
-        if q.what not in (None, "killed") or q.count is None or len(gap) > COORDINATED_GAP \
-                or any(p in gap for p in CLAUSE_MARKS) or not _AND_ALSO.search(gap) \
-                or any(normalize(w) in INCLUDED for w in gap.split()):
+        if q.count is None or len(gap) > COORDINATED_GAP or any(
+                normalize(w) in INCLUDED for w in gap.split()):
+            break
+        joined = not any(p in gap for p in CLAUSE_MARKS) and _AND_ALSO.search(gap)
+        if q.what == "injured" and joined:
+            end = q.span.end  # «ثلاثة شهداء وعشرة جرحى»
+            continue
+        if q.what not in (None, "killed") or not (
+                joined or (q.what == "killed" and _LISTED.match(gap))):
             break
         total = _sum(total, q, text, first.span.start, q.span.end)  # type: ignore[union-attr]
         end = q.span.end
