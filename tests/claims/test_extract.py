@@ -275,3 +275,15 @@ def test_not_knowing_is_no_denial_and_a_source_does_not_dispute_itself(analysed)
         "المرصد أن تكون طائرات حربية قصفت مدينة الحسكة أمس.")
     first, second = claims
     assert second.negated and first.certainty == "reported"
+
+
+def test_a_quoted_name_with_its_title_after_the_cue_speaks(analysed):
+    text = ('وأكد "منير ذكي" قائد الفوج العاشر في كتائب "ثوار الشام" أن فصائل المعارضة قتلت '
+            '15 عنصراً من التنظيم قرب مدينة مارع.')
+    a, (claim,) = analysed(text)
+    assert claim.source.kind == "person"
+    assert claim.source.text == '"منير ذكي" قائد الفوج العاشر في كتائب "ثوار الشام"'
+    assert a.text[claim.content.start:claim.content.end].startswith("فصائل المعارضة")
+    # (a quoted word with no title after it is still what was said)
+    _, (claim,) = analysed('وأكد "الانتصار" قريب في مدينة مارع.')
+    assert claim.source.text is None or "الانتصار" not in claim.source.text

@@ -249,6 +249,10 @@ class ClaimExtractor:
                 continue
             if j in cues and j > i:
                 break
+            if j > i and t in _QUOTES_CLOSE and words[i].text in _QUOTES_OPEN \
+                    and not any(words[k].text in _QUOTES_CLOSE for k in range(i + 1, j)):
+                j += 1  # the close of a quoted speaker's name: «وأكد "منير ذكي" قائد ...»
+                continue
             if t in lex.complementizers or t in lex.stops or t == ":":
                 break
             if t == "عن" and j > i and words[j - 1].text in _DISCLOSE:
@@ -334,14 +338,18 @@ class ClaimExtractor:
         return False
 
     def _quoted_speaker(self, words: Sequence[Word], j: int) -> bool:
-        """«أعلن «مكتب أخبار سوريا» المعارض، أن»: a short quoted body right after the cue."""
+        """«أعلن «مكتب أخبار سوريا» المعارض، أن»: a short quoted body right after the cue;
+        «وأكد "منير ذكي" قائد الفوج العاشر أن»: a quoted name with its title after it."""
         if words[j].text not in _QUOTES_OPEN or j + 1 >= len(words):
             return False
         first = words[j + 1].text
-        if not (self._is_source_word(first) or self._is_source_word(strip_clitic(first))):
+        close = next((k for k in range(j + 2, min(len(words), j + 6))
+                      if words[k].text in _QUOTES_CLOSE), None)
+        if close is None:
             return False
-        return any(words[k].text in _QUOTES_CLOSE
-                   for k in range(j + 2, min(len(words), j + 6)))
+        if self._is_source_word(first) or self._is_source_word(strip_clitic(first)):
+            return True
+        return close + 1 < len(words) and words[close + 1].text in self.lex.person_titles
 
     def _channel(self, t: str) -> bool:
         return t in self.lex.channels or strip_clitic(t) in self.lex.channels
