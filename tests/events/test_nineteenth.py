@@ -73,3 +73,19 @@ def test_wounded_listed_after_a_comma_stay_out(analyse, dead):
     a = analyse("وشن الطيران الحربي أمس غارات على قرية الموزرة في جبل الزاوية، مخلفاً ثلاثة "
                 "شهداء في القرية، وعشرة جرحى في قرية أرنبة.")
     assert [(k, c and c[0]) for k, c in dead(a)] == [("air_strike", 3)]
+
+
+def test_coming_close_to_taking_a_city_is_not_taking_it(analyse, of_type):
+    a = analyse("واقتربت القوات الأمنية العراقية المشتركة أمس كثيرًا من تحرير مدينة الرمادي.")
+    assert of_type(a, "territory_captured") == []
+    a = analyse("واقتربت القوات العراقية أمس من مدينة الرمادي وقصفت مواقع التنظيم بالمدفعية.")
+    assert len(of_type(a, "shelling")) == 1
+
+
+def test_a_massacre_from_the_air_is_the_air_strike(analyse, of_type):
+    a = analyse("وسقط عشرات القتلى أمس في قرية قصر البريج بريف حلب الشرقي في مجزرة جديدة "
+                "ارتكبها الطيران المروحي.")
+    assert len(of_type(a, "air_strike")) == 1
+    assert of_type(a, "attack_on_civilians") == []
+    a = analyse("وارتكب تنظيم داعش أمس مجزرة بحق المدنيين في قرية قصر البريج بريف حلب.")
+    assert len(of_type(a, "attack_on_civilians")) == 1

@@ -157,7 +157,17 @@ def _blocked(lexicon: EventLexicon, tokens: Sequence[Token],
     two tokens before it, a purpose, what an appeal asks for, or what was foiled."""
     return _within(lexicon.blockers, readings, i, 2) or _purpose(
         tokens, readings, i, lexicon.first_words) or _appealed(lexicon, tokens, readings, i) or (
-        _foiled(lexicon, readings, i))
+        _foiled(lexicon, readings, i)) or _neared(readings, i)
+
+
+# Coming close to something: «اقتربت القوات الأمنية العراقية المشتركة كثيرًا من تحرير
+# مدينة الرمادي» (it has not happened)
+NEARING = frozenset({"اقترب", "اقتربت", "اقتربوا", "يقترب", "تقترب", "يقتربون", "تقتربان"})
+
+
+def _neared(readings: Sequence[Sequence[str]], i: int) -> bool:
+    """Whether token ``i`` follows «من» after a nearing verb among the eight tokens before."""
+    return i > 0 and "من" in readings[i - 1] and _within(NEARING, readings, i - 1, 8)
 
 
 # Words that open a clause with a subject of its own: «فيما», «بينما», «في حين», «كما» after a
