@@ -89,3 +89,26 @@ def test_a_massacre_from_the_air_is_the_air_strike(analyse, of_type):
     assert of_type(a, "attack_on_civilians") == []
     a = analyse("وارتكب تنظيم داعش أمس مجزرة بحق المدنيين في قرية قصر البريج بريف حلب.")
     assert len(of_type(a, "attack_on_civilians")) == 1
+
+
+def actor1(event):
+    return [a.name for a in event.actors if a.role == "actor1"]
+
+
+def test_an_armed_body_announcing_its_deed_is_actor1(analyse, of_type):
+    a = analyse("وأعلنت قيادة عمليات بغداد أمس تحرير معظم مناطق الكرمة المجاورة لقضاء الفلوجة.")
+    [capture] = of_type(a, "territory_captured")
+    assert actor1(capture) == ["Military Forces of Iraq"]
+    a = analyse("أعلن تنظيم داعش أمس مسؤوليته عن تفجير انتحاري بسيارة ملغومة في بغداد.")
+    [bombing] = of_type(a, "suicide_bombing")
+    assert actor1(bombing) == ["Islamic State"]
+
+
+def test_an_announced_clause_or_delivery_keeps_its_own_actors(analyse, of_type):
+    a = analyse("أعلن الجناح العسكري لحزب العمال الكردستاني أمس أن غارات الطيران التركي قصفت "
+                "مواقع في جبال قنديل.")
+    [strike] = of_type(a, "air_strike")
+    assert actor1(strike) == ["Military Forces of Turkey"]
+    a = analyse("أعلنت وزارة شؤون البيشمركة أمس عن وصول شحنة جديدة من الأسلحة الألمانية إلى "
+                "أربيل.")
+    assert all("Peshmerga (Kurdistan Regional Government)" not in actor1(e) for e in a.events)

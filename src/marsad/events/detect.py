@@ -19,6 +19,7 @@ from marsad.events.arguments import (
     ONE_SIDED,
     actor_mentions,
     actors_for,
+    announcer,
     broader,
     date_for,
     event_sources,
@@ -282,6 +283,9 @@ class EventDetector:
                               key=lambda m: m.span.start)
         starts = [view.to_view(m.span.start) for m in mentions]
         actors = list(actors_for(hit.type, mentions, tokens, starts, hit.end))
+        if hit.type not in RECEIVED and not any(a.role == "actor1" for a in actors) and (
+                agent := announcer(article, claim, trigger)) is not None:
+            actors = [agent, *actors]
         if hit.needs_armed_actor and not any(a.inter not in (5, 6, 7) for a in actors):
             return []
         split = hit.type in SPLIT_BY_PLACE
@@ -680,6 +684,9 @@ def _another(tokens, hit: TriggerHit) -> bool:
         hit.type in PERSON_OBJECT or toll_clause(tokens, hit.first))
 
 
+# Types an announcer may receive rather than do («أعلنت وزارة البيشمركة عن وصول شحنة
+# جديدة من الأسلحة الألمانية»).
+RECEIVED = frozenset({"arms_supply", "aid_delivery", "deployment", "ceasefire_agreement"})
 # Event types whose verbs take a person as object: «آخر» after them is another person.
 PERSON_OBJECT = frozenset({"abduction_detention", "attack_on_civilians"})
 
