@@ -112,3 +112,14 @@ def test_an_announced_clause_or_delivery_keeps_its_own_actors(analyse, of_type):
     a = analyse("أعلنت وزارة شؤون البيشمركة أمس عن وصول شحنة جديدة من الأسلحة الألمانية إلى "
                 "أربيل.")
     assert all("Peshmerga (Kurdistan Regional Government)" not in actor1(e) for e in a.events)
+
+
+def test_earlier_the_same_day_is_news_earlier_in_a_pluperfect_is_background(analyse, of_type):
+    a = analyse("وأعلنت فصائل جيش الفتح، في وقت سابق من يوم الجمعة، عن سيطرتها على تل القرقور "
+                "في ريف حماة.", published="2015-08-09")
+    [capture] = of_type(a, "territory_captured")
+    assert not capture.historical
+    a = analyse("وسلمت الفصائل جثث 11 عنصرًا من القوات النظامية كانوا قتلوا في وقت سابق "
+                "باشتباكات مع الفصائل الإسلامية في درعا.", published="2015-07-24")
+    [battle] = of_type(a, "battle")
+    assert battle.historical

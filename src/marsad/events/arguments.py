@@ -788,7 +788,7 @@ def state_actor(text: str, places: Sequence[Place], trigger: Span,
 def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
     """The armed body that announces the trigger as its own deed, the verbal noun first
     in what it announces («وأعلنت قيادة عمليات بغداد في وقت سابق تحرير معظم مناطق
-    الكرمة», «أعلنت قيادة عمليات بغداد ... عن مقتل 17 داعشيا»): actor1 when the clause
+    الكرمة», «أعلنت فصائل جيش الفتح، في وقت سابق من يوم الجمعة، عن سيطرتها»): actor1 when the clause
     names none. Not an announced arrival or supply, which the announcer receives."""
     if claim.cue is None or claim.source.span is None or not (
             claim.content.start <= trigger.start < claim.content.end):
@@ -801,7 +801,8 @@ def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
         if inter is None or inter in UNARMED_INTER or not src.start <= m.span.start < src.end:
             continue
         # (only a time, a statement or «عن» between them: «في بيان منفصل ، عن مقتل»)
-        lead = normalize(article.text[max(src.end, m.span.end):trigger.start]).split()
+        lead = [w for w in normalize(article.text[max(src.end, m.span.end):trigger.start]
+                                     ).split() if w.strip(PUNCT)]
         if len(lead) <= LEAD_WORDS and not any(w in CLAUSE_OPENERS for w in lead) and (
                 "." not in lead):
             return Actor("actor1", m.norm, m.text, int(inter), m.span)
@@ -810,7 +811,7 @@ def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
 
 
 ANNOUNCING = ("اعلن", "تبن")
-LEAD_WORDS = 6
+LEAD_WORDS = 8
 CLAUSE_OPENERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "لان"})
 UNARMED_INTER = frozenset({5, 6, 7})
 

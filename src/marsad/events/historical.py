@@ -40,9 +40,10 @@ def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: 
                        date: DateValue | None = None,
                        published: dt.date | None = None) -> bool:
     """Whether a background cue («يذكر أن», «سبق أن», «منذ») comes within the window
-    before token ``trigger``; «منذ» alone does not make background of an event whose own
-    date is in the week before publication: it is still going on («اشتباكات عنيفة منذ
-    صباح أمس», «بدأت منذ الليلة قبل الماضية في قصف مواقعنا» are news)."""
+    before token ``trigger``; «في وقت سابق» only with a pluperfect in it; «منذ» alone
+    does not make background of an event whose own date is in the week before
+    publication: it is still going on («اشتباكات عنيفة منذ صباح أمس», «بدأت منذ الليلة
+    قبل الماضية في قصف مواقعنا» are news)."""
     if has_cue(OPENERS, tokens[:3]):
         return True  # «يذكر أن ...», «يشار إلى أن ...» open a whole sentence of background
     if tokens and published is not None and (
@@ -54,8 +55,13 @@ def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: 
     window = tokens[lo:trigger]
     if not has_cue(lexicon.historical_cues, window):
         return False
-    others = tuple(c for c in lexicon.historical_cues if c != SINCE)
-    return has_cue(others, window) or not _recent(date, published, ONGOING_DAYS)
+    others = tuple(c for c in lexicon.historical_cues if c not in (SINCE, EARLIER))
+    if has_cue(others, window):
+        return True
+    if has_cue((EARLIER,), window) and any(
+            r in PLUPERFECT for t in window for r in stems(t.key)):
+        return True  # «كانوا قتلوا في وقت سابق باشتباكات»
+    return has_cue((SINCE,), window) and not _recent(date, published, ONGOING_DAYS)
 
 
 def _dateline(tokens: Sequence[Token]) -> bool:
@@ -65,6 +71,9 @@ def _dateline(tokens: Sequence[Token]) -> bool:
 
 
 SINCE = ("منذ",)
+# «في وقت سابق» is earlier the same day («وأعلنت فصائل جيش الفتح، في وقت سابق من يوم
+# الجمعة، عن سيطرتها») unless a pluperfect goes with it.
+EARLIER = ("في", "وقت", "سابق")
 # Sentence openers that make all of it background, however far its triggers stand.
 OPENERS = (("يذكر", "ان"), ("يشار", "الي", "ان"), ("جدير", "بالذكر"), ("الجدير", "بالذكر"))
 ONGOING_DAYS = 7
