@@ -123,3 +123,18 @@ def test_earlier_the_same_day_is_news_earlier_in_a_pluperfect_is_background(anal
                 "باشتباكات مع الفصائل الإسلامية في درعا.", published="2015-07-24")
     [battle] = of_type(a, "battle")
     assert battle.historical
+
+
+def test_arms_in_general_are_a_weapon_of_seizures_and_supplies_only(analyse, of_type):
+    text = ("واغتنم تنظيم داعش أمس 6 دبابات وكمية كبيرة من الأسلحة والذخائر في بلدة مهين بريف "
+            "حمص.")
+    a = analyse(text)
+    [seizure] = of_type(a, "weapons_seizure")
+    weapons = {w.name: w for w in seizure.weapons}
+    assert set(weapons) == {"tank (unspecified)", "weapons and ammunition (unspecified)"}
+    arms = weapons["weapons and ammunition (unspecified)"]
+    assert a.text[arms.span.start:arms.span.end] == arms.text == "الأسلحة والذخائر"
+    a = analyse("واندلعت اشتباكات عنيفة أمس بالأسلحة والذخائر بين قوات النظام وتنظيم داعش في "
+                "بلدة مهين بريف حمص.")
+    [battle] = of_type(a, "battle")
+    assert all(w.name != "weapons and ammunition (unspecified)" for w in battle.weapons)

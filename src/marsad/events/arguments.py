@@ -27,7 +27,7 @@ from marsad.model import (
     Span,
     Weapon,
 )
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, view_of
 
 # Words right before an actor that make it the one acted upon.
 TARGET_MARKERS = frozenset({"علي", "ضد", "مواقع", "مقرات", "معاقل", "استهدف", "استهدفت",
@@ -660,6 +660,30 @@ def weapons_for(mentions: Sequence[Mention], lo: int, hi: int,
     if text is None:
         return tuple(out)
     return tuple(w for w in out if not any(_model_of(text, w, m) for m in out))
+
+
+# «أسلحة وذخائر», «شحنة أسلحة»: arms in general, a weapon only of what is seized or
+# supplied (GUIDELINES.md §3), so read here for those events and not a lexicon entry
+# (which would make a weapon mention of every «الأسلحة» the other stages read).
+ARMS_IN_GENERAL = "weapons and ammunition (unspecified)"
+ARMS_WORDS = ("أسلحة وذخائر", "الأسلحة والذخائر", "أسلحة وذخيرة", "الأسلحة والذخيرة",
+              "أسلحة وعتاد", "الأسلحة والعتاد", "ذخائر", "الذخائر", "ذخيرة", "الذخيرة",
+              "أسلحة", "الأسلحة", "عتاد", "العتاد")
+_ARMS = re.compile(r"(?<!\S)(?:و|ب|ل|وب|ول)?(?:" + "|".join(
+    re.escape(w) for w in sorted({normalize(w) for w in ARMS_WORDS}, key=len, reverse=True))
+    + r")(?![^\s،,.])")
+
+
+def arms_in_general(text: str, lo: int, hi: int, named: Sequence[Weapon]) -> Weapon | None:
+    """The first mention of arms in general in ``[lo, hi)`` outside the weapons named."""
+    view = view_of(text)
+    vlo, vhi = view.view_span(Span(lo, hi))
+    for m in _ARMS.finditer(view.text, vlo, vhi):
+        span = view.span(m.start(), m.end())
+        if not any(w.span is not None and w.span.overlaps(span) for w in named):
+            return Weapon(name=ARMS_IN_GENERAL, category="ammunition",
+                          text=text[span.start:span.end], span=span)
+    return None
 
 
 def _model_of(text: str, generic: Weapon, model: Weapon) -> bool:

@@ -20,6 +20,7 @@ from marsad.events.arguments import (
     actor_mentions,
     actors_for,
     announcer,
+    arms_in_general,
     broader,
     date_for,
     event_sources,
@@ -308,6 +309,9 @@ class EventDetector:
             article.dates, sentence.start, trigger, sentence.end, undated)
         dead = _toll(article, trigger, lo, hi, sentence, n_hits == 1)
         weapons = list(weapons_for(article.mentions, lo, hi, article.text))
+        if hit.type in ARMS_TYPES and (
+                arms := arms_in_general(article.text, lo, hi, weapons)) is not None:
+            weapons.append(arms)
         cue_text = article.text[trigger.start:trigger.end]
         if hit.type in STATE_TYPES and not any(a.role == "actor1" and a.inter in (1, 8)
                                                for a in actors):
@@ -684,6 +688,8 @@ def _another(tokens, hit: TriggerHit) -> bool:
         hit.type in PERSON_OBJECT or toll_clause(tokens, hit.first))
 
 
+# Types whose weapons include arms in general («أسلحة وذخائر», GUIDELINES.md §3).
+ARMS_TYPES = frozenset({"weapons_seizure", "arms_supply"})
 # Types an announcer may receive rather than do («أعلنت وزارة البيشمركة عن وصول شحنة
 # جديدة من الأسلحة الألمانية»).
 RECEIVED = frozenset({"arms_supply", "aid_delivery", "deployment", "ceasefire_agreement"})
