@@ -58,6 +58,7 @@ from marsad.events.taxonomy import Taxonomy, actor_conditions
 from marsad.events.triggers import (
     ALONGSIDE,
     TriggerHit,
+    alongside_opens,
     connector,
     find_triggers,
     stems,
@@ -511,7 +512,7 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
             any(r in PLACE_NOUNS for r in stems(before.key))
             or any(before.start < e <= before.end + 1 for e in place_ends))
         opens = relative or (key in ("قبل", "وقبل") and i + 1 < len(tokens)
-                             and tokens[i + 1].key == "ان") or _alongside_opens(tokens, i)
+                             and tokens[i + 1].key == "ان") or alongside_opens(tokens, i)
         if not opens:
             continue
         ends = [j for j in (view.text.find(c, tokens[i].end) for c in CLAUSE_END) if j != -1]
@@ -519,14 +520,6 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
         stop = view.span(min(ends), min(ends)).start if ends else sentence.end
         out.append(Span(span.start, max(span.end, min(stop, sentence.end))))
     return out
-
-
-def _alongside_opens(tokens, i: int) -> bool:
-    """Token ``i`` opens what goes on beside the clause («ترافق ذلك مع الحصار الخانق على
-    ... البلدات المحيطة بها وهي مضايا وبقين»): its places are not the event's."""
-    after = [t.key for t in tokens[i + 1:i + 3]]
-    return any(r in ALONGSIDE for r in stems(tokens[i].key)) and (
-        after[:1] == ["مع"] or (after[:1] in (["ذلك"], ["هذا"]) and after[1:] == ["مع"]))
 
 
 def _alongside(tokens, first: int) -> bool:

@@ -191,6 +191,14 @@ def connector(tokens: Sequence[Token], i: int) -> bool:
 ALONGSIDE = frozenset({"تزامنا", "بالتزامن", "تزامن", "ترافق", "ترافقت", "يترافق", "بالترافق"})
 
 
+def alongside_opens(tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` opens what goes on beside the clause («ترافق ذلك مع الحصار الخانق على
+    ... البلدات المحيطة بها وهي مضايا وبقين»): its places are not the event's."""
+    after = [t.key for t in tokens[i + 1:i + 3]]
+    return any(r in ALONGSIDE for r in stems(tokens[i].key)) and (
+        after[:1] == ["مع"] or (after[:1] in (["ذلك"], ["هذا"]) and after[1:] == ["مع"]))
+
+
 def _apart(tokens: Sequence[Token], a: TriggerHit, b: TriggerHit) -> bool:
     """Whether hits ``a`` and ``b`` stand in different clauses: a connector between them
     («قصف الطيران المروحي قرية رسم العبود، في حين استهدفت الفصائل المقاتلة مواقع»), or
@@ -201,8 +209,7 @@ def _apart(tokens: Sequence[Token], a: TriggerHit, b: TriggerHit) -> bool:
     if any(connector(tokens, i) and not toll_clause(tokens, i + 1) for i in between):
         return True
     return any(tokens[i].key in ("،", ",") for i in between) and any(
-        tokens[i].key == "مع" and any(r in ALONGSIDE for r in stems(tokens[i - 1].key))
-        for i in range(1, first.first))
+        alongside_opens(tokens, i) for i in range(first.first))
 
 
 def toll_clause(tokens: Sequence[Token], i: int) -> bool:
