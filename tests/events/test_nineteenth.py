@@ -138,3 +138,11 @@ def test_arms_in_general_are_a_weapon_of_seizures_and_supplies_only(analyse, of_
                 "بلدة مهين بريف حمص.")
     [battle] = of_type(a, "battle")
     assert all(w.name != "weapons and ammunition (unspecified)" for w in battle.weapons)
+
+
+def test_suicide_operations_carried_out_are_a_suicide_bombing(analyse, of_type):
+    a = analyse("وتسلل مقاتلو التنظيم أمس إلى مدينة القريتين في ريف حمص، ونفذ ثلاثة منهم عمليات "
+                "انتحارية على حواجز الشمالي والفرن والنادي.")
+    assert len(of_type(a, "suicide_bombing")) == 1
+    a = analyse("وقتل 126 متطرفاً فرنسياً في سوريا إما في المعارك أو في عمليات انتحارية.")
+    assert of_type(a, "suicide_bombing") == []
