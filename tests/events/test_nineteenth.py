@@ -146,3 +146,20 @@ def test_suicide_operations_carried_out_are_a_suicide_bombing(analyse, of_type):
     assert len(of_type(a, "suicide_bombing")) == 1
     a = analyse("وقتل 126 متطرفاً فرنسياً في سوريا إما في المعارك أو في عمليات انتحارية.")
     assert of_type(a, "suicide_bombing") == []
+
+
+def civilians(event):
+    return [a for a in event.actors if a.name == "Civilians"]
+
+
+def test_civilians_denied_or_crowding_a_place_are_no_side(analyse, of_type):
+    a = analyse("وذكرت مصادر أمنية أن الطيران العراقي قصف مواقع لتنظيم داعش في الفلوجة أمس، "
+                "مؤكدة أن من قتل جراء الغارة الجوية هم من عناصر التنظيم وليسوا من المدنيين.")
+    [strike] = of_type(a, "air_strike")
+    assert civilians(strike) == []
+    a = analyse("وقصف الطيران الحربي أمس سوق الخضار المكتظ بالمدنيين في مدينة معرة النعمان.")
+    [strike] = of_type(a, "air_strike")
+    assert civilians(strike) == []
+    a = analyse("وقصف الطيران الحربي أمس مدينة معرة النعمان ما أدى إلى مقتل خمسة مدنيين.")
+    [strike] = of_type(a, "air_strike")
+    assert [x.role for x in civilians(strike)] == ["actor2"]

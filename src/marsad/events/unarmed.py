@@ -102,11 +102,34 @@ def victims(text: str, trigger: Span, end: int) -> Actor | None:
     return None
 
 
+# Civilians named but not a side: denied («وليسوا من المدنيين»), a crowd a place is full of
+# («السوق المكتظّ بالمدنيين», «الأماكن المأهولة بالسكان»), or a place's people in general
+# («نزوح معظم أهالي المدينة», «انتهاكاته بحق أهالي مدينة الرقة», «الثوار من أهالي المدينة»).
+DENIED = frozenset({"ليسوا", "وليسوا", "ليس", "وليس", "ليست", "وليست"})
+CROWDED = frozenset({"المكتظ", "المكتظه", "مكتظ", "مكتظه", "المزدحم", "المزدحمه", "المأهوله",
+                     "الماهوله", "ماهوله", "المليء", "المليئه"})
+PEOPLE_OF = frozenset({"بحق", "نزوح", "معظم", "من"})
+
+
+def bystanders(text: str, actor: Actor) -> bool:
+    """Whether a Civilians actor is named but not a side (see DENIED, CROWDED, PEOPLE_OF)."""
+    if actor.inter != CIVILIANS or actor.span is None:
+        return False
+    start = actor.span.start
+    glued = text[start - 1:start] == "ب"  # «بالمدنيين»: the mention starts after the ب
+    before = [normalize(w.strip(PUNCT)) for w in text[max(0, start - 40):
+                                                      start - glued].split()][-3:]
+    head = normalize(actor.text or "").split()[:1]
+    return any(w in DENIED for w in before) or (
+        glued and bool(before) and before[-1] in CROWDED) or (
+        head in (["اهالي"], ["الاهالي"]) and bool(before) and before[-1] in PEOPLE_OF)
+
+
 def unarmed_actors(event_type: str, actors: Sequence[Actor], text: str, sentence: Span,
                    trigger: Span, place: Place | None) -> list[Actor]:
     """The event's actors with protesters named by country, a protest's crowd and the
     civilian victims of a killing or abduction added when nothing names them."""
-    out = national(actors, place)
+    out = [a for a in national(actors, place) if not bystanders(text, a)]
     if event_type == "protest" and not any(a.role == "actor1" for a in out):
         out.insert(0, crowd(text, sentence, trigger, place))
     if event_type in VICTIM_TYPES and not any(a.role == "actor2" for a in out):
