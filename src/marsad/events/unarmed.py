@@ -103,7 +103,7 @@ def victims(text: str, trigger: Span, end: int) -> Actor | None:
 
 
 # Civilians named but not a side: denied («وليسوا من المدنيين»), a crowd a place is full of
-# («السوق المكتظّ بالمدنيين», «الأماكن المأهولة بالسكان»), or a place's people in general
+# («السوق المكتظّ بالمدنيين», «الأحياء المأهولة بالمدنيين»), or a place's people in general
 # («نزوح معظم أهالي المدينة», «انتهاكاته بحق أهالي مدينة الرقة», «الثوار من أهالي المدينة»).
 DENIED = frozenset({"ليسوا", "وليسوا", "ليس", "وليس", "ليست", "وليست"})
 CROWDED = frozenset({"المكتظ", "المكتظه", "مكتظ", "مكتظه", "المزدحم", "المزدحمه", "المأهوله",
