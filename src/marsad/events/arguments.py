@@ -820,18 +820,17 @@ def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
     if not normalize(claim.cue.text).removeprefix("و").startswith(ANNOUNCING):
         return None
     src = claim.source.span
-    for m in sorted(article.mentions, key=lambda m: m.span.start):
-        inter = m.attrs.get("inter")
-        if inter is None or inter in UNARMED_INTER or not src.start <= m.span.start < src.end:
-            continue
-        # (only a time, a statement or «عن» between them: «في بيان منفصل ، عن مقتل»)
-        lead = [w for w in normalize(article.text[max(src.end, m.span.end):trigger.start]
-                                     ).split() if w.strip(PUNCT)]
-        if len(lead) <= LEAD_WORDS and not any(w in CLAUSE_OPENERS for w in lead) and (
-                "." not in lead):
-            return Actor("actor1", m.norm, m.text, int(inter), m.span)
+    armed = [m for m in article.mentions if m.attrs.get("inter") not in (None, *UNARMED_INTER)
+             and src.start <= m.span.start < src.end]
+    if not armed:
         return None
-    return None
+    m = min(armed, key=lambda m: m.span.start)
+    # (only a time, a statement or «عن» between them: «في بيان منفصل ، عن مقتل»)
+    lead = [w for w in normalize(article.text[max(src.end, m.span.end):trigger.start]).split()
+            if w.strip(PUNCT)]
+    if len(lead) > LEAD_WORDS or any(w in CLAUSE_OPENERS for w in lead) or "." in lead:
+        return None
+    return Actor("actor1", m.norm, m.text, int(m.attrs["inter"]), m.span)
 
 
 ANNOUNCING = ("اعلن", "تبن")

@@ -252,5 +252,5 @@ def find_triggers(lexicon: EventLexicon, tokens: Sequence[Token]) -> list[Trigge
     # words that name an event only when nothing else does, in their clause (a toll word's
     # dead are another clause's victims: «مؤكدة مقتل 40 طالبانياً ...، فيما أفاد», so in
     # their sentence)
-    return [h for h in hits if not h.alone or all(
-        o.alone or (_apart(tokens, h, o) and not toll_clause(tokens, h.first)) for o in hits)]
+    return [h for h in hits if not h.alone or all(o.alone for o in hits) or (
+        not toll_clause(tokens, h.first) and all(o.alone or _apart(tokens, h, o) for o in hits))]
