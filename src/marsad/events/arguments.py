@@ -480,13 +480,24 @@ def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: i
         if not split:
             break
         key = place.gazetteer_id or place.name
-        if not _coordinated(text, Span(out[-1].span.end, place.span.start)):  # type: ignore[union-attr]
+        gap = Span(out[-1].span.end, place.span.start)  # type: ignore[union-attr]
+        if _qualifier(text, gap, place) or not _coordinated(text, gap):
             break
         if key in keys or _district_of(place, out):
             continue
         keys.add(key)
         out.append(place)
     return out
+
+
+def _qualifier(text: str, gap: Span, place: Place) -> bool:
+    """Whether ``place`` only says where the place before it lies («في المقدادية، شمال
+    بغداد»): a direction right after it, with no conjunction between."""
+    return fold(text[gap.start:gap.end]) in ("", "،", ",") and fold(
+        place.text or "").startswith(DIRECTIONS)
+
+
+DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب")
 
 
 DISTRICT_KM = 8.0

@@ -73,6 +73,11 @@ from marsad.text.normalize import normalize, view_of
 
 # Types reported for lists of places, one event per place; others take the first place.
 SPLIT_BY_PLACE = frozenset({"air_strike", "shelling", "bombing", "protest"})
+# Types split only over a list of towns or sites (GUIDELINES.md §2: «السيطرة على إدلب وجسر
+# الشغور وأريحا» is three captures); «مساحات واسعة من سوريا والعراق» names no occurrence
+# per country, and the first place stands for it as before.
+SPLIT_BY_TOWN = frozenset({"territory_captured", "battle", "abduction_detention",
+                           "withdrawal", "attack_on_civilians"})
 
 
 # Types that have no dead of their own: a toll told with a withdrawal or an arrest fell
@@ -185,6 +190,12 @@ def _distinct(places: Sequence[Place]) -> list[Place]:
     return out
 
 
+def _towns(places: list[Place]) -> list[Place]:
+    """The towns and sites of a list of two or more, else its first place alone."""
+    towns = [p for p in places if (p.precision or 3) < 3]
+    return towns if len(towns) > 1 else places[:1]
+
+
 def _place_key(place: Place | None) -> str | None:
     if place is None:
         return None
@@ -290,7 +301,7 @@ class EventDetector:
             actors = [agent, *actors]
         if hit.needs_armed_actor and not any(a.inter not in (5, 6, 7) for a in actors):
             return []
-        split = hit.type in SPLIT_BY_PLACE
+        split = hit.type in SPLIT_BY_PLACE or hit.type in SPLIT_BY_TOWN
         # places and dates of a relative or «قبل أن» clause after the trigger describe
         # something else («البلدة التي تقع على بعد 10 كم من عين العرب»)
         # and a state named as the subject of a trigger («أن الولايات المتحدة قصفت») is none
@@ -306,6 +317,8 @@ class EventDetector:
                             split) or places_for(article.text, article.places,
                                                  sentence.start, trigger, hi,
                                                  unplaced, split)
+        if hit.type in SPLIT_BY_TOWN:
+            places = _towns(places)
         date = date_for(article.dates, lo, trigger, hi, undated) or date_for(
             article.dates, sentence.start, trigger, sentence.end, undated)
         dead = _toll(article, trigger, lo, hi, sentence, n_hits == 1)

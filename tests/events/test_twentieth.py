@@ -1,0 +1,33 @@
+"""Twentieth round: captures, battles and arrests over a list of towns are one event per
+town (GUIDELINES.md §2), never one per country of a vague «سوريا والعراق»."""
+
+from __future__ import annotations
+
+
+def test_a_capture_of_listed_towns_is_one_event_per_town(analyse, of_type):
+    a = analyse("وقال القائد الميداني إن فصائل جيش الفتح تمكنت أمس من السيطرة على مدينة "
+                "جسر الشغور وبلدة أريحا في ريف إدلب.")
+    captures = of_type(a, "territory_captured")
+    assert len(captures) == 2
+    assert len({c.location.gazetteer_id for c in captures}) == 2
+    assert {c.trigger.text for c in captures} == {"السيطرة"}
+
+
+def test_clashes_in_two_towns_are_two_battles(analyse, of_type):
+    a = analyse("واندلعت أمس اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في مدينة "
+                "الزبداني وبلدة مضايا بريف دمشق.")
+    battles = of_type(a, "battle")
+    assert len(battles) == 2
+    assert len({b.location.gazetteer_id for b in battles}) == 2
+
+
+def test_a_capture_of_land_in_two_countries_stays_one_event(analyse, of_type):
+    a = analyse("وسيطر تنظيم داعش على مساحات واسعة من سوريا والعراق العام الماضي.")
+    assert len(of_type(a, "territory_captured")) == 1
+
+
+def test_a_direction_after_a_comma_says_where_the_town_lies(analyse, of_type):
+    a = analyse("وقتل شخص وأصيب خمسة آخرون بتفجير عبوة ناسفة في منطقة الحبيبية بمدينة الصدر، "
+                "شرقي بغداد.")
+    [blast] = of_type(a, "bombing")
+    assert blast.fatalities is not None and blast.fatalities.count == 1
