@@ -31,3 +31,12 @@ def test_a_direction_after_a_comma_says_where_the_town_lies(analyse, of_type):
                 "شرقي بغداد.")
     [blast] = of_type(a, "bombing")
     assert blast.fatalities is not None and blast.fatalities.count == 1
+
+
+def test_a_recapture_told_with_qabl_an_is_its_own_event(analyse, of_type):
+    a = analyse("يذكر أن تنظيم الدولة سيطر على مدينة تدمر للمرة الأولى في أيار 2015، قبل أن "
+                "تستعيدها قوات النظام بدعم روسي في آذار 2016.")
+    first, second = sorted(of_type(a, "territory_captured"), key=lambda e: e.trigger.span.start)
+    assert (first.trigger.text, first.date.text) == ("سيطر", "أيار 2015")
+    assert (second.trigger.text, second.date.text) == ("تستعيدها", "آذار 2016")
+    assert [x.name for x in second.actors if x.role == "actor1"] == ["Military Forces of Syria"]

@@ -167,14 +167,31 @@ def _clusters(tokens, hits: Sequence[TriggerHit]) -> list[TriggerHit]:
     """Triggers of one type in a row count once, the first («اشتباكات ومعارك»), unless
     a connector opens a clause between them («اشتباكات ... في محيط قريتي حندرات، كما
     دارت اشتباكات على أطراف حي الخالدية» are two) or the second says it is another («شن
-    الطيران الحربي غارة على مشفى سراقب، استهدفت غارة أخرى مشفى أورينت»)."""
+    الطيران الحربي غارة على مشفى سراقب، استهدفت غارة أخرى مشفى أورينت»), or «قبل أن»,
+    «بعد أن» tell one before or after the other («سيطر على مدينة تدمر في أيار 2015، قبل أن
+    تستعيدها قوات النظام»)."""
     out: list[TriggerHit] = []
     for hit in hits:
         if out and out[-1].type == hit.type and not _another(tokens, hit) and not any(
-                connector(tokens, i) for i in range(out[-1].last + 1, hit.first)):
+                connector(tokens, i) or _sequel(tokens, i)
+                for i in range(out[-1].last + 1, hit.first)):
             continue
         out.append(hit)
     return out
+
+
+def _sequel(tokens, i: int) -> bool:
+    """Whether token ``i`` opens «قبل أن» or «بعد أن»: what follows happened at another time."""
+    return tokens[i].key in ("قبل", "بعد") and i + 1 < len(tokens) and tokens[i + 1].key == "ان"
+
+
+def _sequel_between(tokens, a: TriggerHit, b: TriggerHit) -> int | None:
+    """Where «قبل أن» or «بعد أن» parts two triggers of one type: each has its own clause
+    (the place and day of «قبل أن تستعيدها قوات النظام في آذار 2016» are not the first
+    capture's); the last such token between them, if any."""
+    if a.type != b.type:
+        return None
+    return next((i for i in range(b.first - 1, a.last, -1) if _sequel(tokens, i)), None)
 
 
 def _distinct(places: Sequence[Place]) -> list[Place]:
@@ -261,6 +278,11 @@ class EventDetector:
                     sentence.start
                 hi = view.span(hits[ci + 1].start, hits[ci + 1].start).start \
                     if ci + 1 < len(hits) else sentence.end
+                if ci and (at := _sequel_between(tokens, hits[ci - 1], hit)) is not None:
+                    lo = view.span(tokens[at].start, tokens[at].start).start
+                if ci + 1 < len(hits) and (
+                        at := _sequel_between(tokens, hit, hits[ci + 1])) is not None:
+                    hi = view.span(tokens[at].start, tokens[at].start).start
                 found = self._from_hit(article, view, tokens, si, sentence, hit, trigger,
                                        lo, hi, excluded, headline and si == 0, len(hits),
                                        subjects, cues)
