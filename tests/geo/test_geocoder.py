@@ -47,6 +47,11 @@ def test_countryside_of_a_governorate_capital_is_the_governorate_in_that_directi
     assert (p.lat, p.lon) == (34.73, 39.24)  # the eastern subdistrict, not the city
 
 
+def test_the_dual_countryside_is_a_countryside_too(geocoder):
+    p = only(geocoder, "اشتباكات في ريفي حمص")
+    assert (p.text, p.gazetteer_id, p.precision) == ("ريفي حمص", "t:homs-gov", 3)
+
+
 def test_countryside_without_direction_is_the_governorate_centroid(geocoder):
     p = only(geocoder, "قصف بريف حمص")
     assert (p.lat, p.lon, p.precision) == (34.467, 38.3, 3)

@@ -1,7 +1,7 @@
 """The words around a place name that change what it means (all folded like name keys).
 
 - TYPE_CUES: "مدينة تدمر", "حي الزهراء", "مطار كويرس": what kind of place follows.
-- REGION: "ريف حمص" (the countryside of a city: its governorate, or near a town).
+- REGION: "ريف حمص", "ريفي إدلب وحماه" (the countryside of a city: its governorate, or near a town).
 - NEAR: "شمال حلب", "قرب تدمر", "محيط مدينة الباب": precision 2 near the place.
 - DIRECTIONS after a name: "ريف حمص الشرقي", "حلب الشرقية".
 - PREPOSITIONS: "في/من/إلى الباب" let a name that is also a common word count as a place.
@@ -60,7 +60,7 @@ TYPE_CUES: dict[str, frozenset[str]] = _fold_map({
 # Type cues naming a facility: "مطار X" where X is a town means a site near X.
 FACILITY_CUES = frozenset(w for w, f in TYPE_CUES.items() if f & FACILITY and not f & POPULATED)
 
-REGION = _fold("ريف أرياف")
+REGION = _fold("ريف أرياف ريفي")
 # Words no person's name starts with: a model PER entity starting with one («بريف إدلب») is
 # a tagging error, dropped by the mentions stage so that the place under it is found.
 PLACE_HEADS = REGION | _fold("مدينة بلدة قرية محافظة ناحية منطقة حي مخيم "
