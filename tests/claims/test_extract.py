@@ -287,3 +287,16 @@ def test_a_quoted_name_with_its_title_after_the_cue_speaks(analysed):
     # (a quoted word with no title after it is still what was said)
     _, (claim,) = analysed('وأكد "الانتصار" قريب في مدينة مارع.')
     assert claim.source.text is None or "الانتصار" not in claim.source.text
+
+
+def test_who_shows_pictures_of_an_attack_is_its_source(analysed):
+    a, (claim,) = analysed("ونشر جيش الفتح صورا لتفجير كبير بعربة مدرعة ملغمة في منطقة "
+                           "الصواغية.")
+    assert claim.source.text == "جيش الفتح"
+    assert a.text[claim.content.start:claim.content.end].startswith("صورا لتفجير")
+    _, (claim,) = analysed("وبثت وكالة أعماق التابعة للتنظيم صورا لقصف جوي استهدف مستشفى "
+                           "عائشة في منبج.")
+    assert claim.source.kind == "media"
+    # («نشر» with no pictures after it spreads troops: no report)
+    _, claims = analysed("ونشر الجيش التركي قواته على الحدود مع سوريا.")
+    assert claims == []

@@ -94,7 +94,7 @@ class ClaimExtractor:
         self._index: tuple[int, ...] | None = None
         self._verb = ""
         lex = self.lex
-        forms = (lex.speech | lex.participles | lex.guarded | lex.prepositions
+        forms = (lex.speech | lex.participles | lex.guarded | lex.shown | lex.prepositions
                  | lex.passive_reported | lex.passive_hedged | lex.hedge_nouns)
         alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
         # a cheap first pass: only sentences with a candidate cue word are tokenized
@@ -125,6 +125,9 @@ class ClaimExtractor:
             if text == bare or not self._complementizer_within(words, i + 1, 6):
                 return None
             return SPEECH
+        if bare in lex.shown and text not in lex.speech:
+            return SPEECH if any(x.text in lex.media_nouns or x.bare in lex.media_nouns
+                                 for x in words[i + 1:i + 7]) else None
         if bare in ("نقل", "نقلت", "ينقل", "تنقل") and not (
                 self._complementizer_within(words, i + 1, 10)
                 or any(w.text == "عن" for w in words[i + 1 : i + 10])):

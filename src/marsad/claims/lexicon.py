@@ -27,6 +27,8 @@ class ClaimsLexicon:
     speech: frozenset[str]
     continuation: frozenset[str]
     guarded: frozenset[str]
+    shown: frozenset[str]
+    media_nouns: frozenset[str]
     denial: frozenset[str]
     allegation: frozenset[str]
     participles: frozenset[str]
@@ -64,6 +66,8 @@ class ClaimsLexicon:
                 speech=frozenset(speech),
                 continuation=_fold(verbs["continuation"]),
                 guarded=_fold(verbs["guarded"]),
+                shown=_fold(verbs.get("shown", [])),
+                media_nouns=_fold(verbs.get("media_nouns", [])),
                 denial=_fold(verbs["denial"]),
                 allegation=_fold(verbs["allegation"]) | _fold(
                     [v + s for v in verbs["allegation"] for s in _SUFFIXES]),
