@@ -300,3 +300,7 @@ def test_who_shows_pictures_of_an_attack_is_its_source(analysed):
     # («نشر» with no pictures after it spreads troops: no report)
     _, claims = analysed("ونشر الجيش التركي قواته على الحدود مع سوريا.")
     assert claims == []
+    # (no subject after the verb: the one who shows stands before it, or nowhere)
+    _, claims = analysed("وعرض أثناء الجلسة شريط فيديو صورته كاميرات المراقبة. وكان التنظيم "
+                         "بث تسجيل فيديو يهدد فيه بإعدام رهينة خطف نهاية يوليو.")
+    assert not any(c.source.text == "تسجيل" for c in claims)

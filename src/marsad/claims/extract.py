@@ -126,8 +126,12 @@ class ClaimExtractor:
                 return None
             return SPEECH
         if bare in lex.shown and text not in lex.speech:
-            return SPEECH if any(x.text in lex.media_nouns or x.bare in lex.media_nouns
-                                 for x in words[i + 1:i + 7]) else None
+            # (a subject first: «وكان التنظيم بث تسجيل فيديو», «وعرض أثناء الجلسة شريط»
+            # have the one who shows before the verb or nowhere)
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if nxt is None or nxt.is_punct or nxt.text in lex.stops or self._media(nxt):
+                return None
+            return SPEECH if any(self._media(x) for x in words[i + 2:i + 7]) else None
         if bare in ("نقل", "نقلت", "ينقل", "تنقل") and not (
                 self._complementizer_within(words, i + 1, 10)
                 or any(w.text == "عن" for w in words[i + 1 : i + 10])):
@@ -147,6 +151,10 @@ class ClaimExtractor:
                 "عن", "غير", "تفيد", "تشير", "متضاربه", "اوليه"):
             return HEDGE_NOUN
         return None
+
+    def _media(self, word: Word) -> bool:
+        """Whether ``word`` names pictures or a recording («صورا», «فيديو», «شريطا»)."""
+        return word.text in self.lex.media_nouns or word.bare in self.lex.media_nouns
 
     def _complementizer_within(self, words: Sequence[Word], i: int, n: int) -> bool:
         comp = self.lex.complementizers
