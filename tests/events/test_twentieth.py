@@ -40,3 +40,17 @@ def test_a_recapture_told_with_qabl_an_is_its_own_event(analyse, of_type):
     assert (first.trigger.text, first.date.text) == ("سيطر", "أيار 2015")
     assert (second.trigger.text, second.date.text) == ("تستعيدها", "آذار 2016")
     assert [x.name for x in second.actors if x.role == "actor1"] == ["Military Forces of Syria"]
+
+
+def test_the_lead_takes_the_source_named_right_after_it(analyse, of_type):
+    a = analyse("سيطر تنظيم داعش، أول من أمس، على عدة نقاط في محيط حقل جزل النفطي بريف حمص "
+                "الشرقي، بعد مواجهات مع قوات الأسد.\nوذكرت مصادر ميدانية لـ«الدرر الشامية» أن "
+                "تنظيم الدولة شن هجوماً عنيفاً على عدة حواجز تابعة لقوات الأسد.")
+    [capture] = of_type(a, "territory_captured")
+    assert capture.certainty == "reported"
+    assert [s.kind for s in capture.sources] == ["anonymous"]
+    # (not when the next sentence is about something else)
+    a = analyse("قتل العشرات جراء قصف الطيران المروحي قرية قصر البريج بريف حلب الشرقي.\n"
+                "وكشفت مصادر سياسية عن أن مبعوث الأمم المتحدة سيزور دمشق الأسبوع المقبل.")
+    [strike] = of_type(a, "air_strike")
+    assert strike.sources == () and strike.certainty == "asserted"

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from marsad.claims.lookup import claim_at
 from marsad.events.arguments import (
+    NAMED_BODIES,
     ONE_SIDED,
     actor_mentions,
     actors_for,
@@ -213,6 +214,46 @@ def _towns(places: list[Place]) -> list[Place]:
     return towns if len(towns) > 1 else places[:1]
 
 
+def _lead_sources(article: Article, drafts: list[Draft]) -> None:
+    """The lead's events told on nobody's word take the source of the sentence right after
+    the lead when it opens with a reporting verb («سيطر تنظيم داعش، أول من أمس، على عدة نقاط
+    في محيط حقل جزل النفطي. وذكرت مصادر لـ«الدرر الشامية» أن ...»): the news is attributed
+    once, after it is told), when that sentence names the event's actor or place again."""
+    body = [i for i, _ in enumerate(article.sentences)
+            if not (i == 0 and _is_headline(article))]
+    if len(body) < 2:
+        return
+    lead, after = body[0], article.sentences[body[1]]
+    opening = [c for c in article.claims if c.cue is not None and c.source.span is not None
+               and c.source.kind in NAMED_BODIES and c.source.text
+               and after.start <= c.cue.span.start <= after.start + LEAD_CUE_CHARS]
+    if not opening:
+        return  # (a sentence about something else: «وكشفت مصادر سياسية عن أن مبعوث ...»)
+    claim = min(opening, key=lambda c: c.cue.span.start)  # type: ignore[union-attr]
+    for d in drafts:
+        if d.sentence == lead and not d.sources and d.certainty == "asserted" and (
+                _named_again(article, d, after)):
+            d.sources = event_sources(article.claims, claim)
+            d.certainty = claim.certainty
+
+
+def _named_again(article: Article, d: Draft, sentence: Span) -> bool:
+    """Whether ``sentence`` names one of the draft's actors or its place again (not so
+    «وكشفت مصادر سياسية عن أن مبعوث الأمم المتحدة ...» after a lead about air raids)."""
+    names = {a.name for a in d.actors}
+    key = _place_key(d.location)
+    return any(m.norm in names for m in article.mentions
+               if in_range(m.span, sentence.start, sentence.end)) or (
+        key is not None and any(_place_key(p) == key for p in article.places
+                                if p.span is not None
+                                and in_range(p.span, sentence.start, sentence.end)))
+
+
+# How far into the sentence after the lead its reporting verb may stand («وذكرت», «وقال
+# مصدر ميداني لـ«أورينت نت»»).
+LEAD_CUE_CHARS = 8
+
+
 def _place_key(place: Place | None) -> str | None:
     if place is None:
         return None
@@ -238,6 +279,7 @@ class EventDetector:
         drafts = _one_action_per_clause(self._drafts(article))
         merged = _split_air_and_ground(self._merge(drafts))
         _fighting_dead(merged)
+        _lead_sources(article, merged)
         for d in merged:
             d.sources = resolve_sources(article.claims, d.sources, d.evidence)
         self._inherit(article, merged)
