@@ -54,3 +54,10 @@ def test_the_lead_takes_the_source_named_right_after_it(analyse, of_type):
                 "وكشفت مصادر سياسية عن أن مبعوث الأمم المتحدة سيزور دمشق الأسبوع المقبل.")
     [strike] = of_type(a, "air_strike")
     assert strike.sources == () and strike.certainty == "asserted"
+
+
+def test_an_armed_speaker_telling_its_own_deed_is_its_actor(analyse, of_type):
+    a = analyse("وتتضارب الأنباء عن الوضع في الصقلاوية التي قالت القوات العراقية: إنها سيطرت "
+                "مؤخرا على مواقع فيها.")
+    [capture] = of_type(a, "territory_captured")
+    assert [x.name for x in capture.actors if x.role == "actor1"] == ["Military Forces of Iraq"]

@@ -824,11 +824,11 @@ def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
     """The armed body that announces the trigger as its own deed, the verbal noun first
     in what it announces («وأعلنت قيادة عمليات بغداد في وقت سابق تحرير معظم مناطق
     الكرمة», «أعلنت فصائل جيش الفتح، في وقت سابق من يوم الجمعة، عن سيطرتها»): actor1 when the clause
-    names none. Not an announced arrival or supply, which the announcer receives."""
+    names none; so is any armed speaker telling its deed with «أنه», «أنها», «أنهم» («وأعلن
+    مقاتلو المعارضة أمس، أنهم نفذوا هجوماً»). Not an announced arrival or supply, which the
+    announcer receives."""
     if claim.cue is None or claim.source.span is None or not (
             claim.content.start <= trigger.start < claim.content.end):
-        return None
-    if not normalize(claim.cue.text).removeprefix("و").startswith(ANNOUNCING):
         return None
     src = claim.source.span
     armed = [m for m in article.mentions if m.attrs.get("inter") not in (None, *UNARMED_INTER)
@@ -839,7 +839,17 @@ def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
     # (only a time, a statement or «عن» between them: «في بيان منفصل ، عن مقتل»)
     lead = [w for w in normalize(article.text[max(src.end, m.span.end):trigger.start]).split()
             if w.strip(PUNCT)]
-    if len(lead) > LEAD_WORDS or any(w in CLAUSE_OPENERS for w in lead) or "." in lead:
+    openers = [i for i, w in enumerate(lead) if w in CLAUSE_OPENERS]
+    if len(openers) == 1 and lead[openers[0]] in SELF:
+        # «وأعلن مقاتلو المعارضة أمس، أنهم نفذوا هجوماً», «قال ... إنه سيطر على»: the
+        # speaker tells its own deed, whatever the verb
+        lead = lead[openers[0] + 1:]
+        if len(lead) > LEAD_WORDS or any(w in CLAUSE_OPENERS for w in lead) or "." in lead:
+            return None
+        return Actor("actor1", m.norm, m.text, int(m.attrs["inter"]), m.span)
+    if not normalize(claim.cue.text).removeprefix("و").startswith(ANNOUNCING):
+        return None
+    if len(lead) > LEAD_WORDS or openers or "." in lead:
         return None
     return Actor("actor1", m.norm, m.text, int(m.attrs["inter"]), m.span)
 
@@ -847,6 +857,8 @@ def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
 ANNOUNCING = ("اعلن", "تبن")
 LEAD_WORDS = 8
 CLAUSE_OPENERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "لان"})
+# «أنه», «أنها», «أنهم» after a speaker: it speaks of itself.
+SELF = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})
 UNARMED_INTER = frozenset({5, 6, 7})
 
 
