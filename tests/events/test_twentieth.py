@@ -61,3 +61,11 @@ def test_an_armed_speaker_telling_its_own_deed_is_its_actor(analyse, of_type):
                 "مؤخرا على مواقع فيها.")
     [capture] = of_type(a, "territory_captured")
     assert [x.name for x in capture.actors if x.role == "actor1"] == ["Military Forces of Iraq"]
+
+
+def test_the_city_of_an_outlet_dateline_is_not_the_subject(analyse, of_type):
+    a = analyse("عين اليوم – أنقرة\nنشرت الولايات المتحدة اليوم الأحد مقاتلات من طراز إف-16 "
+                "في قاعدة إنجرليك بجنوب تركيا للمشاركة في الحرب ضد تنظيم الدولة الإسلامية.")
+    [deployment] = of_type(a, "deployment")
+    assert [x.name for x in deployment.actors if x.role == "actor1"] == [
+        "Military Forces of the United States"]

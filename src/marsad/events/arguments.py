@@ -413,6 +413,8 @@ def _subject(text: str, place: Place, trigger: Span) -> bool:
     استهدفت مواقعنا», «وكانت ألمانيا قد أرسلت»); so is a foreign country right after it
     («نشرت الولايات المتحدة مقاتلات»). Syria and Iraq, where the wars are, stay places."""
     start, end = place.span.start, place.span.end  # type: ignore[union-attr]
+    if _dateline(text, place):
+        return False
     if start >= trigger.end and not text[trigger.end:start].strip():
         return place.feature == "country" and (place.country or "") not in HOME
     between = fold(text[end:trigger.start]) if end <= trigger.start else "-"
@@ -446,10 +448,17 @@ def _between(text: str, places: Sequence[Place]) -> set[int]:
 
 
 def _dateline(text: str, place: Place) -> bool:
-    """A place opening a line and followed by a dash or colon («أنقرة- رويترز:»)."""
+    """A place opening a line and followed by a dash or colon («أنقرة- رويترز:»), or
+    right after a short outlet name and a dash («عين اليوم – أنقرة نشرت ...»)."""
     start, end = place.span.start, place.span.end  # type: ignore[union-attr]
     line = text.rfind("\n", 0, start) + 1
-    return not text[line:start].strip() and bool(re.match(r"\s*[-–—:]", text[end:end + 4]))
+    before = text[line:start].strip()
+    if before and before[-1] in "-–—" and len(before.split()) <= OUTLET_WORDS + 1:
+        return True
+    return not before and bool(re.match(r"\s*[-–—:]", text[end:end + 4]))
+
+
+OUTLET_WORDS = 3
 
 
 def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: int,
