@@ -853,12 +853,9 @@ def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
         # «وأعلن مقاتلو المعارضة أمس، أنهم نفذوا هجوماً», «قال ... إنه سيطر على»: the
         # speaker tells its own deed, whatever the verb
         lead = lead[openers[0] + 1:]
-        if len(lead) > LEAD_WORDS or any(w in CLAUSE_OPENERS for w in lead) or "." in lead:
-            return None
-        return Actor("actor1", m.norm, m.text, int(m.attrs["inter"]), m.span)
-    if not normalize(claim.cue.text).removeprefix("و").startswith(ANNOUNCING):
+    elif openers or not normalize(claim.cue.text).removeprefix("و").startswith(ANNOUNCING):
         return None
-    if len(lead) > LEAD_WORDS or openers or "." in lead:
+    if len(lead) > LEAD_WORDS or "." in lead:
         return None
     return Actor("actor1", m.norm, m.text, int(m.attrs["inter"]), m.span)
 
@@ -866,8 +863,8 @@ def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
 ANNOUNCING = ("اعلن", "تبن")
 LEAD_WORDS = 8
 CLAUSE_OPENERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "لان"})
-# «أنه», «أنها», «أنهم» after a speaker: it speaks of itself.
-SELF = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})
+# The clause openers by which a speaker speaks of itself («أنه», «أنها», «أنهم»).
+SELF = frozenset({"انه", "انها", "انهم", "بانه", "بانها"})
 UNARMED_INTER = frozenset({5, 6, 7})
 
 

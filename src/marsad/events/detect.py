@@ -181,9 +181,10 @@ def _clusters(tokens, hits: Sequence[TriggerHit]) -> list[TriggerHit]:
     return out
 
 
-def _sequel(tokens, i: int) -> bool:
-    """Whether token ``i`` opens «قبل أن» or «بعد أن»: what follows happened at another time."""
-    return tokens[i].key in ("قبل", "بعد") and i + 1 < len(tokens) and tokens[i + 1].key == "ان"
+def _sequel(tokens, i: int, heads: tuple[str, ...] = ("قبل", "بعد")) -> bool:
+    """Whether token ``i`` opens «قبل أن» or «بعد أن» (or «X أن» for another of ``heads``):
+    what follows happened at another time."""
+    return tokens[i].key in heads and i + 1 < len(tokens) and tokens[i + 1].key == "ان"
 
 
 def _sequel_between(tokens, a: TriggerHit, b: TriggerHit) -> int | None:
@@ -295,6 +296,10 @@ class EventDetector:
 
     def _drafts(self, article: Article) -> list[Draft]:
         view = view_of(article.text)
+
+        def original(v: int) -> int:  # a view offset in the original text
+            return view.span(v, v).start
+
         cues = [c.cue.span for c in article.claims if c.cue is not None]
         excluded = [c.source.span for c in article.claims if c.source.span is not None]
         excluded += cues
@@ -316,17 +321,14 @@ class EventDetector:
             triggers = [view.span(h.start, h.end) for h in hits]
             subjects = subject_spans(article.text, [p for p in article.places if in_range(
                 p.span, sentence.start, sentence.end)], triggers)
+            # (where «قبل أن», «بعد أن» part a hit from the next, each clause ends there)
+            cuts = [_sequel_between(tokens, a, b) for a, b in pairwise(hits)]
             for ci, hit in enumerate(hits):
                 trigger = triggers[ci]
-                lo = view.span(hits[ci - 1].end, hits[ci - 1].end).start if ci else \
-                    sentence.start
-                hi = view.span(hits[ci + 1].start, hits[ci + 1].start).start \
-                    if ci + 1 < len(hits) else sentence.end
-                if ci and (at := _sequel_between(tokens, hits[ci - 1], hit)) is not None:
-                    lo = view.span(tokens[at].start, tokens[at].start).start
-                if ci + 1 < len(hits) and (
-                        at := _sequel_between(tokens, hit, hits[ci + 1])) is not None:
-                    hi = view.span(tokens[at].start, tokens[at].start).start
+                lo = sentence.start if not ci else original(
+                    hits[ci - 1].end if cuts[ci - 1] is None else tokens[cuts[ci - 1]].start)
+                hi = sentence.end if ci + 1 == len(hits) else original(
+                    hits[ci + 1].start if cuts[ci] is None else tokens[cuts[ci]].start)
                 found = self._from_hit(article, view, tokens, si, sentence, hit, trigger,
                                        lo, hi, excluded, headline and si == 0, len(hits),
                                        subjects, cues)
@@ -590,8 +592,7 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
         relative = key in RELATIVES and (
             any(r in PLACE_NOUNS for r in stems(before.key))
             or any(before.start < e <= before.end + 1 for e in place_ends))
-        opens = relative or (key in ("قبل", "وقبل") and i + 1 < len(tokens)
-                             and tokens[i + 1].key == "ان") or alongside_opens(tokens, i)
+        opens = relative or _sequel(tokens, i, ("قبل", "وقبل")) or alongside_opens(tokens, i)
         if not opens:
             continue
         ends = [j for j in (view.text.find(c, tokens[i].end) for c in CLAUSE_END) if j != -1]
