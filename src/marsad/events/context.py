@@ -4,12 +4,19 @@ just before (same story), else from the dateline or the publication date."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from marsad.model import DateValue, Place
 
 CONTEXT_SENTENCES = 2
 """How many sentences back an earlier event still lends its place and date."""
+
+# «في المنطقة نفسها», «في نفس المنطقة» (folded): the place of an event told before, however
+# far back, not whatever the sentence before names.
+SAME_PLACE = re.compile(r"(?:ال(?:منطقه|بلده|مدينه|قريه|مكان|موقع|حي) (?:نفسها|نفسه|ذاتها|ذاته)"
+                        r"|نفس ال(?:منطقه|بلده|مدينه|قريه|مكان|حي))(?!\w)")
 
 
 def publication_date(published: dt.date | None) -> DateValue | None:
@@ -30,3 +37,10 @@ def context_date(date: DateValue) -> DateValue:
 def context_place(place: Place) -> Place:
     """An earlier mention of the place, marked as inherited (it keeps that mention's span)."""
     return replace(place, inherited=True)
+
+
+def same_place(lenders: Sequence[Place | None]) -> Place | None:
+    """The place «في المنطقة نفسها» points back to: the latest town or site (precision 1
+    or 2) an earlier event names itself, from ``lenders`` in text order."""
+    return next((p for p in reversed(lenders) if p is not None and not p.inherited
+                 and p.precision is not None and p.precision <= 2), None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -41,9 +41,11 @@ from marsad.events.arguments import (
 from marsad.events.casualties import no_dead, one_dead
 from marsad.events.context import (
     CONTEXT_SENTENCES,
+    SAME_PLACE,
     context_date,
     context_place,
     publication_date,
+    same_place,
 )
 from marsad.events.historical import (
     STATISTIC,
@@ -54,6 +56,7 @@ from marsad.events.historical import (
     is_unreported,
 )
 from marsad.events.lexicon import EventLexicon
+from marsad.events.sentence_filter import told_in
 from marsad.events.state_forces import generic_forces, home_country
 from marsad.events.taxonomy import Taxonomy, actor_conditions
 from marsad.events.triggers import (
@@ -278,10 +281,16 @@ class EventDetector:
         self.lexicon = lexicon
         self.taxonomy = taxonomy
 
-    def detect(self, article: Article) -> list[Event]:
+    def detect(self, article: Article,
+               screen: Callable[[set[int]], bool] | None = None) -> list[Event]:
+        """The article's events; ``screen`` (the learned veto) says which, by the sentences
+        they are told in, stay; the others lend nothing to the events after them."""
         drafts = _one_action_per_clause(self._drafts(article))
         merged = _split_air_and_ground(self._merge(drafts))
         _fighting_dead(merged)
+        if screen is not None:
+            merged = [d for d in merged
+                      if screen(told_in(article, d.trigger.span, d.evidence))]
         _lead_sources(article, merged)
         for d in merged:
             d.sources = resolve_sources(article.claims, d.sources, d.evidence)
@@ -520,7 +529,11 @@ class EventDetector:
             previous = [e for e in drafts[:i] if not e.historical
                         and d.sentence - e.sentence <= CONTEXT_SENTENCES]
             if d.location is None and not d.historical:
-                lender = next((e.location for e in reversed(previous) if e.location), None)
+                said = article.sentences[d.sentence]
+                lender = same_place([e.location for e in drafts[:i] if not e.historical]) if (
+                    SAME_PLACE.search(normalize(article.text[said.start:said.end]))) else None
+                lender = lender or next((e.location for e in reversed(previous) if e.location),
+                                        None)
                 lender = lender or first_place
                 if lender is not None:
                     d.location = context_place(lender)

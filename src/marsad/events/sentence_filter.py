@@ -93,11 +93,15 @@ def _matrix(rows: Sequence[dict[int, float]]) -> Any:
 
 def event_sentences(article: Article, event: Event) -> set[int]:
     """Sentences holding the event's trigger (else its first evidence span) or its evidence."""
-    first = anchor(event)
+    return told_in(article, anchor(event), event.evidence)
+
+
+def told_in(article: Article, first: Span | None, evidence: Sequence[Span]) -> set[int]:
+    """Sentences holding ``first`` (an event's anchor) or overlapping its ``evidence``."""
     out = set()
     for i, s in enumerate(article.sentences):
         if (first is not None and _inside(first, s)) or any(
-                e.start < s.end and s.start < e.end for e in event.evidence):
+                e.start < s.end and s.start < e.end for e in evidence):
             out.add(i)
     return out
 
@@ -130,8 +134,15 @@ class SentenceModel:
              min_sentences: int = MIN_SENTENCES) -> list[Event]:
         """The events some of whose sentences score at least ``threshold`` (all of them in
         an article of fewer than ``min_sentences`` sentences)."""
-        if not events or len(article.sentences) < min_sentences:
-            return list(events)
+        passes = self.screen(article, threshold, min_sentences)
+        return [e for e in events if passes(event_sentences(article, e))]
+
+    def screen(self, article: Article, threshold: float = THRESHOLD,
+               min_sentences: int = MIN_SENTENCES) -> Callable[[set[int]], bool]:
+        """Whether an event told in these sentences of ``article`` stays (``keep``); the
+        detector asks before events lend places and dates to the sentences after them."""
+        if len(article.sentences) < min_sentences:
+            return lambda _sentences: True
         probs: dict[int, float] = {}  # only the sentences of the events are scored
 
         def score(i: int) -> float:
@@ -139,8 +150,7 @@ class SentenceModel:
                 probs[i] = self.probability(article, i)
             return probs[i]
 
-        return [e for e in events
-                if max((score(i) for i in event_sentences(article, e)), default=1.0) >= threshold]
+        return lambda sentences: max((score(i) for i in sentences), default=1.0) >= threshold
 
     def save(self, path: str | Path) -> None:
         np.savez_compressed(path, weights=self.weights.astype(np.float32),

@@ -30,9 +30,7 @@ def events_stage(config: dict[str, Any], services: Services) -> StageFn:
     min_sentences = int(section.get("filter_min_sentences", MIN_SENTENCES))
 
     def run(article: Article) -> Article:
-        events = detector.detect(article)
-        if model is not None:
-            events = model.keep(article, events, threshold, min_sentences)
-        return replace(article, events=tuple(events))
+        screen = model.screen(article, threshold, min_sentences) if model is not None else None
+        return replace(article, events=tuple(detector.detect(article, screen)))
 
     return run

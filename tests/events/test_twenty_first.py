@@ -1,0 +1,45 @@
+"""Twenty-first round: an event the learned veto drops lends nothing to the events after
+it, and «في المنطقة نفسها» points back to the town an earlier event named."""
+
+from __future__ import annotations
+
+from marsad.config import load_config
+from marsad.events.detect import EventDetector
+from marsad.events.lexicon import load_event_lexicon
+from marsad.events.taxonomy import load_taxonomy
+from marsad.ingest import IngestOptions, make_article
+from marsad.pipeline import Pipeline
+
+STORY = ("وقال مسؤول في مدينة حماة إن الحكومة ستناقش الموازنة. "
+         "وقصفت طائرات حربية بلدة كفرنبل في ريف إدلب صباح أمس. "
+         "وقتل ثلاثة مدنيين في غارة أخرى.")
+
+
+def layered(text: str, published: str = "2016-12-12"):
+    config = load_config()
+    stages = [s for s in config["pipeline"]["stages"] if not s.startswith("events.")]
+    pipeline = Pipeline.from_config({**config, "pipeline": {"stages": stages}}, on_error=None)
+    return pipeline(make_article(text, origin="<test>", options=IngestOptions(),
+                                 published=published))
+
+
+def detector() -> EventDetector:
+    return EventDetector(load_event_lexicon(None), load_taxonomy(None))
+
+
+def test_an_event_the_veto_drops_lends_no_place_to_the_next():
+    article = layered(STORY)
+    kept = detector().detect(article)
+    assert [e.location and e.location.name for e in kept] == ["Kafranbel", "Kafranbel"]
+    [second] = detector().detect(article, screen=lambda sentences: 1 not in sentences)
+    assert second.trigger.text == "غارة"
+    assert second.location is not None and second.location.text.endswith("حماة")
+
+
+def test_the_same_area_is_the_town_an_earlier_event_named(analyse, of_type):
+    a = analyse("اعتقلت جبهة النصرة ثمانية مقاتلين قرب بلدة أعزاز في ريف حلب الشمالي. "
+                "وقصفت طائرات التحالف مواقع لتنظيم داعش في شمال سوريا. "
+                "وهاجمت جبهة النصرة الجمعة مقرا للفرقة 30 في المنطقة نفسها.")
+    [attack] = [e for e in a.events if e.trigger.text == "وهاجمت"]
+    assert attack.location is not None and attack.location.inherited
+    assert a.text[attack.location.span.start:attack.location.span.end].endswith("أعزاز")
