@@ -213,3 +213,10 @@ def test_al_jazira_is_not_algiers(real):
     assert "Algiers" not in [p.name for p in real.places("أطلقوا صاروخا على سيارة في بلدة "
                                                          "الجزيرة أمس.")]
     assert [p.name for p in real.places("وصل الرئيس إلى الجزائر العاصمة أمس.")] == ["Algiers"]
+
+
+def test_a_province_beside_one_of_its_towns_stays_the_province(real):
+    text = ("تواصلت المعارك في الزبداني ومضايا وبلودان وسرغايا وقدسيا ودوما وحرستا وداريا "
+            "والمعضمية، وقصفت قوات النظام بلدة يبرود في ريف دمشق.")
+    rural = [p for p in real.places(text) if p.text == "ريف دمشق"]
+    assert [(p.gazetteer_id, p.precision) for p in rural] == [("opensyria:SY03", 3)]

@@ -229,7 +229,7 @@ class Geocoder:
         if p.region:
             kept = [e for e in entries if e.feature in POPULATED or e.is_area]
             entries = kept or entries
-        return entries, False
+        return _province_first(entries), False
 
     def _score(self, e: Entry, anchors: list[Entry], shares: dict[str, float],
                country: str | None) -> float:
@@ -475,6 +475,15 @@ def _inside(e: Entry, container: tuple[str, str | None, bool]) -> bool:
     if admin1 is None or e.admin1 is None:
         return True
     return SAME_ADMIN1.get(e.admin1, e.admin1) == SAME_ADMIN1.get(admin1, admin1)
+
+
+def _province_first(entries: list[Entry]) -> list[Entry]:
+    """A province's name is the province, not the district or subdistrict of the same name
+    inside it («ريف دمشق» is not the Markaz Rif Dimashq district, whose centroid lies
+    nearer a town named beside it)."""
+    provinces = {(e.country, e.admin1) for e in entries if e.feature == "governorate"}
+    return [e for e in entries if e.feature not in ("district", "subdistrict")
+            or (e.country, e.admin1) not in provinces]
 
 
 def _shares(votes: Counter[str], own: Entry | None) -> dict[str, float]:
