@@ -1,5 +1,6 @@
 """Twenty-first round: an event the learned veto drops lends nothing to the events after
-it, and «في المنطقة نفسها» points back to the town an earlier event named."""
+it, «في المنطقة نفسها» points back to the town an earlier event named, and a
+person named again by surname is quoted at the full name."""
 
 from __future__ import annotations
 
@@ -43,3 +44,10 @@ def test_the_same_area_is_the_town_an_earlier_event_named(analyse, of_type):
     [attack] = [e for e in a.events if e.trigger.text == "وهاجمت"]
     assert attack.location is not None and attack.location.inherited
     assert a.text[attack.location.span.start:attack.location.span.end].endswith("أعزاز")
+
+
+def test_a_person_named_again_by_surname_is_quoted_at_the_full_name(analyse, of_type):
+    a = analyse("وقال نائب محافظ حلب منذر سلال لـ«الشرق الأوسط» إن الهجوم جاء عفويا، وأشار سلال "
+                "إلى أن فصائل المعارضة قصفت بلدة الفوعة بالصواريخ أمس.")
+    [shelling] = of_type(a, "shelling")
+    assert [(s.kind, s.text) for s in shelling.sources] == [("person", "نائب محافظ حلب منذر سلال")]

@@ -995,18 +995,31 @@ def sentence_claim(claims: Sequence[Claim], sentence: Span, trigger: Span) -> Cl
 
 def resolve_sources(claims: Sequence[Claim], sources: Sequence[Source],
                     evidence: Sequence[Span]) -> list[Source]:
-    """A source named only by a definite head («وقالت المصادر», «الوزارة») is quoted at
-    its full mention («مصادر أمنية عراقية») when the event's evidence holds that mention
-    (GUIDELINES §3: the mention inside the evidence), and then counts once."""
+    """A source named only by a definite head («وقالت المصادر», «الوزارة») or a person by
+    surname («وأضاف سلال») is quoted at its full mention («مصادر أمنية عراقية», «منذر
+    سلال») when the event's evidence holds that mention (GUIDELINES §3: the mention inside
+    the evidence), and then counts once."""
     out: list[Source] = []
     for source in sources:
-        full = _antecedent(claims, source)
+        full = _antecedent(claims, source) or _full_name(claims, source)
         if full is not None and any(e.start <= full.span.start and full.span.end <= e.end
                                     for e in evidence):  # type: ignore[union-attr]
             source = full
         if not any(s.span == source.span for s in out):
             out.append(source)
     return out
+
+
+def _full_name(claims: Sequence[Claim], source: Source) -> Source | None:
+    """The first fuller mention of a person («العقيد وليد الدليمي», «منذر سلال») when
+    ``source`` names them by one word («وأضاف الدليمي», «وأشار سلال»)."""
+    if source.kind != "person" or not source.text or source.span is None or (
+            len(source.text.split()) > 1):
+        return None
+    named = (s for c in claims for s in (c.source, *c.source.chain))
+    return next((s for s in named if s.kind == "person" and s.name == source.name and s.text
+                 and source.text in s.text.split() and s.text != source.text
+                 and s.span is not None and s.span.end <= source.span.start), None)
 
 
 def _antecedent(claims: Sequence[Claim], source: Source) -> Source | None:
