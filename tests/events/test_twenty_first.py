@@ -4,6 +4,8 @@ person named again by surname is quoted at the full name."""
 
 from __future__ import annotations
 
+import pytest
+
 from marsad.config import load_config
 from marsad.events.detect import EventDetector
 from marsad.events.lexicon import load_event_lexicon
@@ -51,3 +53,14 @@ def test_a_person_named_again_by_surname_is_quoted_at_the_full_name(analyse, of_
                 "إلى أن فصائل المعارضة قصفت بلدة الفوعة بالصواريخ أمس.")
     [shelling] = of_type(a, "shelling")
     assert [(s.kind, s.text) for s in shelling.sources] == [("person", "نائب محافظ حلب منذر سلال")]
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلنت وزارة الدفاع العراقية الاثنين انطلاق العمليات العسكرية بعد نحو شهرين على إرسال "
+    "تعزيزات من الجيش إلى محافظة الأنبار.",
+    "وألقت الشرطة القبض على عدد من الأشخاص بعد أكثر من شهر من تفجير مسجد الصادق في الكويت.",
+], ids=["about-two-months", "more-than-a-month"])
+def test_an_event_the_news_comes_weeks_after_is_background(analyse, text):
+    a = analyse(text)
+    background = [e for e in a.events if e.trigger.text in ("إرسال", "تفجير")]
+    assert background and all(e.historical for e in background)

@@ -46,6 +46,8 @@ def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: 
     قبل الماضية في قصف مواقعنا» are news)."""
     if has_cue(OPENERS, tokens[:3]):
         return True  # «يذكر أن ...», «يشار إلى أن ...» open a whole sentence of background
+    if weeks_after(tokens, trigger):
+        return True
     if tokens and published is not None and (
             year := digits_value(tokens[0].key)) is not None and 1900 <= year < published.year:
         return True  # a chronicle's entry («2008- تسعة قتلى اشتباكات», «في مثل هذا اليوم»)
@@ -62,6 +64,32 @@ def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: 
             r in PLUPERFECT for t in window for r in stems(t.key)):
         return True  # «كانوا قتلوا في وقت سابق باشتباكات»
     return has_cue((SINCE,), window) and not _recent(date, published, ONGOING_DAYS)
+
+
+def weeks_after(tokens: Sequence[Token], trigger: int) -> bool:
+    """«بعد نحو شهرين على إرسال تعزيزات», «بعد حوالى شهر من هجوم مماثل», «بعد أقل من
+    أسبوع على تفجير»: an event the news is timed by, weeks, months or years after it, is
+    background (as «بعد مجزرة ... الجمعة الماضية» is in the gold set)."""
+    i = trigger - 1
+    if i < 2 or tokens[i].key not in ("من", "علي"):
+        return False
+    i -= 1
+    if tokens[i].key not in DURATIONS:
+        return False
+    i -= 1
+    if i >= 0 and (digits_value(tokens[i].key) is not None or tokens[i].key in COUNT_WORDS):
+        i -= 1  # «بعد 3 أسابيع من», «بعد أربع سنوات من»
+    while i >= 0 and tokens[i].key in ABOUT:
+        i -= 1  # «بعد نحو», «بعد أكثر من»
+    return i >= 0 and tokens[i].key in ("بعد", "وبعد", "فبعد")
+
+
+DURATIONS = frozenset({"اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر", "شهور", "عام",
+                       "عامين", "اعوام", "سنه", "سنتين", "سنوات"})
+COUNT_WORDS = frozenset({"ثلاثه", "ثلاث", "اربعه", "اربع", "خمسه", "خمس", "سته", "ست",
+                         "سبعه", "سبع", "ثمانيه", "ثماني", "تسعه", "تسع", "عشره", "عشر",
+                         "بضعه", "بضع", "عده"})
+ABOUT = frozenset({"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "من"})
 
 
 def _dateline(tokens: Sequence[Token]) -> bool:
