@@ -64,3 +64,14 @@ def test_an_event_the_news_comes_weeks_after_is_background(analyse, text):
     a = analyse(text)
     background = [e for e in a.events if e.trigger.text in ("إرسال", "تفجير")]
     assert background and all(e.historical for e in background)
+
+
+def test_a_capture_the_news_comes_after_is_background(analyse, of_type):
+    a = analyse("وقال الناشط إن أهالي بلدة صدد يشعرون بقلق كبير بعد سيطرة تنظيم داعش على بلدة مهين "
+                "التي تبعد عشرة كيلومترات عن المدينة.", published="2015-08-08")
+    [capture] = of_type(a, "territory_captured")
+    assert capture.historical
+    b = analyse("وسيطرت فصائل المعارضة أمس على بلدة مهين بعد اشتباكات عنيفة مع قوات النظام.",
+                published="2015-08-08")
+    [news] = of_type(b, "territory_captured")
+    assert not news.historical

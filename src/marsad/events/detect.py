@@ -49,6 +49,7 @@ from marsad.events.context import (
 )
 from marsad.events.historical import (
     STATISTIC,
+    after_capture,
     has_background_cue,
     in_relative_clause,
     is_earlier_episode,
@@ -431,7 +432,8 @@ class EventDetector:
             self.lexicon, date, article.published) or is_earlier_episode(
             tokens, hit.first, date, article.published) or (
             hit.type == "territory_captured"
-            and in_relative_clause(tokens, hit.first, date, article.published))
+            and (in_relative_clause(tokens, hit.first, date, article.published)
+                 or after_capture(tokens, hit.first, date, article.published)))
         if len(places) > 1 or hit.type in NO_TOLL_TYPES or (dead is not None and (
                 (dead.count or 0) >= STATISTIC or unnumbered(dead))):
             # a toll told for several places together belongs to none of them alone, an

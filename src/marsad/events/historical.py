@@ -222,3 +222,12 @@ def in_relative_clause(tokens: Sequence[Token], trigger: int, date: DateValue | 
 
 
 PAST = PLUPERFECT | {"قد"}
+
+
+def after_capture(tokens: Sequence[Token], trigger: int, date: DateValue | None,
+                  published: dt.date | None) -> bool:
+    """«بعد سيطرة التنظيم على بلدات الحدث وحوارين», «بعد تحرير الناحية»: a capture the
+    news comes after is background, unless its own date is yesterday or later (the
+    caller limits this to captures: «سيطرت ... بعد اشتباكات» is the news itself)."""
+    return trigger > 0 and tokens[trigger - 1].key in ("بعد", "وبعد") and not _recent(
+        date, published)
