@@ -75,3 +75,13 @@ def test_a_capture_the_news_comes_after_is_background(analyse, of_type):
                 published="2015-08-08")
     [news] = of_type(b, "territory_captured")
     assert not news.historical
+
+
+def test_a_pluperfect_with_no_day_recalls_an_earlier_episode(analyse, of_type):
+    a = analyse("وأوضح الجميلي أن تنظيم داعش كان قد أسرهم في معارك الكرمة قرب الفلوجة.",
+                published="2015-07-25")
+    [battle] = of_type(a, "battle")
+    assert battle.historical
+    b = analyse("وكان مصدر أمني قد أفاد بأن طائرات التحالف قصفت مواقع لتنظيم داعش في مدينة "
+                "الرقة.", published="2015-08-07")  # (the pluperfect is the report's)
+    assert b.events and not any(e.historical for e in b.events)

@@ -176,9 +176,10 @@ PLUPERFECT = frozenset({"كان", "كانت", "كانوا"})
 def is_earlier_episode(tokens: Sequence[Token], trigger: int, date: DateValue | None,
                        published: dt.date | None) -> bool:
     """«وكانت المدينة قد تعرضت الأسبوع الماضي لقصف»: a pluperfect («كان ... قد») before
-    the trigger and an own date ending before yesterday recall an earlier episode (the
-    previous evening, «أمس», still continues the news: GUIDELINES.md §3); so does a
-    sentence opening with «وكان» without «قد» (``_opens_pluperfect``)."""
+    the trigger and an own date ending before yesterday, or no day of its own at all,
+    recall an earlier episode (the previous evening, «أمس», still continues the news:
+    GUIDELINES.md §3); so does a sentence opening with «وكان» without «قد»
+    (``_opens_pluperfect``)."""
     if published is None:
         return False
     own = date is not None and not date.inherited
@@ -186,13 +187,21 @@ def is_earlier_episode(tokens: Sequence[Token], trigger: int, date: DateValue | 
     if _opens_pluperfect(tokens, trigger) and (
             not own or (end is not None and (published - end).days >= OPENER_DAYS)):
         return True
-    if end is None or (published - end).days <= 1:
+    if own and (end is None or (published - end).days <= 1):
         return False
     readings = [stems(t.key) for t in tokens[:trigger]]
     # («وكانت تظاهرة مماثلة ... قد أسفرت»: the trigger is the subject, «قد» follows it)
     later = [stems(t.key) for t in tokens[trigger + 1:trigger + 10]]
-    return any(r in PLUPERFECT for rs in readings for r in rs) and any(
-        "قد" in rs for rs in readings + later)
+    last = max((i for i, rs in enumerate(readings) if PLUPERFECT & set(rs)), default=None)
+    if last is None or not any("قد" in rs for rs in readings + later):
+        return False
+    # with no day of its own, the pluperfect must govern the trigger's own clause, not a
+    # statement that reports it («وكان المتحدث قد صرح بأنه أثناء ... فجر انتحاري»)
+    return own or not any(t.key in REPORTED for t in tokens[last:trigger])
+
+
+# Words that open reported content («صرح بأنه», «ذكرت أن»).
+REPORTED = frozenset({"ان", "بان", "انه", "بانه", "انها", "بانها", "انهم", "بانهم", "وان"})
 
 
 OPENER_DAYS = 3
