@@ -220,3 +220,11 @@ def test_a_province_beside_one_of_its_towns_stays_the_province(real):
             "والمعضمية، وقصفت قوات النظام بلدة يبرود في ريف دمشق.")
     rural = [p for p in real.places(text) if p.text == "ريف دمشق"]
     assert [(p.gazetteer_id, p.precision) for p in rural] == [("opensyria:SY03", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "أقر النظام بسقوط قذائف صاروخية على شارعي الثورة وبغداد وحي باب توما بالعاصمة دمشق.",
+    "سقطت قذائف هاون على شارع بغداد وسط العاصمة السورية.",
+], ids=["two-streets", "one-street"])
+def test_a_street_named_after_a_city_is_not_the_city(real, text):
+    assert "Baghdad" not in [p.name for p in real.places(text)]

@@ -127,6 +127,7 @@ class Geocoder:
         self._apply_mentions(view, phrases, mentions)
         self._block_org_names(tokens, phrases)
         _block_name_tails(tokens, phrases)
+        _block_streets(tokens, phrases)
         live = [p for p in phrases if force or p.blocked is None]
         return self._resolve(view, live, country, force)
 
@@ -514,6 +515,23 @@ def _block_name_tails(tokens: Sequence[Token], phrases: Sequence[PlacePhrase]) -
                 and word.text not in NEVER_ALONE and word.text not in PREPOSITIONS
                 and not any(a <= word.start < b for a, b in matched)):
             p.blocked = "the second word of a settlement's name the gazetteer lacks"
+
+
+STREETS = frozenset({"شارع", "الشارع", "لشارع", "بشارع", "وشارع", "شارعي"})
+
+
+def _block_streets(tokens: Sequence[Token], phrases: Sequence[PlacePhrase]) -> None:
+    """«شارع بغداد», «شارعي الثورة وبغداد» (in Damascus): a town's name that names a street
+    is the street, not the town; the second of two streets is read after the dual."""
+    for p in phrases:
+        if p.match is None or p.blocked:
+            continue
+        i = next((k for k, t in enumerate(tokens) if t.start <= p.match.start < t.end), None)
+        if i is None or i == 0:
+            continue
+        second = i >= 2 and tokens[i].text.startswith("و") and tokens[i - 2].text == "شارعي"
+        if tokens[i - 1].text in STREETS or second:
+            p.blocked = "a street's name"
 
 
 def _with_span(place: Place, span: Span, text: str) -> Place:
