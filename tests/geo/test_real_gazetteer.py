@@ -228,3 +228,8 @@ def test_a_province_beside_one_of_its_towns_stays_the_province(real):
 ], ids=["two-streets", "one-street"])
 def test_a_street_named_after_a_city_is_not_the_city(real, text):
     assert "Baghdad" not in [p.name for p in real.places(text)]
+
+
+def test_the_capital_after_a_foreign_capital_is_apposition(real):
+    text = "وتعرض المسجد الكائن في منطقة الصوابر بالكويت العاصمة إلى تفجير إرهابي."
+    assert [p.name for p in real.places(text)] == ["Kuwait City"]
