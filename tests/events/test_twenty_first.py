@@ -85,3 +85,9 @@ def test_a_pluperfect_with_no_day_recalls_an_earlier_episode(analyse, of_type):
     b = analyse("وكان مصدر أمني قد أفاد بأن طائرات التحالف قصفت مواقع لتنظيم داعش في مدينة "
                 "الرقة.", published="2015-08-07")  # (the pluperfect is the report's)
     assert b.events and not any(e.historical for e in b.events)
+
+
+def test_a_dual_count_with_a_dual_verb_after_it_is_a_toll(analyse, dead):
+    a = analyse("قال الجيش التركي إن جنديين قتلا وأصيب 31 في هجوم نفذه حزب العمال الكردستاني "
+                "خلال الليل.", published="2015-08-03")
+    assert ("battle", (2, "جنديين")) in dead(a)

@@ -171,6 +171,8 @@ OBJECT_DUALS = _set(
 )
 # Verb forms after a count that say what happened to it (12 مدنياً قتلوا).
 AFTER_VERBS = _set("قتل قتلوا أصيب أصيبوا جرح جرحوا اعتقل اعتقلوا أسروا لقي لقوا قضوا سقطوا "
-                   "نزحوا فقدوا أعدموا اختطفوا خطفوا استشهدوا هلكوا")
+                   "نزحوا فقدوا أعدموا اختطفوا خطفوا استشهدوا هلكوا "
+                   # the dual after a dual count («جنديين قتلا وأصيب 31»)
+                   "قتلا أصيبا جرحا اعتقلا استشهدا لقيا قضيا سقطا فقدا أعدما اختطفا خطفا")
 # Noun cues that join another (مقتل وإصابة 30): the count covers both, so what is None.
 NOMINAL_CUES = _set("مقتل قتلى القتلى قتيل إصابة جرحى الجرحى جريح سقوط استشهاد اعتقال أسر")
