@@ -91,3 +91,10 @@ def test_a_dual_count_with_a_dual_verb_after_it_is_a_toll(analyse, dead):
     a = analyse("قال الجيش التركي إن جنديين قتلا وأصيب 31 في هجوم نفذه حزب العمال الكردستاني "
                 "خلال الليل.", published="2015-08-03")
     assert ("battle", (2, "جنديين")) in dead(a)
+
+
+def test_what_goes_on_meanwhile_lends_no_place(analyse, of_type):
+    a = analyse("واستغل تنظيم داعش فراغا أمنيا للتوسع في ليبيا وذبح أجانب وخطف آخرين في الوقت "
+                "الذي هاجم فيه أيضا سفارات أجنبية في طرابلس.", published="2015-07-21")
+    [taken] = of_type(a, "abduction_detention")
+    assert taken.location is not None and taken.location.text.endswith("ليبيا")

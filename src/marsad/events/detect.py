@@ -586,6 +586,8 @@ def _toll(article: Article, trigger: Span, lo: int, hi: int, sentence: Span,
 # («البلدة التي تقع ...», «التي تسيطر عليها المعارضة منذ 28 مايو») and «قبل أن».
 RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "اللتي", "اللواتي"})
 CLAUSE_END = "،,.;؛:"
+# «في الوقت الذي يتصاعد فيه العنف ... في شمال العراق»: what goes on meanwhile, elsewhere.
+TIME_NOUNS = frozenset({"الوقت", "وقت"})
 PLACE_NOUNS = frozenset({"بلده", "مدينه", "قريه", "منطقه", "محافظه", "ناحيه", "قضاء",
                          "حي", "بلدات", "مدن", "قري", "مناطق", "بلدتين", "بلدتي",
                          "مدينتين", "قريتين", "البلاد", "بلاد"})
@@ -596,8 +598,9 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
     """Spans (original text) of clauses after the trigger that describe a place rather than
     the event, each to the next comma or the sentence end: a relative clause whose
     antecedent is a place («إدلب التي تسيطر عليها المعارضة منذ 28 مايو», «البلدة التي
-    تقع على بعد 10 كم من عين العرب»), «قبل أن» clauses and what goes on beside the event
-    («ترافق ذلك مع الحصار»). Their places and dates are not the event's."""
+    تقع على بعد 10 كم من عين العرب») or the time («في الوقت الذي يتصاعد فيه العنف»),
+    «قبل أن» clauses and what goes on beside the event («ترافق ذلك مع الحصار»). Their
+    places and dates are not the event's."""
     place_ends = {view.to_view(p.span.end) for p in article.places if p.span is not None
                   and sentence.start <= p.span.end <= sentence.end}
     out = []
@@ -605,7 +608,7 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
         key = tokens[i].key
         before = tokens[i - 1]
         relative = key in RELATIVES and (
-            any(r in PLACE_NOUNS for r in stems(before.key))
+            any(r in PLACE_NOUNS for r in stems(before.key)) or before.key in TIME_NOUNS
             or any(before.start < e <= before.end + 1 for e in place_ends))
         opens = relative or _sequel(tokens, i, ("قبل", "وقبل")) or alongside_opens(tokens, i)
         if not opens:
