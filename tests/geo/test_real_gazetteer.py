@@ -233,3 +233,11 @@ def test_a_street_named_after_a_city_is_not_the_city(real, text):
 def test_the_capital_after_a_foreign_capital_is_apposition(real):
     text = "وتعرض المسجد الكائن في منطقة الصوابر بالكويت العاصمة إلى تفجير إرهابي."
     assert [p.name for p in real.places(text)] == ["Kuwait City"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وتظاهر آلاف الأكراد أمس في مدينة كولونيا الألمانية.", "Köln"),
+    ("قتل 38 سائحا في هجوم شنه مسلح في مدينة سوسة السياحية.", "Sousse"),
+], ids=["country-adjective", "touristic"])
+def test_an_adjective_describing_a_foreign_town_is_no_construct(real, text, name):
+    assert name in [p.name for p in real.places(text)]
