@@ -39,8 +39,9 @@ def _by_first(cues: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ..
 def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int,
                        date: DateValue | None = None,
                        published: dt.date | None = None) -> bool:
-    """Whether a background cue («يذكر أن», «سبق أن», «منذ») comes within the window
-    before token ``trigger``; «في وقت سابق» only with a pluperfect in it; «منذ» alone
+    """Whether a background cue («يذكر أن», «سبق أن», «منذ», «بعد شهرين على»:
+    ``weeks_after``) comes within the window before token ``trigger``; «في وقت سابق» only
+    with a pluperfect in it; «منذ» alone
     does not make background of an event whose own date is in the week before
     publication: it is still going on («اشتباكات عنيفة منذ صباح أمس», «بدأت منذ الليلة
     قبل الماضية في قصف مواقعنا» are news)."""
