@@ -241,3 +241,11 @@ def test_the_capital_after_a_foreign_capital_is_apposition(real):
 ], ids=["country-adjective", "touristic"])
 def test_an_adjective_describing_a_foreign_town_is_no_construct(real, text, name):
     assert name in [p.name for p in real.places(text)]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("قتل 20 شخصا في هجوم انتحاري نفذته فتاة في شمال الكاميرون.", "CM"),
+    ("وتشن بوكو حرام هجمات على قرى في شمال شرق نيجيريا.", "NG"),
+], ids=["cameroon", "nigeria"])
+def test_countries_beyond_the_region_are_places(real, text, code):
+    assert [p.country for p in real.places(text)] == [code]
