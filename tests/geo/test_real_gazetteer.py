@@ -246,6 +246,7 @@ def test_an_adjective_describing_a_foreign_town_is_no_construct(real, text, name
 @pytest.mark.parametrize(("text", "code"), [
     ("قتل 20 شخصا في هجوم انتحاري نفذته فتاة في شمال الكاميرون.", "CM"),
     ("وتشن بوكو حرام هجمات على قرى في شمال شرق نيجيريا.", "NG"),
-], ids=["cameroon", "nigeria"])
+    ("وكان الرجل قد اعتقل بعد أحداث السفارة الأميركية بالخرطوم.", "SD"),
+], ids=["cameroon", "nigeria", "khartoum"])
 def test_countries_beyond_the_region_are_places(real, text, code):
     assert [p.country for p in real.places(text)] == [code]
