@@ -27,6 +27,7 @@ direction is named), not at the city.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -523,11 +524,12 @@ STREETS = frozenset({"شارع", "الشارع", "لشارع", "بشارع", "و
 def _block_streets(tokens: Sequence[Token], phrases: Sequence[PlacePhrase]) -> None:
     """«شارع بغداد», «شارعي الثورة وبغداد» (in Damascus): a town's name that names a street
     is the street, not the town; the second of two streets is read after the dual."""
+    starts = [t.start for t in tokens]
     for p in phrases:
         if p.match is None or p.blocked:
             continue
-        i = next((k for k, t in enumerate(tokens) if t.start <= p.match.start < t.end), None)
-        if i is None or i == 0:
+        i = bisect_right(starts, p.match.start) - 1  # the token holding the name's start
+        if i <= 0 or p.match.start >= tokens[i].end:
             continue
         second = i >= 2 and tokens[i].text.startswith("و") and tokens[i - 2].text == "شارعي"
         if tokens[i - 1].text in STREETS or second:
