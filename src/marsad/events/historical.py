@@ -121,15 +121,20 @@ def is_unreported(lexicon: EventLexicon, tokens: Sequence[Token], trigger: int) 
     conditional or question before it («إذا», «لو»), or statistics and ongoing campaigns
     anywhere in the sentence («العدد الإجمالي», «خلال هذه الفترة», «حتى الآن»), or a
     tally over a past stretch («عشرات الغارات ... خلال الأيام القليلة الماضية»), or a
-    campaign told in the present right after it («الغارات التي ينفذها الائتلاف»)."""
+    campaign told in the present right after it («الغارات التي ينفذها الائتلاف»).
+    A "sentence" cue counts within ``SENTENCE_REACH`` tokens: a report run on without a
+    full stop («... قصف عنيف جداً ... وكشفت وثائق ... منذ بداية العام») is many sentences."""
+    near = tokens[max(0, trigger - SENTENCE_REACH):trigger + SENTENCE_REACH]
     return has_cue(lexicon.unreported_before, tokens[:trigger]) or has_cue(
-        lexicon.unreported_sentence, tokens) or _tallied(lexicon, tokens, trigger) or (
+        lexicon.unreported_sentence, near) or _tallied(lexicon, tokens, trigger) or (
         _follows(lexicon.unreported_habit, tokens, trigger)) or has_cue(
         IF_AFTER, tokens[trigger + 1:trigger + 6])
 
 
-# A condition right after the trigger («اقتحام القضاء في حال فشلها»)
-IF_AFTER = (("في", "حال"),)
+# A condition right after the trigger («اقتحام القضاء في حال فشلها», «حكم الإعدام فيما
+# إذا لم يستطع»)
+IF_AFTER = (("في", "حال"), ("فيما", "اذا"))
+SENTENCE_REACH = 40
 
 
 def _follows(cues: Sequence[tuple[str, ...]], tokens: Sequence[Token], trigger: int) -> bool:

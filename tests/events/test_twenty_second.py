@@ -1,0 +1,31 @@
+"""Twenty-second round: a statistics cue counts only near the trigger in a report run on
+without full stops, and a penalty set «فيما إذا» is no event."""
+
+from __future__ import annotations
+
+# one "sentence" with no full stop: the shelling is yesterday's, the defections since the
+# start of the year are a tally forty-odd words later
+RUN_ON = ("وحشد النظام عناصره على الطريق العام جنوب مدينة الزبداني في محاولة لاقتحام سهلها "
+          "وترافق ذلك مع قصف عنيف جداً من كل الحواجز المحاصرة للمدينة أمس، وقال المرصد "
+          "السوري إن 18 برميلاً سقطت على المدينة يوم السبت وكشفت وثائق حكومية سورية مسربة "
+          "أن نحو 700 منتسب لجيش النظام من مسقط رأس الأسد في القرداحة انشقوا عنه منذ بداية "
+          "العام وبحسب الوثائق فإن من بين هؤلاء عسكريين من عائلة الأسد نفسه")
+
+
+def test_a_tally_far_along_a_run_on_sentence_does_not_hide_the_shelling(analyse, of_type):
+    a = analyse(RUN_ON, "2015-07-21")
+    [shelling] = of_type(a, "shelling")
+    assert shelling.trigger.text == "قصف"
+
+
+def test_a_tally_in_the_same_clause_still_hides_it(analyse, of_type):
+    a = analyse("وقصفت قوات النظام مدينة الزبداني بالمدفعية منذ بداية العام.",
+                "2015-07-21")
+    assert of_type(a, "shelling") == [] and of_type(a, "air_strike") == []
+
+
+def test_a_penalty_set_on_a_condition_is_no_execution(analyse, of_type):
+    a = analyse("وكشف مسؤول محلي أن داعش اعتقل أمس في حملة موسعة أكثر من 80 مواطنا في الموصل "
+                "بتهمة استخدام الهواتف الجوالة، التي حدد لها التنظيم حكم الإعدام فيما إذا لم "
+                "يستطع المعتقل دفع غرامة مالية", "2015-07-21")
+    assert [e.type for e in a.events] == ["abduction_detention"]
