@@ -250,3 +250,27 @@ def test_an_adjective_describing_a_foreign_town_is_no_construct(real, text, name
 ], ids=["cameroon", "nigeria", "khartoum"])
 def test_countries_beyond_the_region_are_places(real, text, code):
     assert [p.country for p in real.places(text)] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "وأضاف في حديثه للصحافيين في أنقرة أن الحكومة ستواصل العمليات.",
+    "وقال المتحدث في حديثه لـ«الشرق الأوسط» إن الاشتباكات مستمرة.",
+    "وأكد أن التنظيم سن استراتيجية حديثة في هجماته.",
+], ids=["his-talk", "his-talk-to", "modern"])
+def test_his_talk_and_modern_are_not_haditha(real, text):
+    assert "Ḩadīthah" not in [p.name for p in real.places(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "وفي قضاء حديثة تمكنت الفرقة السابعة من قتل عشرة مسلحين.",
+    "خرجت ثلاث مفخخات من مدينة هيت لمهاجمة قضاء حديثة.",
+    "وقال إن الوضع الآن في حديثة مستقر نسبيا.",
+], ids=["district", "district-after-a-verb", "preposition"])
+def test_haditha_with_a_cue_is_haditha(real, text):
+    assert "Ḩadīthah" in [p.name for p in real.places(text)]
+
+
+def test_a_district_is_in_iraq_or_lebanon(real):
+    text = "عادت العوائل النازحة إلى ناحية الخيرات التابعة لقضاء الكرمة."
+    [karma] = [p for p in real.places(text) if p.text.endswith("الكرمة")]
+    assert karma.country == "IQ"

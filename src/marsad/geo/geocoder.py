@@ -37,11 +37,13 @@ from marsad.geo.gazetteer import AREA_FEATURES, Entry, Gazetteer, distance_km
 from marsad.geo.matcher import Matcher, PlacePhrase, Token, tokenize
 from marsad.geo.names import name_key
 from marsad.geo.phrases import (
+    DISTRICT_COUNTRIES,
     FACILITY_CUES,
     NEVER_ALONE,
     ORG_PHRASES,
     POPULATED,
     PREPOSITIONS,
+    PRONOUN_LOOKALIKES,
     SETTLEMENT_WORDS,
     TYPE_CUES,
 )
@@ -231,6 +233,8 @@ class Geocoder:
         if p.region:
             kept = [e for e in entries if e.feature in POPULATED or e.is_area]
             entries = kept or entries
+        if p.district:  # «لقضاء الكرمة» is al-Karmah near Fallujah, not Mhardeh in Hama
+            entries = [e for e in entries if e.country in DISTRICT_COUNTRIES] or entries
         return _province_first(entries), False
 
     def _score(self, e: Entry, anchors: list[Entry], shares: dict[str, float],
@@ -300,7 +304,8 @@ class Geocoder:
             far = all(e.country not in REGION_COUNTRIES
                       or (e.country not in HOME and e.population < 100_000) for e in entries)
             # جماله (his beauty) is not جمالة: a foreign name written with a final haa
-            pronoun = all(e.country not in HOME for e in entries) and view.original[
+            pronoun = (all(e.country not in HOME for e in entries)
+                       or p.match.key in PRONOUN_LOOKALIKES) and view.original[
                 view.span(p.match.start, p.match.end).end - 1] == "ه"
             if not force and len(p.match.key) == 1 and (
                     (far and (not p.cue_ok or p.idafa)) or (pronoun and not p.type_cue)):

@@ -20,6 +20,7 @@ from marsad.geo.phrases import (
     CLITICS,
     COMMON_NAMES,
     DIRECTIONS,
+    DISTRICT_CUES,
     FACILITY_CUES,
     NEAR,
     NEAR_LINKS,
@@ -140,6 +141,7 @@ class PlacePhrase:
     direction: str | None = None  # east/west/north/south after: ريف حمص الشرقي
     anaphora: tuple[str, ...] | None = None  # جنوب المطار: referent features, preferred first
     cue_ok: bool = False  # some cue says this is a place
+    district: bool = False  # after «قضاء»: an Iraqi or Lebanese district's seat
     idafa: bool = False  # followed by a definite noun: ميدان المعركة, موسكو الأربعاء
     blocked: str | None = None  # why this is not a place (person, common word, ...)
 
@@ -378,6 +380,7 @@ class Matcher:
                     self._near_or_region(view, tokens, p, prev2, i - 2)
             elif word in PREPOSITIONS:
                 p.cue_ok = True
+                p.district = word in DISTRICT_CUES
             elif prev.text in PERSON_CUES and not m.clitic:
                 p.blocked = "follows a title or first name (a person)"
         if self._dateline_cue(view, tokens, m):
