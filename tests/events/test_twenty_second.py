@@ -29,3 +29,24 @@ def test_a_penalty_set_on_a_condition_is_no_execution(analyse, of_type):
                 "بتهمة استخدام الهواتف الجوالة، التي حدد لها التنظيم حكم الإعدام فيما إذا لم "
                 "يستطع المعتقل دفع غرامة مالية", "2015-07-21")
     assert [e.type for e in a.events] == ["abduction_detention"]
+
+
+def test_a_town_on_the_border_is_not_in_the_country_across_it(analyse, of_type):
+    a = analyse("وفي 12 يوليو قامت انتحاريتان بتفجير نفسيهما في بلدة على الحدود مع نيجيريا، "
+                "مما أدى إلى مقتل 10 مدنيين.", "2015-07-25")
+    [bombing] = of_type(a, "suicide_bombing")
+    assert bombing.location is None or bombing.location.country != "NG"
+
+
+def test_the_area_bordering_a_country_is_not_that_country(analyse, of_type):
+    a = analyse("قتل 56 مسلحاً من حركة طالبان جراء ست غارات جوية نفذتها طائرات أميركية بدون "
+                "طيار في المناطق الشرقية الحدودية مع باكستان.", "2015-08-06")
+    [strike] = of_type(a, "air_strike")
+    assert strike.location is None or strike.location.country != "PK"
+
+
+def test_a_strike_at_the_border_may_land_across_it(analyse, of_type):
+    a = analyse("فتحت تركيا أمس جبهة عسكرية عند الحدود مع سوريا، حيث قصفت الطائرات التركية "
+                "أهدافا لتنظيم داعش.", "2015-07-25")
+    [strike] = of_type(a, "air_strike")
+    assert strike.location is not None and strike.location.country == "SY"

@@ -403,6 +403,22 @@ def led_by(text: str, place: Place) -> bool:
     return any(r in LEADERS for r in stems(_last_word(text, place.span.start)))  # type: ignore[union-attr]
 
 
+def across_border(text: str, place: Place, strikes: bool = False) -> bool:
+    """Whether ``place`` is the country across a border from where the event is («في
+    فوتوكول على الحدود مع نيجيريا», «المناطق الشرقية الحدودية مع باكستان»). After the
+    noun («عند الحدود مع سوريا، حيث قصفت الطائرات التركية») a strike may land there."""
+    if place.feature != "country" or place.span is None:
+        return False
+    words = [fold(w) for w in text[max(0, place.span.start - 30):place.span.start].split()]
+    if len(words) < 2 or words[-1] != "مع":
+        return False
+    return words[-2] in BORDERING or (words[-2] in BORDER and not strikes)
+
+
+BORDER = frozenset({"الحدود", "حدود", "المشتركه"})
+BORDERING = frozenset({"الحدوديه", "الحدودي"})
+
+
 PREPOSITIONS = frozenset({"في", "قرب", "علي", "من", "الي", "عند", "داخل", "نحو", "باتجاه",
                           "شمال", "جنوب", "شرق", "غرب", "بين", "مدينه", "بلده", "قريه"})
 
@@ -462,14 +478,17 @@ OUTLET_WORDS = 3
 
 
 def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: int,
-               excluded: Sequence[Span], split: bool = True) -> list[Place]:
+               excluded: Sequence[Span], split: bool = True,
+               across: bool = False) -> list[Place]:
     """The places of the clause: the first after the trigger and those coordinated with
     it («الرقة ودير الزور»), else the nearest one before it; one per gazetteer entry.
     Countries that lead or back someone («تقوده الولايات المتحدة») are no places, and a
-    dateline («أنقرة- رويترز:») is one only when the clause names nothing else."""
+    dateline («أنقرة- رويترز:») is one only when the clause names nothing else; nor is the
+    country across a border (``across``: the clause tells a strike, see `across_border`)."""
     inside = [p for p in places if p.span is not None and outside(p.span, excluded)
               and in_range(p.span, lo, hi) and not led_by(text, p)
-              and not _subject(text, p, trigger)]
+              and not _subject(text, p, trigger)
+              and not across_border(text, p, across)]
     between = _between(text, inside)
     own = [p for i, p in enumerate(inside) if not _dateline(text, p) and i not in between]
     inside = own or [p for i, p in enumerate(inside) if i not in between][:1] or inside[:1]

@@ -18,6 +18,7 @@ from marsad.claims.lookup import claim_at
 from marsad.events.arguments import (
     NAMED_BODIES,
     ONE_SIDED,
+    across_border,
     actor_mentions,
     actors_for,
     announcer,
@@ -76,6 +77,8 @@ from marsad.model import Actor, Article, Cue, DateValue, Event, Place, Quantity,
 from marsad.quantities.find import unnumbered
 from marsad.text.normalize import normalize, view_of
 
+# Types whose blows land across a border, in the country named after «الحدود مع»
+CROSS_BORDER = frozenset({"air_strike", "shelling"})
 # Types reported for lists of places, one event per place; others take the first place.
 SPLIT_BY_PLACE = frozenset({"air_strike", "shelling", "bombing", "protest"})
 # Types split only over a list of towns or sites (GUIDELINES.md §2: «السيطرة على إدلب وجسر
@@ -391,10 +394,11 @@ class EventDetector:
         unplaced = aside + _statement(claim, sentence, before_only=True)
         # (a clause with no place of its own looks back, not into the next trigger's
         # clause: «قصفت ... بلدة بسقلا ... كما قصف الطيران ... بلدة تفتناز»)
+        across = hit.type in CROSS_BORDER
         places = places_for(article.text, article.places, lo, trigger, hi, unplaced,
-                            split) or places_for(article.text, article.places,
-                                                 sentence.start, trigger, hi,
-                                                 unplaced, split)
+                            split, across) or places_for(article.text, article.places,
+                                                         sentence.start, trigger, hi,
+                                                         unplaced, split, across)
         if hit.type in SPLIT_BY_TOWN:
             places = _towns(places)
         date = date_for(article.dates, lo, trigger, hi, undated) or date_for(
@@ -422,7 +426,7 @@ class EventDetector:
             return []  # «تكريم أبناء قتلى من مقاتلي حزب الله»: dead, but no incident
         said = date or date_for(article.dates, sentence.start, trigger, sentence.end, aside)
         where = places or places_for(article.text, article.places, sentence.start, trigger,
-                                     sentence.end, aside, split)
+                                     sentence.end, aside, split, across)
         if _generic(cue_text, where, said, dead) and not _named_site(article, lo, hi):
             # (a statement's date or town anchors it, and so does a checkpoint or village
             # the gazetteer lacks: «اشتباكات ... في محيط حاجز التاعونة ومحيط بلدة عقرب»)
@@ -526,6 +530,7 @@ class EventDetector:
         triggers = [d.trigger.span for d in drafts]
         first_place = next((p for p in article.places if p.span is not None
                             and not led_by(article.text, p)
+                            and not across_border(article.text, p)
                             and not subject_spans(article.text, [p], triggers)), None)
         for i, d in enumerate(drafts):
             previous = [e for e in drafts[:i] if not e.historical
