@@ -3,6 +3,8 @@ without full stops, and a penalty set «فيما إذا» is no event."""
 
 from __future__ import annotations
 
+import pytest
+
 # one "sentence" with no full stop: the shelling is yesterday's, the defections since the
 # start of the year are a tally forty-odd words later
 RUN_ON = ("وحشد النظام عناصره على الطريق العام جنوب مدينة الزبداني في محاولة لاقتحام سهلها "
@@ -50,3 +52,14 @@ def test_a_strike_at_the_border_may_land_across_it(analyse, of_type):
                 "أهدافا لتنظيم داعش.", "2015-07-25")
     [strike] = of_type(a, "air_strike")
     assert strike.location is not None and strike.location.country == "SY"
+
+
+@pytest.mark.parametrize("text", [
+    "وتعكف تركيا والولايات المتحدة على وضع خطط لتوفير غطاء جوي لمقاتلين سوريين حتى يتم "
+    "بشكل مشترك طرد مقاتلي داعش من شريط حدودي في شمال سوريا.",
+    "وقال نزار عبد القادر لـ\"اليوم\": \"لقد سبق للنظام مع حلفائه و\"حزب الله\" أنه قرر "
+    "وخطط القيام بهجوم مزدوج باتجاه القنيطرة ومحور درعا إلا أنه تبين بعد ثلاثة أيام أن "
+    "هذا الهجوم قد توقف\"",
+], ids=["so-that", "planned"])
+def test_a_plan_and_what_it_is_for_are_no_events(analyse, text):
+    assert not analyse(text, "2015-08-06").events
