@@ -63,3 +63,17 @@ def test_a_strike_at_the_border_may_land_across_it(analyse, of_type):
 ], ids=["so-that", "planned"])
 def test_a_plan_and_what_it_is_for_are_no_events(analyse, text):
     assert not analyse(text, "2015-08-06").events
+
+
+def test_who_holds_the_place_is_no_side_of_an_explosion(analyse, of_type):
+    a = analyse("على صعيد آخر، هز انفجار عنيف بلدة رميلان شرقي مدينة القامشلي التي تسيطر عليها "
+                "الوحدات الكردية، وأكدت مصادر ميدانية مقتل شخصين.", "2015-07-24")
+    [bombing] = of_type(a, "bombing")
+    assert bombing.actors == ()
+
+
+def test_who_holds_the_place_is_the_other_side_of_a_capture(analyse, of_type):
+    a = analyse("وشن تنظيم داعش هجوما في محاولة منه للتقدم والسيطرة على حي غويران الذي تتمركز "
+                "فيه ميليشيا تابعة للنظام، وقتل عدد من عناصر النظام.", "2015-07-23")
+    roles = {(x.role, x.name) for e in a.events for x in e.actors}
+    assert ("actor1", "Pro-Government Militias (Syria)") not in roles

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -377,6 +378,8 @@ class EventDetector:
                               key=lambda m: m.span.start)
         starts = [view.to_view(m.span.start) for m in mentions]
         actors = list(actors_for(hit.type, mentions, tokens, starts, hit.end))
+        subordinate = _subordinate(article, view, tokens, hit, sentence)
+        actors = _holders_targeted(article.text, actors, subordinate, hit.type)
         if hit.type not in RECEIVED and not any(a.role == "actor1" for a in actors) and (
                 agent := announcer(article, claim, trigger)) is not None:
             actors = [agent, *actors]
@@ -386,7 +389,7 @@ class EventDetector:
         # places and dates of a relative or «قبل أن» clause after the trigger describe
         # something else («البلدة التي تقع على بعد 10 كم من عين العرب»)
         # and a state named as the subject of a trigger («أن الولايات المتحدة قصفت») is none
-        aside = [*excluded, *subjects, *_subordinate(article, view, tokens, hit, sentence)]
+        aside = [*excluded, *subjects, *subordinate]
         # the place and date of a statement («قال في تصريح أدلى به في أنقرة إن ...», «قال
         # بيان اليوم إن ...») are not the event's
         undated = aside + _statement(claim, sentence)
@@ -623,6 +626,28 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
         stop = view.span(min(ends), min(ends)).start if ends else sentence.end
         out.append(Span(span.start, max(span.end, min(stop, sentence.end))))
     return out
+
+
+def _holders_targeted(text: str, actors: list[Actor], clauses: Sequence[Span],
+                      kind: str) -> list[Actor]:
+    """Who holds the place («بلدة جرابلس التي يسيطر عليها تنظيم داعش») is the target of a
+    strike on it, else no side at all («هز انفجار بلدة رميلان ... التي تسيطر عليها
+    الوحدات الكردية»: the explosion is not theirs)."""
+    held = [c for c in clauses if HOLDING.search(normalize(text[c.start:c.end]))]
+    if not held:
+        return actors
+    out = []
+    for a in actors:
+        if a.span is None or outside(a.span, held):
+            out.append(a)
+        elif kind in TARGETED and a.role in ("actor1", "actor2"):
+            out.append(replace(a, role="actor2"))
+    return out
+
+
+# A relative clause telling who holds a place, and the types whose other side the holder is
+HOLDING = re.compile(r"(?:^|\s)(?:[يت]سيطر|سيطره|[يت]تمركز|الخاضعه|خاضعه)(?:\s|$)")
+TARGETED = frozenset({"air_strike", "shelling", "battle", "territory_captured"})
 
 
 def _alongside(tokens, first: int) -> bool:
