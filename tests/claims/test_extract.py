@@ -304,3 +304,20 @@ def test_who_shows_pictures_of_an_attack_is_its_source(analysed):
     _, claims = analysed("وعرض أثناء الجلسة شريط فيديو صورته كاميرات المراقبة. وكان التنظيم "
                          "بث تسجيل فيديو يهدد فيه بإعدام رهينة خطف نهاية يوليو.")
     assert not any(c.source.text == "تسجيل" for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "واعلن رئيس الوزراء التركي ايضا ان الشرطة التركية اعتقلت 590 شخصا.",
+    "وأعلن رئيس الوزراء التركي أيضاً أن الشرطة التركية اعتقلت 590 شخصا.",
+], ids=["bare", "tanwin"])
+def test_also_after_the_speaker_ends_the_speaker(analysed, text):
+    _, (claim,) = analysed(text)
+    assert claim.source.text.startswith("رئيس الوزراء التركي")
+    assert "يضا" not in claim.source.text
+
+
+def test_an_iraqi_commander_is_a_person_with_a_name(analysed):
+    _, (claim,) = analysed("وقال آمر لواء المغاوير العميد الركن عادل مولان إن القطعات "
+                           "العسكرية تقدمت نحو الرمادي.")
+    assert claim.source.kind == "person"
+    assert claim.source.text == "آمر لواء المغاوير العميد الركن عادل مولان"
