@@ -77,3 +77,16 @@ def test_who_holds_the_place_is_the_other_side_of_a_capture(analyse, of_type):
                 "فيه ميليشيا تابعة للنظام، وقتل عدد من عناصر النظام.", "2015-07-23")
     roles = {(x.role, x.name) for e in a.events for x in e.actors}
     assert ("actor1", "Pro-Government Militias (Syria)") not in roles
+
+
+def test_the_place_of_a_detention_is_no_detention(analyse, of_type):
+    a = analyse("وتقوم القاهرة بجهود مكثفة للتعرف على مكان احتجاز الرهينة الكرواتي في سيناء.",
+                "2015-08-07")
+    assert of_type(a, "abduction_detention") == []
+
+
+def test_a_deployment_along_a_countrys_own_border_is_not_across_it(analyse, of_type):
+    a = analyse("ونشرت تركيا أمس قوات ومعدات إضافية على طول أجزاء من حدودها مع سورية.",
+                "2015-07-21")
+    [deployment] = of_type(a, "deployment")
+    assert deployment.location is None or deployment.location.country != "SY"

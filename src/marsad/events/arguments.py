@@ -415,7 +415,7 @@ def across_border(text: str, place: Place, strikes: bool = False) -> bool:
     return words[-2] in BORDERING or (words[-2] in BORDER and not strikes)
 
 
-BORDER = frozenset({"الحدود", "حدود", "المشتركه"})
+BORDER = frozenset({"الحدود", "حدود", "حدودها", "حدوده", "المشتركه"})
 BORDERING = frozenset({"الحدوديه", "الحدودي"})
 
 
