@@ -90,3 +90,11 @@ def test_a_deployment_along_a_countrys_own_border_is_not_across_it(analyse, of_t
                 "2015-07-21")
     [deployment] = of_type(a, "deployment")
     assert deployment.location is None or deployment.location.country != "SY"
+
+
+@pytest.mark.parametrize("text", [
+    "وتشن تركيا في الأسابيع الأخيرة غارات جوية ضد مواقع لحزب العمال الكردستاني في جبال قنديل.",
+    "وقتل عدد من قياديي تنظيم القاعدة في الأشهر الأخيرة في غارات أميركية في أفغانستان.",
+], ids=["weeks", "months"])
+def test_strikes_over_recent_weeks_or_months_are_a_series(analyse, of_type, text):
+    assert of_type(analyse(text, "2015-08-06"), "air_strike") == []
