@@ -98,3 +98,11 @@ def test_a_deployment_along_a_countrys_own_border_is_not_across_it(analyse, of_t
 ], ids=["weeks", "months"])
 def test_strikes_over_recent_weeks_or_months_are_a_series(analyse, of_type, text):
     assert of_type(analyse(text, "2015-08-06"), "air_strike") == []
+
+
+def test_a_sides_aircraft_after_an_aiming_verb_are_its_subject(analyse, of_type):
+    a = analyse("قصف التحالف الدولي مواقع في الحسكة. وفي شمال شرق البلاد، استهدف طيران التحالف "
+                "بعدة غارات منطقة الصناعة بمدينة الرقة.", "2015-07-21")
+    strike = next(e for e in a.events if e.trigger.text == "استهدف")
+    assert [(x.role, x.name) for x in strike.actors][:1] == [
+        ("actor1", "Global Coalition against Daesh")]

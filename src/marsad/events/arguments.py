@@ -43,6 +43,9 @@ HEADS = frozenset({"عناصر", "عنصر", "عنصرا", "عنصرين", "مس
                    "اعضاء", "عضوا", "عضوين", "متشددي", "متشددا", "صفوف", "ميليشيات",
                    "تابعه", "تابع", "تابعين", "التابعه", "التابع", "التابعين", "مسلحو",
                    "مقاتلو", "متشددو", "منتسبو", "عناصره", "مقاتليه"})
+# A side's aircraft and forces: after an aiming verb, its subject («استهدف طيران التحالف
+# بعدة غارات منطقة الصناعة»), where «استهدفت عناصر داعش» names the target
+FORCE_HEADS = frozenset({"طيران", "طائرات", "مقاتلات", "قوات"})
 NUMBER_WORDS = frozenset({"عشرات", "مئات", "الاف", "اثنين",
                           "اثنان", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه",
                           "تسعه", "عشره", "نحو"})
@@ -134,7 +137,7 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     before.reverse()
     i = len(before) - 1
     while i >= 0:
-        if any(r in HEADS for r in stems(before[i].key)):
+        if any(r in HEADS for r in stems(before[i].key)) or before[i].key in FORCE_HEADS:
             i -= 1
         elif i > 0 and before[i].key == "من" and before[i - 1].key in VAGUE:
             i -= 2
@@ -159,7 +162,8 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
         return "target"
     if any(r in PLACES_OF for r in stems(key)) and (prev == "من" or prev in AGENT_VERBS):
         return "origin"  # «قصف مدفعي من مواقع قوات النظام», «مصدره مواقع الفصائل»
-    if i == len(before) - 1 and before[i].end == trigger_end and any(
+    forces = all(t.key in FORCE_HEADS for t in before[i + 1:])
+    if (i == len(before) - 1 or forces) and before[i].end == trigger_end and any(
             r in AIMING for r in stems(key)):
         return "subject"  # «واستهدفت قوات الأسد ... بلدات»: the trigger verb, then its subject
     if any(r in TARGET_MARKERS for r in stems(key)) or (
