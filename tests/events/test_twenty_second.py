@@ -106,3 +106,13 @@ def test_a_sides_aircraft_after_an_aiming_verb_are_its_subject(analyse, of_type)
     strike = next(e for e in a.events if e.trigger.text == "استهدف")
     assert [(x.role, x.name) for x in strike.actors][:1] == [
         ("actor1", "Global Coalition against Daesh")]
+
+
+def test_the_coalition_in_a_report_on_the_islamic_state_is_the_global_one(analyse):
+    a = analyse("واستهدف طيران التحالف بعدة غارات مواقع لتنظيم داعش بمدينة الرقة.", "2015-07-21")
+    assert ("actor1", "Global Coalition against Daesh") in [
+        (x.role, x.name) for e in a.events for x in e.actors]
+    # (not where the Saudi-led coalition is named)
+    a = analyse("وقال التحالف العربي إن مسلحي داعش فجروا مسجدا في صنعاء. واستهدف طيران التحالف "
+                "مواقع في صعدة.", "2015-07-21")
+    assert "Global Coalition against Daesh" not in [m.norm for m in a.mentions]

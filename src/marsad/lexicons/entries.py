@@ -26,6 +26,10 @@ class ContextRule:
     preceded_by: tuple[str, ...] = ()
     quoted: bool = False
     not_followed_by: tuple[str, ...] = ()
+    # entries whose naming licenses the alias as well («طيران التحالف» in an article on
+    # the Islamic State), unless one of ``unless_named`` is named
+    or_named: tuple[str, ...] = ()
+    unless_named: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ def _context(item: dict[str, Any], where: str) -> tuple[ContextRule, ...]:
             preceded_by=_strings(raw, "preceded_by", w),
             quoted=bool(raw.get("quoted", False)),
             not_followed_by=_strings(raw, "not_followed_by", w),
+            or_named=_strings(raw, "or_named", w),
+            unless_named=_strings(raw, "unless_named", w),
         ))
     return tuple(rules)
 

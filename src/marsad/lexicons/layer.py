@@ -143,7 +143,9 @@ class Lexicons:
     def _allowed(self, rule: ContextRule, hit: Hit[list[Contextual]], tokens: Sequence[Token],
                  text: str, named: dict[str, list[tuple[int, int]]]) -> bool:
         entry_ids = {c.entry.id for c in hit.payload if c.rule is rule}
-        if rule.needs_article_alias and not any(named.get(i) for i in entry_ids):
+        if rule.needs_article_alias and not any(named.get(i) for i in entry_ids) and not (
+                any(named.get(i) for i in rule.or_named)
+                and not any(named.get(i) for i in rule.unless_named)):
             return False
         nxt = tokens[hit.last + 1].key if hit.last + 1 < len(tokens) else ""
         blocked = {fold(w) for w in rule.not_followed_by}
