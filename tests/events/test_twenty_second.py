@@ -116,3 +116,14 @@ def test_the_coalition_in_a_report_on_the_islamic_state_is_the_global_one(analys
     a = analyse("وقال التحالف العربي إن مسلحي داعش فجروا مسجدا في صنعاء. واستهدف طيران التحالف "
                 "مواقع في صعدة.", "2015-07-21")
     assert "Global Coalition against Daesh" not in [m.norm for m in a.mentions]
+
+
+@pytest.mark.parametrize("text", [
+    "وطوق جيش الإسلام وجبهة النصرة في الغوطة الشرقية لدمشق، أمس، الإشكالات بينهما بتوقيع "
+    "اتفاق على «حلّ الخلاف» وإنشاء «غرفة عمليات عسكرية» وإعادة تفعيل التعاون الأمني.",
+    "وتقدمت قوة إسرائيلية من تلة السماقة باتجاه السياج الحدودي عند خط الانسحاب قرب بلدة كفر "
+    "شوبا.",
+], ids=["operations-room", "withdrawal-line"])
+def test_a_command_room_and_a_line_are_no_events(analyse, of_type, text):
+    a = analyse(text, "2015-07-21")
+    assert of_type(a, "battle") == [] and of_type(a, "withdrawal") == []
