@@ -162,9 +162,9 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
         return "target"
     if any(r in PLACES_OF for r in stems(key)) and (prev == "من" or prev in AGENT_VERBS):
         return "origin"  # «قصف مدفعي من مواقع قوات النظام», «مصدره مواقع الفصائل»
-    forces = all(t.key in FORCE_HEADS for t in before[i + 1:])
-    if (i == len(before) - 1 or forces) and before[i].end == trigger_end and any(
-            r in AIMING for r in stems(key)):
+    # (only a side's aircraft or forces may stand between: «استهدفت عناصر داعش» is the target)
+    right_after = all(t.key in FORCE_HEADS for t in before[i + 1:])
+    if right_after and before[i].end == trigger_end and any(r in AIMING for r in stems(key)):
         return "subject"  # «واستهدفت قوات الأسد ... بلدات»: the trigger verb, then its subject
     if any(r in TARGET_MARKERS for r in stems(key)) or (
             prev and key not in PARTICLES and any(r in TARGET_MARKERS for r in stems(prev))):

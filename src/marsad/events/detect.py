@@ -630,9 +630,9 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
 
 def _holders_targeted(text: str, actors: list[Actor], clauses: Sequence[Span],
                       kind: str) -> list[Actor]:
-    """Who holds the place («بلدة جرابلس التي يسيطر عليها تنظيم داعش») is the target of a
-    strike on it, else no side at all («هز انفجار بلدة رميلان ... التي تسيطر عليها
-    الوحدات الكردية»: the explosion is not theirs)."""
+    """Who holds the place («بلدة جرابلس التي يسيطر عليها تنظيم داعش») is the other side
+    (actor2) of a strike, fight or capture there, else no side at all («هز انفجار بلدة
+    رميلان ... التي تسيطر عليها الوحدات الكردية»: the explosion is not theirs)."""
     held = [c for c in clauses if HOLDING.search(normalize(text[c.start:c.end]))]
     if not held:
         return actors
