@@ -127,3 +127,10 @@ def test_the_coalition_in_a_report_on_the_islamic_state_is_the_global_one(analys
 def test_a_command_room_and_a_line_are_no_events(analyse, of_type, text):
     a = analyse(text, "2015-07-21")
     assert of_type(a, "battle") == [] and of_type(a, "withdrawal") == []
+
+
+def test_who_trained_the_fighters_is_not_where_they_were_taken(analyse, of_type):
+    a = analyse("وقالت النصرة إنها أسرت أمس مقاتلين سوريين دربتهم الولايات المتحدة في شمال "
+                "البلاد.", "2015-08-10")
+    [capture] = of_type(a, "abduction_detention")
+    assert capture.location is None or capture.location.country != "US"
