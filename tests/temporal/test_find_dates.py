@@ -114,6 +114,8 @@ def test_finds_and_resolves(text, published, expected):
     "أبي وآب والده، مارس الضغط",
     "خطبة الجمعة",
     "التاسع عشر من القرن",
+    # a count like an unmarked Hijri year far ahead (1500 AH is 2077)
+    "ألقى على المدينة ما يزيد على 1060 برميلا متفجرا، ونحو 1500 صاروخ أرض – أرض",
 ])
 def test_leaves_numbers_and_words_that_are_not_dates(text):
     assert find_dates(text, D("2016-12-20")) == []

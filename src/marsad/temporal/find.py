@@ -58,6 +58,9 @@ class Found:
     precision: int | None = None
 
 
+BARE_HIJRI_LAST = 1450
+
+
 def _year_of(year: int | None, published: dt.date | None, hijri: bool, month: int,
              rel: str | None, day: int | None = None) -> int | None:
     """The year written, else the one the publication date implies, else None."""
@@ -138,7 +141,9 @@ class _Grammar:
         elif self.word(j) in lx.GREGORIAN_MARKS and self.adjacent(j):
             era, j = "g", j + 1
         if era == "h" or (era is None and 1300 <= year <= 1500):
-            return (year, j, "h") if 1343 <= year <= 1500 else None
+            # (unmarked, no later than 1450 AH, 2028: «ونحو 1500 صاروخ» is a count)
+            return (year, j, "h") if 1343 <= year <= (1500 if era else BARE_HIJRI_LAST) \
+                else None
         return (year, j, era) if 1800 <= year <= 2100 else None
 
     def modifier(self, j: int) -> tuple[str | None, int]:
