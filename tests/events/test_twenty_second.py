@@ -134,3 +134,11 @@ def test_who_trained_the_fighters_is_not_where_they_were_taken(analyse, of_type)
                 "البلاد.", "2015-08-10")
     [capture] = of_type(a, "abduction_detention")
     assert capture.location is None or capture.location.country != "US"
+
+
+def test_an_event_dated_after_the_news_is_no_occurrence(analyse):
+    # (the text says «next April»: whatever was meant, nothing dated after the news
+    # happened yet; the gold has no such event among 468)
+    a = analyse("وطردت الفصائل من ريف إدلب على يد جبهة النصرة في أبريل (نيسان) المقبل.",
+                "2015-08-01")
+    assert not a.events

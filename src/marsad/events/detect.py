@@ -406,6 +406,8 @@ class EventDetector:
             places = _towns(places)
         date = date_for(article.dates, lo, trigger, hi, undated) or date_for(
             article.dates, sentence.start, trigger, sentence.end, undated)
+        if _to_come(date, article.published):
+            return []  # «ستمدد حملتها الجوية ... عامًا آخر»: a plan or forecast (§1)
         dead = _toll(article, trigger, lo, hi, sentence, n_hits == 1)
         weapons = list(weapons_for(article.mentions, lo, hi, article.text))
         if hit.type in ARMS_TYPES and (
@@ -626,6 +628,12 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
         stop = view.span(min(ends), min(ends)).start if ends else sentence.end
         out.append(Span(span.start, max(span.end, min(stop, sentence.end))))
     return out
+
+
+def _to_come(date: DateValue | None, published: dt.date | None) -> bool:
+    """Whether the clause's own date starts after the day of publication."""
+    start = date and (date.start or date.value)
+    return bool(start and published and not date.inherited and start > published)
 
 
 def _holders_targeted(text: str, actors: list[Actor], clauses: Sequence[Span],
