@@ -1,0 +1,37 @@
+"""Twenty-third round: the bare «المعارضة» as a side in a fight and «الثوار» in an article
+that names the opposition are the armed opposition."""
+
+from __future__ import annotations
+
+OPPOSITION = "Syrian opposition armed groups"
+
+
+def names(event, role=None):
+    return [a.name for a in event.actors if role is None or a.role == role]
+
+
+def test_the_opposition_as_one_side_of_clashes_is_an_actor(analyse, of_type):
+    a = analyse("وأفاد موقع مسار برس أن اشتباكات وصفت بالعنيفة دارت، فجر السبت، بين المعارضة "
+                "وقوات الأسد على عدة جبهات من قريتي أم شرشوح والهلالية.", "2015-08-09")
+    [battle] = of_type(a, "battle")
+    assert OPPOSITION in names(battle) and "Military Forces of Syria" in names(battle)
+
+
+def test_the_political_opposition_is_no_fighter(analyse, of_type):
+    a = analyse("وتواصلت المفاوضات بين المعارضة السياسية والحكومة في جنيف، فيما قصفت قوات "
+                "النظام مدينة دوما بالمدفعية أمس.", "2015-08-09")
+    assert all(OPPOSITION not in names(e) for e in a.events)
+
+
+def test_the_rebels_of_an_opposition_article_take_a_hill(analyse, of_type):
+    a = analyse("وقالت فصائل المعارضة إن مقاتليها تصدوا لهجوم قوات الأسد. كما تمكن الثوار، مساء "
+                "أول أمس، من استعادة السيطرة على تلة عثمان في جبل التركمان بشكل كامل بعد معارك "
+                "عنيفة مع قوات الأسد.", "2015-07-21")
+    [capture] = of_type(a, "territory_captured")
+    assert names(capture, "actor1") == [OPPOSITION]
+
+
+def test_rebels_elsewhere_are_no_syrian_faction(analyse):
+    a = analyse("وتمكن الثوار في ليبيا من السيطرة على مطار طرابلس بعد معارك عنيفة مع قوات "
+                "القذافي أمس.", "2015-07-21")
+    assert all(OPPOSITION not in names(e) for e in a.events)
