@@ -35,3 +35,25 @@ def test_rebels_elsewhere_are_no_syrian_faction(analyse):
     a = analyse("وتمكن الثوار في ليبيا من السيطرة على مطار طرابلس بعد معارك عنيفة مع قوات "
                 "القذافي أمس.", "2015-07-21")
     assert all(OPPOSITION not in names(e) for e in a.events)
+
+
+def test_the_dead_before_a_verb_with_other_injured_are_the_toll(analyse, of_type):
+    a = analyse("وأعلنت مصادر ميدانية أن خمسة مدنيين على الأقل قُتلوا وأصيب آخرون بينهم أطفال "
+                "جراء استهداف الطيران المروحي ببرميلين متفجرين بلدة كفر داعل في ريف حلب الغربي.",
+                "2015-07-21")
+    [strike] = of_type(a, "air_strike")
+    assert strike.fatalities is not None and strike.fatalities.count == 5
+
+
+def test_dead_and_wounded_together_are_still_no_toll(analyse, of_type):
+    a = analyse("وقالت مصادر ميدانية إن عشرين مدنيا قتلوا وجرحوا جراء غارات الطيران الحربي على "
+                "بلدة كفر داعل في ريف حلب الغربي أمس.", "2015-07-21")
+    [strike] = of_type(a, "air_strike")
+    assert strike.fatalities is None
+
+
+def test_an_executed_lawyer_is_one_dead(analyse, of_type):
+    a = analyse("وأقدمت جبهة النصرة في مدينة خان شيخون بريف إدلب الجنوبي، على إعدام محامٍ بإطلاق "
+                "النار عليه بعدما اتهمته بالتخابر مع قوات النظام.", "2015-08-04")
+    [killing] = of_type(a, "attack_on_civilians")
+    assert killing.fatalities is not None and killing.fatalities.count == 1

@@ -251,10 +251,12 @@ class _Reader:
 
     def _both(self, k: int) -> bool:
         """Token ``k`` is a cue joined by «و» to a cue of another kind with no count of
-        its own after it («قتلوا وجرحوا», «قتيل وجريح»; not «قتلوا وأصيب 30»)."""
+        its own after it («قتلوا وجرحوا», «قتيل وجريح»; not «قتلوا وأصيب 30» or «قتلوا
+        وأصيب آخرون»)."""
         what = cue_of(self.word(k))[1]
         joined = self.word(k + 1)
-        own = k + 2 < self.n and (self.t[k + 2].is_number or self.word(k + 2) in _STARTS)
+        own = k + 2 < self.n and (self.t[k + 2].is_number or self.word(k + 2) in _STARTS
+                                  or self.word(k + 2) in lx.OTHERS)
         return bool(what) and joined.startswith("و") and not own and (
             cue_of(joined)[1] not in (None, what))
 

@@ -176,3 +176,6 @@ AFTER_VERBS = _set("قتل قتلوا أصيب أصيبوا جرح جرحوا ا
                    "قتلا أصيبا جرحا اعتقلا استشهدا لقيا قضيا سقطا فقدا أعدما اختطفا خطفا")
 # Noun cues that join another (مقتل وإصابة 30): the count covers both, so what is None.
 NOMINAL_CUES = _set("مقتل قتلى القتلى قتيل إصابة جرحى الجرحى جريح سقوط استشهاد اعتقال أسر")
+# The subject of a second verb that is not the count before it («خمسة مدنيين قتلوا وأصيب
+# آخرون»: the injured are others, so the five are dead).
+OTHERS = _set("آخرون آخرين آخر أخرى العشرات عشرات العديد عدد")
