@@ -3,6 +3,8 @@ that names the opposition are the armed opposition."""
 
 from __future__ import annotations
 
+import pytest
+
 OPPOSITION = "Syrian opposition armed groups"
 
 
@@ -57,3 +59,23 @@ def test_an_executed_lawyer_is_one_dead(analyse, of_type):
                 "النار عليه بعدما اتهمته بالتخابر مع قوات النظام.", "2015-08-04")
     [killing] = of_type(a, "attack_on_civilians")
     assert killing.fatalities is not None and killing.fatalities.count == 1
+
+
+@pytest.mark.parametrize("text, kind, attacker, attacked", [
+    ("وقال المرصد إن جبهة النصرة هاجمت مقاتلين تابعين للجيش الحر في شمال البلاد الجمعة.",
+     "battle", "Jabhat al-Nusra", "Free Syrian Army"),
+    ("وقال المرصد إن داعش هاجم الجيش الحر في ريف حلب الشمالي الجمعة.",
+     "battle", "Islamic State", "Free Syrian Army"),
+    ("وقالت مصادر محلية إن جبهة النصرة قصفت قوات النظام في ريف إدلب أمس.",
+     "shelling", "Jabhat al-Nusra", "Military Forces of Syria"),
+], ids=["nusra-fsa", "is-fsa", "nusra-regime-shelling"])
+def test_a_subject_before_the_verb_acts_on_the_one_after_it(analyse, of_type, text, kind,
+                                                            attacker, attacked):
+    [event] = of_type(analyse(text, "2015-07-31"), kind)
+    assert names(event, "actor1") == [attacker] and names(event, "actor2") == [attacked]
+
+
+def test_the_one_after_the_verb_still_acts_when_the_verb_opens_the_clause(analyse, of_type):
+    [battle] = of_type(analyse("وهاجمت جبهة النصرة قوات النظام في ريف إدلب أمس.",
+                               "2015-07-31"), "battle")
+    assert names(battle, "actor1") == ["Jabhat al-Nusra"]

@@ -213,6 +213,27 @@ def _acting(event_type: str, tokens: Sequence[Token], view_start: int,
         event_type == "withdrawal" and _forced(tokens, view_start, trigger_end))
 
 
+def subject_before(tokens: Sequence[Token], view_starts: Sequence[int],
+                   view_ends: Sequence[int], trigger_end: int) -> bool:
+    """An actor mention stands right before the trigger verb as its subject, so the one
+    right after the verb is its object («إن جبهة النصرة هاجمت قوات النظام»): only «قد»
+    between, no article on the trigger (a noun), no object pronoun on it («داعش استهدفته
+    طائرات التحالف»: the subject follows), the mention not marked itself («ضد داعش»)."""
+    k = next((n for n, t in enumerate(tokens) if t.end == trigger_end), None)
+    if k is None or tokens[k].key.startswith(("ال", "وال")) or tokens[k].key.endswith(
+            OBJECT_PRONOUNS):
+        return False
+    j = k - 1
+    while j >= 0 and tokens[j].key in ("قد", "لقد"):
+        j -= 1
+    return j >= 0 and any(
+        s <= tokens[j].start and tokens[j].end <= e and marked_role(tokens, s, trigger_end)
+        is None for s, e in zip(view_starts, view_ends, strict=True))
+
+
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+
+
 def _tokens_before(tokens: Sequence[Token], view_start: int) -> int:
     """How many of the sentence's ``tokens`` end at or before ``view_start``."""
     j = len(tokens)
@@ -254,8 +275,11 @@ def _side(actor: Actor) -> str:
 
 
 def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[Token],
-               view_starts: Sequence[int], trigger_end: int = -1) -> tuple[Actor, ...]:
-    """actor1, actor2 and associated actors among the actor mentions of the clause."""
+               view_starts: Sequence[int], trigger_end: int = -1,
+               view_ends: Sequence[int] = ()) -> tuple[Actor, ...]:
+    """actor1, actor2 and associated actors among the actor mentions of the clause
+    (``view_ends``, when given, let a subject before the verb be told from one after)."""
+    svo = bool(view_ends) and subject_before(tokens, view_starts, view_ends, trigger_end)
     firsts: list[tuple[str, Actor]] = []
     keys: list[str] = []  # the actor of each of ``firsts``
     seen: set[str] = set()
@@ -283,6 +307,8 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
             marked = "target" if any(v < trigger_start for v in view_starts) else "agent"
         if marked == "origin":  # fire comes from the positions, weapons are taken from them
             marked = "agent" if event_type in FIRE_TYPES else "target"
+        if marked is None and svo and _right_after(tokens, trigger_end, vstart):
+            marked = "target"  # «إن جبهة النصرة هاجمت الجيش الحر»: the verb's object
         if marked is None and _acting(event_type, tokens, vstart, trigger_end):
             marked = "agent"  # «بعد انسحاب القوات العراقية», «أجبروا قوات النظام على الانسحاب»
         if inter in UNARMED:

@@ -377,7 +377,8 @@ class EventDetector:
                                             if outside(m.span, excluded)]],
                               key=lambda m: m.span.start)
         starts = [view.to_view(m.span.start) for m in mentions]
-        actors = list(actors_for(hit.type, mentions, tokens, starts, hit.end))
+        ends = [view.to_view(m.span.end) for m in mentions]
+        actors = list(actors_for(hit.type, mentions, tokens, starts, hit.end, ends))
         subordinate = _subordinate(article, view, tokens, hit, sentence)
         actors = _holders_targeted(article.text, actors, subordinate, hit.type)
         if hit.type not in RECEIVED and not any(a.role == "actor1" for a in actors) and (
