@@ -79,3 +79,31 @@ def test_the_one_after_the_verb_still_acts_when_the_verb_opens_the_clause(analys
     [battle] = of_type(analyse("وهاجمت جبهة النصرة قوات النظام في ريف إدلب أمس.",
                                "2015-07-31"), "battle")
     assert names(battle, "actor1") == ["Jabhat al-Nusra"]
+
+
+def test_the_clashes_named_again_lend_their_toll(analyse, of_type):
+    a = analyse("وقال المرصد إن جبهة النصرة هاجمت الجيش الحر في بلدة أعزاز الجمعة. وقال المرصد "
+                "إن الاشتباكات أسفرت عن مقتل 13 شخصا على الأقل من الجانبين.", "2015-07-31")
+    [battle] = of_type(a, "battle")
+    assert battle.fatalities is not None and battle.fatalities.count == 13
+    assert len(battle.evidence) == 2
+
+
+def test_clashes_named_with_a_toll_alone_are_no_event(analyse):
+    a = analyse("وقال المرصد إن الاشتباكات أسفرت عن مقتل 13 شخصا على الأقل من الجانبين.",
+                "2015-07-31")
+    assert a.events == ()
+
+
+def test_this_shelling_lends_its_toll_to_the_shelling_before(analyse, of_type):
+    a = analyse("قصفت قوات النظام بلدة أعزاز أمس. وأسفر هذا القصف عن مقتل 13 شخصا.",
+                "2015-07-31")
+    assert [e.type for e in a.events] == ["shelling"]
+    assert a.events[0].fatalities is not None and a.events[0].fatalities.count == 13
+
+
+def test_a_toll_told_back_for_strikes_on_several_places_belongs_to_none(analyse, of_type):
+    a = analyse("وقال الناطق إن الطائرات التركية قصفت مواقع التنظيم في مدينتي جرابلس ومنبج. "
+                "وأسفرت هذه الغارات عن مقتل أحد مقاتلينا.", "2015-07-26")
+    strikes = of_type(a, "air_strike")
+    assert len(strikes) == 2 and all(s.fatalities is None for s in strikes)

@@ -149,6 +149,10 @@ class Draft:
     attack: bool = False
     """A definite «attack» noun («الهجوم», «الاعتداء») with no armed target: it may name
     a bombing reported before rather than clashes."""
+    orphan: bool = False
+    """A definite trigger after the first sentence with a toll but no armed actor («وقال
+    المرصد إن الاشتباكات أسفرت عن مقتل 13 شخصا»): it lends its toll and evidence to the
+    event reported before and never stands alone."""
 
 
 # Words that name aircraft or what only aircraft drop, and words that name guns.
@@ -291,7 +295,7 @@ class EventDetector:
         """The article's events; ``screen`` (the learned veto) says which, by the sentences
         they are told in, stay; the others lend nothing to the events after them."""
         drafts = _one_action_per_clause(self._drafts(article))
-        merged = _split_air_and_ground(self._merge(drafts))
+        merged = _split_air_and_ground([d for d in self._merge(drafts) if not d.orphan])
         _fighting_dead(merged)
         if screen is not None:
             merged = [d for d in merged
@@ -324,39 +328,55 @@ class EventDetector:
             if _furniture(view.text[vs:ve]):
                 continue
             tokens = view_tokens(view.text, vs, ve)
-            # «هذا القصف» refers back to an event already reported: never a new one.
+            # «هذا القصف» refers back to an event already reported: never a new one, at
+            # most a toll for it («وأسفر هذا القصف عن مقتل 13»)
+            found_hits = find_triggers(self.lexicon, tokens)
+            back = _from_the_air(tokens, [h for h in found_hits
+                                          if _after_demonstrative(tokens, h)])
             hits = _clusters(tokens, _from_the_air(tokens, [
-                h for h in find_triggers(self.lexicon, tokens)
-                if not _after_demonstrative(tokens, h)]))
-            if not hits:
+                h for h in found_hits if not _after_demonstrative(tokens, h)]))
+            if not hits and not back:
                 continue
             fighting = _names_fighting(tokens) if len(hits) > 1 else False
             separate = _separate(tokens)
             triggers = [view.span(h.start, h.end) for h in hits]
             subjects = subject_spans(article.text, [p for p in article.places if in_range(
                 p.span, sentence.start, sentence.end)], triggers)
-            # (where «قبل أن», «بعد أن» part a hit from the next, each clause ends there)
-            cuts = [_sequel_between(tokens, a, b) for a, b in pairwise(hits)]
-            for ci, hit in enumerate(hits):
-                trigger = triggers[ci]
-                lo = sentence.start if not ci else original(
-                    hits[ci - 1].end if cuts[ci - 1] is None else tokens[cuts[ci - 1]].start)
-                hi = sentence.end if ci + 1 == len(hits) else original(
-                    hits[ci + 1].start if cuts[ci] is None else tokens[cuts[ci]].start)
-                found = self._from_hit(article, view, tokens, si, sentence, hit, trigger,
-                                       lo, hi, excluded, headline and si == 0, len(hits),
-                                       subjects, cues)
-                definite = _definite(article.text[trigger.start:trigger.end])
-                reference = _reference(tokens, hit)
-                another = _another(tokens, hit)
-                for d in found:
-                    d.fighting = fighting
-                    d.separate = separate or another
-                    d.anaphor = definite and d.date is None
-                    d.reference = reference
-                    d.attack = (d.type == "battle" and definite and not fighting
-                                and not _armed_target(d) and _attack_noun(tokens, hit))
-                drafts.extend(found)
+            told: list[Draft] = []
+            # (a back-reference's clause ends at the triggers around it; theirs do not end
+            # at it)
+            every = sorted([*hits, *back], key=lambda h: h.first)
+            for group, of_back in ((hits, False), (every, True)):
+                # (where «قبل أن», «بعد أن» part a hit from the next, each clause ends there)
+                cuts = [_sequel_between(tokens, a, b) for a, b in pairwise(group)]
+                for ci, hit in enumerate(group):
+                    if (hit in back) != of_back:
+                        continue
+                    trigger = view.span(hit.start, hit.end)
+                    lo = sentence.start if not ci else original(
+                        group[ci - 1].end if cuts[ci - 1] is None
+                        else tokens[cuts[ci - 1]].start)
+                    hi = sentence.end if ci + 1 == len(group) else original(
+                        group[ci + 1].start if cuts[ci] is None else tokens[cuts[ci]].start)
+                    found = self._from_hit(article, view, tokens, si, sentence, hit,
+                                           trigger, lo, hi, excluded, headline and si == 0,
+                                           len(group), subjects, cues)
+                    if of_back:
+                        found = [d for d in found if d.fatalities is not None
+                                 and d.fatalities.count is not None]
+                    definite = _definite(article.text[trigger.start:trigger.end])
+                    reference = _reference(tokens, hit)
+                    another = _another(tokens, hit)
+                    for d in found:
+                        d.orphan = d.orphan or of_back
+                        d.fighting = fighting
+                        d.separate = separate or another
+                        d.anaphor = definite and d.date is None
+                        d.reference = reference
+                        d.attack = (d.type == "battle" and definite and not fighting
+                                    and not _armed_target(d) and _attack_noun(tokens, hit))
+                    told.extend(found)
+            drafts.extend(sorted(told, key=lambda d: d.trigger.span.start))
         return drafts
 
     def _from_hit(self, article: Article, view, tokens, si: int, sentence: Span,
@@ -384,8 +404,11 @@ class EventDetector:
         if hit.type not in RECEIVED and not any(a.role == "actor1" for a in actors) and (
                 agent := announcer(article, claim, trigger)) is not None:
             actors = [agent, *actors]
+        orphan = False
         if hit.needs_armed_actor and not any(a.inter not in (5, 6, 7) for a in actors):
-            return []
+            if si == 0 or not _definite(article.text[trigger.start:trigger.end]):
+                return []
+            orphan = True  # (kept only if it has a toll, and only to be merged)
         split = hit.type in SPLIT_BY_PLACE or hit.type in SPLIT_BY_TOWN
         # places and dates of a relative or «قبل أن» clause after the trigger describe
         # something else («البلدة التي تقع على بعد 10 كم من عين العرب»)
@@ -410,6 +433,8 @@ class EventDetector:
         if _to_come(date, article.published):
             return []  # «ستمدد حملتها الجوية ... عامًا آخر»: a plan or forecast (§1)
         dead = _toll(article, trigger, lo, hi, sentence, n_hits == 1)
+        if orphan and (dead is None or dead.count is None):
+            return []
         weapons = list(weapons_for(article.mentions, lo, hi, article.text))
         if hit.type in ARMS_TYPES and (
                 arms := arms_in_general(article.text, lo, hi, weapons)) is not None:
@@ -458,7 +483,8 @@ class EventDetector:
         return [Draft(type=hit.type, sentence=si, trigger=cue, evidence=[sentence],
                       actors=list(actors), location=place, date=date, fatalities=dead,
                       weapons=list(weapons), sources=list(sources),
-                      certainty=told.certainty, historical=historical, headline=headline)
+                      certainty=told.certainty, historical=historical, headline=headline,
+                      orphan=orphan)
                 for place in (_distinct(places) or [None])]
 
     # ------------------------------------------------------------ across sentences
@@ -469,6 +495,12 @@ class EventDetector:
             target = next((e for e in reversed(out) if self._same(e, d)), None)
             if target is None:
                 out.append(d)
+                continue
+            if d.orphan:  # only its report and its toll (none for one place of several)
+                target.evidence.extend(s for s in d.evidence if s not in target.evidence)
+                if not any(e is not target and e.trigger.span == target.trigger.span
+                           for e in out):
+                    target.fatalities = target.fatalities or d.fatalities
                 continue
             if target.headline:
                 _absorb(d, target)
@@ -481,6 +513,8 @@ class EventDetector:
 
     @staticmethod
     def _same(earlier: Draft, later: Draft) -> bool:
+        if earlier.orphan:
+            return False  # (only a later report may lend to an earlier one)
         if (later.separate or earlier.separate) and earlier.sentence != later.sentence:
             return False  # «وفي حادث منفصل»: the text says it is another incident
         blast = earlier.type in BLASTS and (later.type in BLASTS or later.attack)
