@@ -321,3 +321,8 @@ def test_an_iraqi_commander_is_a_person_with_a_name(analysed):
                            "العسكرية تقدمت نحو الرمادي.")
     assert claim.source.kind == "person"
     assert claim.source.text == "آمر لواء المغاوير العميد الركن عادل مولان"
+
+
+def test_for_its_part_ends_the_speaker(analysed):
+    _, (claim,) = analysed("وأعلنت وحدات الحماية الكردية من جانبها أنها سيطرت على قرية تل أبيض.")
+    assert claim.source.text == "وحدات الحماية الكردية"

@@ -36,6 +36,8 @@ _PLATFORMS = frozenset({"تويتر", "فيسبوك", "فيس", "تلغرام", 
 _AFFILIATED = frozenset({"التابع", "التابعه", "التابعين", "الموالي", "المواليه",
                          "الموالين", "المقرب", "المقربه", "المقربين"})
 _SELF = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاتهم", "نفسهم", "انفسهم"})
+# «من جانبها», «من جهته»: "for its part" ends the source phrase.
+_ITS_PART = frozenset({"جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم"})
 MAX_SOURCE_WORDS = 14
 
 
@@ -266,6 +268,8 @@ class ClaimExtractor:
                 continue
             if t in lex.complementizers or t in lex.stops or t == ":":
                 break
+            if t == "من" and j > i and j + 1 < n and words[j + 1].text in _ITS_PART:
+                break  # «وقالت وحدات الحماية الكردية من جانبها إن ...»
             if t == "عن" and j > i and words[j - 1].text in _DISCLOSE:
                 j += 1
                 continue
