@@ -326,3 +326,9 @@ def test_an_iraqi_commander_is_a_person_with_a_name(analysed):
 def test_for_its_part_ends_the_speaker(analysed):
     _, (claim,) = analysed("وأعلنت وحدات الحماية الكردية من جانبها أنها سيطرت على قرية تل أبيض.")
     assert claim.source.text == "وحدات الحماية الكردية"
+
+
+def test_a_network_named_again_by_its_head_is_still_a_monitor(analysed):
+    _, claims = analysed("وأكد مراقبو الشبكة الآشورية لحقوق الإنسان أن عائلات بدأت بالنزوح. "
+                         "وأشارت الشبكة إلى أن التنظيم احتجز عشرات العائلات.")
+    assert [c.source.kind for c in claims] == ["observers", "observers"]

@@ -743,8 +743,9 @@ class ClaimExtractor:
             stem = head[2:] if head.startswith("ال") else head
             for g in reversed(earlier):
                 gh = g.folded.split()
-                if gh and (gh[0] == head or gh[0] == stem or gh[0].endswith(stem)):
-                    return g
+                if gh and (gh[0] == head or gh[0] == stem or gh[0].endswith(stem)
+                           or (g.source_kind == "observers" and gh[1:2] == [head])):
+                    return g  # («الشبكة» after «مراقبو الشبكة الآشورية لحقوق الإنسان»)
             return None
         if (1 <= len(bare.split()) <= 3 and not head.startswith("ال")) or \
                 (len(bare.split()) <= 2 and head.startswith("ال") and head not in lex.kinds[
