@@ -107,3 +107,10 @@ def test_a_toll_told_back_for_strikes_on_several_places_belongs_to_none(analyse,
                 "وأسفرت هذه الغارات عن مقتل أحد مقاتلينا.", "2015-07-26")
     strikes = of_type(a, "air_strike")
     assert len(strikes) == 2 and all(s.fatalities is None for s in strikes)
+
+
+def test_the_army_and_the_generic_security_forces_are_one_actor(analyse, of_type):
+    a = analyse("وقال مصدر أمني إن الجيش العراقي والقوات الأمنية صدوا هجمات لتنظيم داعش في "
+                "ناحية الخالدية شرق الرمادي أمس.", "2015-07-27")
+    [battle] = of_type(a, "battle")
+    assert names(battle).count("Military Forces of Iraq") == 1

@@ -286,6 +286,11 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
     agent: Actor | None = None
     for mention, vstart in zip(mentions, view_starts, strict=True):
         key = str(mention.attrs.get("actor_id") or mention.norm)
+        if key not in seen and any(a.name == mention.norm for _, a in firsts):
+            # («الجيش العراقي ... القوات الأمنية»: the lexicon's army and the generic
+            # forces are one actor by name)
+            key = next(k for k, (_, a) in zip(keys, firsts, strict=True)
+                       if a.name == mention.norm)
         if key in seen:
             if event_type == "withdrawal" and agent is None and key in keys and _acting(
                     event_type, tokens, vstart, trigger_end):
