@@ -114,3 +114,19 @@ def test_the_army_and_the_generic_security_forces_are_one_actor(analyse, of_type
                 "ناحية الخالدية شرق الرمادي أمس.", "2015-07-27")
     [battle] = of_type(a, "battle")
     assert names(battle).count("Military Forces of Iraq") == 1
+
+
+def test_iraqi_tribal_fighters_fight_beside_the_army(analyse, of_type):
+    a = analyse("وصد الجيش العراقي ومقاتلو العشائر هجمات لتنظيم داعش في ناحية الخالدية شرق "
+                "الرمادي أمس.", "2015-07-27")
+    [battle] = of_type(a, "battle")
+    roles = {a.name: a.role for a in battle.actors}
+    assert roles["Tribal Mobilization (Iraq)"] != roles["Islamic State"]
+    assert roles["Islamic State"] in ("actor1", "actor2")
+
+
+def test_tribal_volunteers_are_tribal_fighters(analyse, of_type):
+    a = analyse("وقال المتحدث إن القوات الأمنية ومتطوعي العشائر سيطروا على منطقة الصكرة في "
+                "حديثة أمس.", "2015-08-04")
+    [capture] = of_type(a, "territory_captured")
+    assert "Tribal Mobilization (Iraq)" in names(capture)

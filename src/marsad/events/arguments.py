@@ -271,7 +271,12 @@ def _side(actor: Actor) -> str:
     8), the Islamic State (at war with every other side), or the other armed groups."""
     if actor.name == "Islamic State":
         return "is"
-    return "state" if actor.inter in (1, 3, 8) else "groups"
+    return "state" if actor.inter in (1, 3, 8) or actor.name in STATE_ALLIES else "groups"
+
+
+# Communal militias (ACLED 4) that fight on the state's side («الجيش العراقي ومقاتلي
+# العشائر»: the Anbar tribes against the Islamic State).
+STATE_ALLIES = frozenset({"Tribal Mobilization (Iraq)"})
 
 
 def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[Token],
