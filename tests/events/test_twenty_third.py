@@ -130,3 +130,15 @@ def test_tribal_volunteers_are_tribal_fighters(analyse, of_type):
                 "حديثة أمس.", "2015-08-04")
     [capture] = of_type(a, "territory_captured")
     assert "Tribal Mobilization (Iraq)" in names(capture)
+
+
+def test_massing_troops_is_a_deployment(analyse, of_type):
+    a = analyse("وحشد النظام في سوريا عناصره المدعومة بميليشيات حزب الله اللبناني على الطريق "
+                "العام في الجهة الجنوبية للزبداني.", "2015-07-21")
+    assert [e.type for e in a.events] == ["deployment"]
+
+
+def test_the_mobilization_forces_are_no_massing(analyse, of_type):
+    a = analyse("وقال مصدر إن القوات الأمنية والحشد الشعبي هاجمت مواقع لتنظيم داعش في الفلوجة "
+                "أمس.", "2015-07-21")
+    assert of_type(a, "deployment") == []
