@@ -142,3 +142,10 @@ def test_the_mobilization_forces_are_no_massing(analyse, of_type):
     a = analyse("وقال مصدر إن القوات الأمنية والحشد الشعبي هاجمت مواقع لتنظيم داعش في الفلوجة "
                 "أمس.", "2015-07-21")
     assert of_type(a, "deployment") == []
+
+
+def test_two_bombings_after_a_toll_add_no_dead(analyse, of_type):
+    a = analyse("وفي محافظة حلب، قتل 28 عنصرا على الاقل من الفصائل المقاتلة وداعش اثر اشتباكات بين "
+                "الطرفين وتفجيرين انتحاريين نفذهما التنظيم في ريف حلب الشمالي.", "2015-08-09")
+    [battle] = of_type(a, "battle")
+    assert battle.fatalities is not None and battle.fatalities.count == 28

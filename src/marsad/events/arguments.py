@@ -27,6 +27,7 @@ from marsad.model import (
     Span,
     Weapon,
 )
+from marsad.quantities.lexicon import OBJECT_DUALS, OBJECTS
 from marsad.text.normalize import normalize, view_of
 
 # Words right before an actor that make it the one acted upon.
@@ -645,7 +646,7 @@ def with_coordinated(first: Quantity, quantities: Sequence[Quantity], text: str,
         if q.what == "injured" and joined:
             end = q.span.end  # «ثلاثة شهداء وعشرة جرحى»
             continue
-        if q.what not in (None, "killed") or not (
+        if q.what not in (None, "killed") or _things(q) or not (
                 joined or (q.what == "killed" and _LISTED.match(gap))):
             break
         total = _sum(total, q, text, first.span.start, q.span.end)  # type: ignore[union-attr]
@@ -654,6 +655,11 @@ def with_coordinated(first: Quantity, quantities: Sequence[Quantity], text: str,
 
 
 CLAUSE_MARKS = "،,.؛;:"
+
+
+def _things(q: Quantity) -> bool:
+    """A count of things, not people («اشتباكات ... وتفجيرين انتحاريين», «و3 دبابات»)."""
+    return any(w in OBJECT_DUALS or w in OBJECTS for w in normalize(q.text or "").split())
 
 
 def _sum(a: Quantity, b: Quantity, text: str, start: int, end: int) -> Quantity:
