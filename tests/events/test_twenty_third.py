@@ -149,3 +149,28 @@ def test_two_bombings_after_a_toll_add_no_dead(analyse, of_type):
                 "الطرفين وتفجيرين انتحاريين نفذهما التنظيم في ريف حلب الشمالي.", "2015-08-09")
     [battle] = of_type(a, "battle")
     assert battle.fatalities is not None and battle.fatalities.count == 28
+
+
+def test_leaving_talks_is_no_withdrawal(analyse, of_type):
+    a = analyse("إلا أن فريق أحرار الشام المفاوض انسحب من المفاوضات بعد إصرار الطرف الإيراني على "
+                "ترحيل سكان كفريا والفوعة.", "2015-08-09")
+    assert of_type(a, "withdrawal") == []
+
+
+def test_the_side_named_again_after_a_capture_noun_took_the_place(analyse, of_type):
+    a = analyse("اندلعت اشتباكات بين قوات المعارضة السورية وقوات النظام في قريتي تل أعور والفريكة "
+                "جنوب مدينة جسر الشغور، أسفرت عن سيطرة قوات الأسد على القريتين.", "2015-08-03")
+    [capture, *_] = of_type(a, "territory_captured")
+    assert names(capture, "actor1") == ["Military Forces of Syria"]
+
+
+@pytest.mark.parametrize("text", [
+    "كانت كوباني مسرحا لواحدة من أكبر المعارك ضد تنظيم داعش العام الماضي. وتمكنت قوات كردية "
+    "معروفة باسم وحدات حماية الشعب من طرد التنظيم من البلدة الشهر الماضي بمساعدة الضربات "
+    "الجوية الأمريكية.",
+    "وأثبتت الوحدات الكردية التي طردت تنظيم داعش من مدينة كوباني في يناير أنها القوة الأكثر "
+    "فاعلية.",
+], ids=["noun", "relative"])
+def test_who_drives_out_acts_on_whom_it_drives_out(analyse, of_type, text):
+    [capture] = of_type(analyse(text, "2015-08-07"), "territory_captured")
+    assert names(capture, "actor1") == ["YPG: People's Protection Units"]

@@ -71,7 +71,12 @@ FIRE_TYPES = frozenset({"air_strike", "shelling"})
 # Types whose verbal noun takes the one who acts as its genitive («انسحاب القوات»,
 # «قصف الطائرات التركية», «هجوم داعش»); for others the genitive is the one acted upon
 # («خطف الصحفيين», «إعدام الأسرى», «تحرير المدينة»).
-GENITIVE_AGENT = frozenset({"withdrawal", "air_strike", "shelling", "battle", "deployment"})
+GENITIVE_AGENT = frozenset({"withdrawal", "air_strike", "shelling", "battle", "deployment",
+                            "territory_captured"})
+# («سيطرة قوات الأسد على القريتين»; but «تحرير», «طرد» take what is freed or driven out:
+# «تحرير الرهائن», «من طرد التنظيم من البلدة»)
+OBJECT_NOUNS = frozenset({"تحرير", "لتحرير", "بتحرير", "وتحرير", "التحرير", "طرد", "لطرد",
+                          "بطرد"})
 STATE = frozenset({1, 8})
 
 
@@ -210,29 +215,37 @@ def _acting(event_type: str, tokens: Sequence[Token], view_start: int,
     genitive or subject right after the trigger («بعد انسحاب القوات العراقية», «وانسحب
     عناصر التنظيم»), or the side forced out of a withdrawal («أجبروا قوات النظام على
     الانسحاب»)."""
-    return (event_type in GENITIVE_AGENT and _right_after(tokens, trigger_end, view_start)) or (
-        event_type == "withdrawal" and _forced(tokens, view_start, trigger_end))
+    if event_type in GENITIVE_AGENT and _right_after(tokens, trigger_end, view_start):
+        return not any(t.end == trigger_end and t.key in OBJECT_NOUNS for t in tokens)
+    return event_type == "withdrawal" and _forced(tokens, view_start, trigger_end)
 
 
 def subject_before(tokens: Sequence[Token], view_starts: Sequence[int],
                    view_ends: Sequence[int], trigger_end: int) -> bool:
     """An actor mention stands right before the trigger verb as its subject, so the one
-    right after the verb is its object («إن جبهة النصرة هاجمت قوات النظام»): only «قد»
-    between, no article on the trigger (a noun), no object pronoun on it («داعش استهدفته
-    طائرات التحالف»: the subject follows), the mention not marked itself («ضد داعش»)."""
+    right after the verb is its object («إن جبهة النصرة هاجمت قوات النظام»): only «قد» or
+    a relative pronoun between, no article on the trigger (a noun), no object pronoun on it
+    («داعش استهدفته طائرات التحالف»: the subject follows), the mention not marked itself
+    («ضد داعش»)."""
     k = next((n for n, t in enumerate(tokens) if t.end == trigger_end), None)
     if k is None or tokens[k].key.startswith(("ال", "وال")) or tokens[k].key.endswith(
             OBJECT_PRONOUNS):
         return False
     j = k - 1
-    while j >= 0 and tokens[j].key in ("قد", "لقد"):
-        j -= 1
+    while j >= 0 and tokens[j].key in ("قد", "لقد", "التي", "الذي", "الذين"):
+        j -= 1  # («الوحدات الكردية التي طردت تنظيم داعش»: the relative's antecedent)
     return j >= 0 and any(
         s <= tokens[j].start and tokens[j].end <= e and marked_role(tokens, s, trigger_end)
         is None for s, e in zip(view_starts, view_ends, strict=True))
 
 
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+
+
+# Types whose side named again right after the trigger is the one who acted («قتل 18
+# عنصرا من الدواعش وانسحب عناصر التنظيم», «اشتباكات بين قوات المعارضة وقوات النظام أسفرت
+# عن سيطرة قوات الأسد»)
+NAMED_AGAIN = frozenset({"withdrawal", "territory_captured"})
 
 
 def _tokens_before(tokens: Sequence[Token], view_start: int) -> int:
@@ -298,7 +311,7 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
             key = next(k for k, (_, a) in zip(keys, firsts, strict=True)
                        if a.name == mention.norm)
         if key in seen:
-            if event_type == "withdrawal" and agent is None and key in keys and _acting(
+            if event_type in NAMED_AGAIN and agent is None and key in keys and _acting(
                     event_type, tokens, vstart, trigger_end):
                 # «قتل 18 عنصرا من الدواعش وانسحب عناصر التنظيم»: named again as the
                 # side that withdrew
