@@ -332,3 +332,12 @@ def test_a_network_named_again_by_its_head_is_still_a_monitor(analysed):
     _, claims = analysed("وأكد مراقبو الشبكة الآشورية لحقوق الإنسان أن عائلات بدأت بالنزوح. "
                          "وأشارت الشبكة إلى أن التنظيم احتجز عشرات العائلات.")
     assert [c.source.kind for c in claims] == ["observers", "observers"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وأضاف د. ابن رقوش، إن هذه الجريمة النكراء قد آلمت الجميع.", "د. ابن رقوش"),
+    ("وقال م. أحمد الجبوري إن القصف استهدف المدينة.", "م. أحمد الجبوري"),
+], ids=["doctor", "engineer"])
+def test_an_abbreviated_title_is_part_of_the_speaker(analysed, text, source):
+    _, (claim,) = analysed(text)
+    assert claim.source.text == source and claim.source.kind == "person"

@@ -36,6 +36,8 @@ _PLATFORMS = frozenset({"تويتر", "فيسبوك", "فيس", "تلغرام", 
 _AFFILIATED = frozenset({"التابع", "التابعه", "التابعين", "الموالي", "المواليه",
                          "الموالين", "المقرب", "المقربه", "المقربين"})
 _SELF = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاتهم", "نفسهم", "انفسهم"})
+# One-letter titles written with a full stop («د.» doctor, «م.» engineer, «أ.» professor).
+_ABBREVIATIONS = frozenset({"د", "م", "ا"})
 # «من جانبها», «من جهته»: "for its part" ends the source phrase.
 _ITS_PART = frozenset({"جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم"})
 MAX_SOURCE_WORDS = 14
@@ -294,6 +296,9 @@ class ClaimExtractor:
                     break
                 quoted = True
                 j += 1
+                continue
+            if t == "." and j > i and words[j - 1].text in _ABBREVIATIONS:
+                j += 1  # «وأضاف د. ابن رقوش»: the title's full stop
                 continue
             if t == "." or t in "؟!":
                 natural = False

@@ -100,6 +100,10 @@ def _kind_word(text: str, lex: ClaimsLexicon) -> bool:
     return " " not in folded and _body_word(folded, lex)
 
 
+# Abbreviated titles («د.» doctor, «م.» engineer): always before a name.
+NAME_TITLES = frozenset({"د", "م"})
+
+
 def classify(words: Sequence[Word], lex: ClaimsLexicon,
              mentions: Sequence[Mention] = ()) -> str:
     """The kind of a source phrase given as folded words (rules in docs/CLAIMS.md)."""
@@ -129,6 +133,8 @@ def classify(words: Sequence[Word], lex: ClaimsLexicon,
             return "official" if inner in ("person", "unspecified") else inner
     if head in kinds.get("unspecified", ()) and not mentions:
         return "unspecified"
+    if head in NAME_TITLES and len(toks) > 1:
+        return "person"  # «د. ابن رقوش», «م. أحمد الجبوري»: a title before a name
     if head in lex.person_titles:
         if _definite(head) or head.startswith("معالي") or _definite(second) or len(toks) > 3:
             return "person"
