@@ -341,3 +341,10 @@ def test_a_network_named_again_by_its_head_is_still_a_monitor(analysed):
 def test_an_abbreviated_title_is_part_of_the_speaker(analysed, text, source):
     _, (claim,) = analysed(text)
     assert claim.source.text == source and claim.source.kind == "person"
+
+
+def test_a_verbal_noun_after_the_verb_is_what_was_announced(analysed):
+    _, (claim,) = analysed("وكان رئيس مجلس قضاء الخالدية علي داوود أعلن مقتل والي الصقلاوية "
+                           "في تنظيم داعش بقصف لطيران التحالف.")
+    assert claim.source.text == "رئيس مجلس قضاء الخالدية علي داوود"
+    assert claim.source.kind == "person"

@@ -36,6 +36,9 @@ _PLATFORMS = frozenset({"تويتر", "فيسبوك", "فيس", "تلغرام", 
 _AFFILIATED = frozenset({"التابع", "التابعه", "التابعين", "الموالي", "المواليه",
                          "الموالين", "المقرب", "المقربه", "المقربين"})
 _SELF = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاتهم", "نفسهم", "انفسهم"})
+# Pictures and recordings, which may speak themselves («وأظهرت صور ...»).
+_SHOWN = frozenset({"صور", "صورا", "فيديو", "شريط", "شريطا", "تسجيلا", "مقطع", "مقطعا",
+                    "لقطات"})
 # One-letter titles written with a full stop («د.» doctor, «م.» engineer, «أ.» professor).
 _ABBREVIATIONS = frozenset({"د", "م", "ا"})
 # «من جانبها», «من جهته»: "for its part" ends the source phrase.
@@ -334,6 +337,8 @@ class ClaimExtractor:
         stands before the cue (a name with ب, «وأضاف باتيس», still speaks)."""
         if t[:1] == "ب" and t[1:] in self.lex.content_nouns:
             return True
+        if t in self.lex.content_nouns and t not in self.lex.media_nouns and t not in _SHOWN:
+            return True  # «وكان رئيس المجلس علي داوود أعلن مقتل والي الصقلاوية»
         return bool(_IFADA.search(self._verb)) and self._masdar_object(t)
 
     def _written_ali(self, w: Word) -> bool:
