@@ -348,3 +348,9 @@ def test_a_verbal_noun_after_the_verb_is_what_was_announced(analysed):
                            "في تنظيم داعش بقصف لطيران التحالف.")
     assert claim.source.text == "رئيس مجلس قضاء الخالدية علي داوود"
     assert claim.source.kind == "person"
+
+
+def test_information_is_a_channel_not_part_of_the_speaker(analysed):
+    _, (claim,) = analysed("وقالت الوكالة في معلومات لا يمكن التأكد منها، ان اربعة من قادة الحزب "
+                           "قتلوا في الغارات التركية.")
+    assert claim.source.text == "الوكالة"
