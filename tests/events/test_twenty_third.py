@@ -174,3 +174,15 @@ def test_the_side_named_again_after_a_capture_noun_took_the_place(analyse, of_ty
 def test_who_drives_out_acts_on_whom_it_drives_out(analyse, of_type, text):
     [capture] = of_type(analyse(text, "2015-08-07"), "territory_captured")
     assert names(capture, "actor1") == ["YPG: People's Protection Units"]
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("وقتل ثلاثة عناصر من الجيش والشرطة وأصيب تسعة، في تفجير سيارة مفخخة يقودها انتحاري عند "
+     "نقطة تفتيش في منطقة الطارمية شمال بغداد.", "Police Forces of Iraq"),
+    ("وأضاف المصدر أن التفجيرين تسببا في قتل 21 من عناصر الجيش والحشد الشعبي في منطقة الثرثار "
+     "شمال شرق الفلوجة.", "Popular Mobilization Forces"),
+], ids=["police", "pmf"])
+def test_forces_named_beside_the_army_among_the_dead_were_hit(analyse, text, victim):
+    a = analyse(text, "2015-07-23")
+    [event] = [e for e in a.events if victim in names(e)]
+    assert victim in names(event, "actor2")

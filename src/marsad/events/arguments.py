@@ -47,6 +47,8 @@ HEADS = frozenset({"عناصر", "عنصر", "عنصرا", "عنصرين", "مس
 # A side's aircraft and forces: after an aiming verb, its subject («استهدف طيران التحالف
 # بعدة غارات منطقة الصناعة»), where «استهدفت عناصر داعش» names the target
 FORCE_HEADS = frozenset({"طيران", "طائرات", "مقاتلات", "قوات"})
+# A state's army or police named bare before another of its forces.
+ARMS_OF_STATE = frozenset({"الجيش", "والجيش", "الشرطه", "والشرطه"})
 NUMBER_WORDS = frozenset({"عشرات", "مئات", "الاف", "اثنين",
                           "اثنان", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه",
                           "تسعه", "عشره", "نحو"})
@@ -143,8 +145,9 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     before.reverse()
     i = len(before) - 1
     while i >= 0:
-        if any(r in HEADS for r in stems(before[i].key)) or before[i].key in FORCE_HEADS:
-            i -= 1
+        if any(r in HEADS for r in stems(before[i].key)) or before[i].key in FORCE_HEADS or (
+                before[i].key in ARMS_OF_STATE):
+            i -= 1  # («ثلاثة عناصر من الجيش والشرطة»: the police among the dead too)
         elif i > 0 and before[i].key == "من" and before[i - 1].key in VAGUE:
             i -= 2
         else:
