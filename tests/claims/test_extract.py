@@ -354,3 +354,19 @@ def test_information_is_a_channel_not_part_of_the_speaker(analysed):
     _, (claim,) = analysed("وقالت الوكالة في معلومات لا يمكن التأكد منها، ان اربعة من قادة الحزب "
                            "قتلوا في الغارات التركية.")
     assert claim.source.text == "الوكالة"
+
+
+@pytest.mark.parametrize("text", [
+    "ولم ترد أية تقارير تفيد برده على النيران التركية.",
+    "وقالت المصادر إن المعلومات تفيد بنقلهم إلى مدينة تدمر.",
+], ids=["tufid", "plural"])
+def test_what_follows_tufid_is_reported_not_a_speaker(analysed, text):
+    _, claims = analysed(text)
+    assert not any((c.source.text or "").startswith("ب") for c in claims)
+
+
+def test_a_title_in_a_mosque_name_is_no_speaker(analysed):
+    _, claims = analysed("وقع انفجار كبير ظهر اليوم بمسجد الإمام الصادق في منطقة الصوابر شرق "
+                         "الكويت. ما أصدرت الطوارئ الطبية تقرير أولى يفيد بنقل 25 حالة إلى "
+                         "المستشفيات.")
+    assert not any("الإمام" in (c.source.text or "") for c in claims)

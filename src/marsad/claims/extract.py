@@ -39,6 +39,9 @@ _SELF = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاته
 # Pictures and recordings, which may speak themselves («وأظهرت صور ...»).
 _SHOWN = frozenset({"صور", "صورا", "فيديو", "شريط", "شريطا", "تسجيلا", "مقطع", "مقطعا",
                     "لقطات"})
+# Places named for a person («مسجد الإمام الصادق», «شارع الملك فهد»): the title is no speaker.
+_NAMED_FOR = frozenset({"مسجد", "جامع", "حسينيه", "مرقد", "ضريح", "مستشفي", "شارع", "مدرسه",
+                        "مطار", "جسر", "ساحه", "حي", "مجمع", "جامعه", "قاعده", "مدينه"})
 # One-letter titles written with a full stop («د.» doctor, «م.» engineer, «أ.» professor).
 _ABBREVIATIONS = frozenset({"د", "م", "ا"})
 # «من جانبها», «من جهته»: "for its part" ends the source phrase.
@@ -617,7 +620,8 @@ class ClaimExtractor:
         elif self._previous is not None:
             prev = _tokens(self._view, *self._previous)
             for k in range(len(prev) - 1, -1, -1):
-                if prev[k].text in lex.person_titles and not prev[k].text.startswith("ل"):
+                if prev[k].text in lex.person_titles and not prev[k].text.startswith("ل") \
+                        and not (k and strip_clitic(prev[k - 1].text) in _NAMED_FOR):
                     end = self._source_end(prev, k, set())
                     if end > k:
                         f.source = (prev[k].start, prev[end - 1].end)
@@ -814,7 +818,7 @@ class ClaimExtractor:
 
 
 _WARN = re.compile(r"^[وف]?[يت]?حذر")  # verbs of warning: what follows من is the content
-_IFADA = re.compile(r"^[وف]?[اأإيت]?فاد")  # أفاد، أفادت، يفيد، تفيد: what follows ب is reported
+_IFADA = re.compile(r"^[وف]?[اأإيت]?ف[اي]د")  # أفاد، أفادت، يفيد، تفيد: what follows ب is reported
 
 
 BODY_KINDS = frozenset({"ORG", "ARMED_GROUP", "MILITARY_UNIT"})
