@@ -186,3 +186,11 @@ def test_forces_named_beside_the_army_among_the_dead_were_hit(analyse, text, vic
     a = analyse(text, "2015-07-23")
     [event] = [e for e in a.events if victim in names(e)]
     assert victim in names(event, "actor2")
+
+
+def test_a_commander_beside_a_toll_counts_one_more(analyse, of_type):
+    a = analyse("وأفاد مصدر أمني بأن عناصر من داعش هاجموا مقر الفوج الثالث في منطقة الحراريات "
+                "شرقي الرمادي ما أدى إلى اندلاع اشتباكات أسفرت عن مقتل آمر الفوج وجنديين.",
+                "2015-07-21")
+    [battle] = of_type(a, "battle")
+    assert battle.fatalities is not None and battle.fatalities.count == 3

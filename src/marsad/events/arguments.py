@@ -729,7 +729,13 @@ def _plain(word: str) -> bool:
 
 
 def _one_word(word: str) -> bool:
-    return normalize(word.strip(PUNCT)) in ONE_PERSON
+    key = normalize(word.strip(PUNCT))
+    return key in ONE_PERSON or key in COMMANDERS
+
+
+# An Iraqi unit's commander («مقتل آمر الفوج وجنديين»): one person beside a toll (not in
+# ONE_PERSON, since «أمر» folds to the same letters as «order»).
+COMMANDERS = frozenset({"امر", "الامر"})
 
 
 def weapons_for(mentions: Sequence[Mention], lo: int, hi: int,
