@@ -194,3 +194,21 @@ def test_a_commander_beside_a_toll_counts_one_more(analyse, of_type):
                 "2015-07-21")
     [battle] = of_type(a, "battle")
     assert battle.fatalities is not None and battle.fatalities.count == 3
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وقال المرصد السوري في بيان له اليوم إن عناصر من التنظيم فجروا شاحنتين ملغومتين استهدفتا "
+     "نقطتي تفتيش لتنظيم داعش في تل أبيض.", "bombing"),
+    ("وقالت تقارير محلية أن مقاتلين من تنظيم داعش اعتقلوا الفتاة وصديقها في حلب مطلع أغسطس.",
+     "abduction_detention"),
+], ids=["bombers", "captors"])
+def test_fighters_of_a_group_before_their_verb_act(analyse, of_type, text, kind):
+    [event] = of_type(analyse(text, "2015-08-10"), kind)
+    assert "Islamic State" in names(event, "actor1")
+
+
+def test_fighters_of_a_group_killed_by_a_blast_were_hit(analyse, of_type):
+    a = analyse("أفاد شهود عيان أمس الاثنين بمقتل 33 مسلحاً من تنظيم داعش بانفجار سيارة مفخخة، "
+                "يقودها انتحاري، استهدف مركز تدريب لداعش في قضاء البعاج.", "2015-07-21")
+    [blast] = a.events
+    assert names(blast, "actor2") == ["Islamic State"]

@@ -129,11 +129,13 @@ def _is_number(key: str) -> bool:
 
 
 def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1) -> str | None:
-    """``"target"``, ``"agent"``, ``"origin"`` or None for the actor mention starting at
-    ``view_start``, from the words before it. Heads («عناصر», «قادة»), punctuation and
-    «عدد من» are looked through; a partitive after a count («مقتل 33 مسلحا من داعش»,
-    «قتلت 23 عنصرا من التنظيم») names the people hit; «من قبل», «على يد» and, right
-    after the trigger ``trigger_end``, «شنه», «نفذها», «مصدره» the one who acted;
+    """``"target"``, ``"agent"``, ``"origin"``, ``"partitive"`` or None for the actor
+    mention starting at ``view_start``, from the words before it. Heads («عناصر», «قادة»),
+    punctuation and «عدد من» are looked through; a partitive after a count («مقتل 33 مسلحا
+    من داعش», «قتلت 23 عنصرا من التنظيم») names the people hit, one after a head («عناصر من
+    داعش») is ``"partitive"``: hit, unless it is the subject before the verb; «من قبل»,
+    «على يد» and, right after the trigger ``trigger_end``, «شنه», «نفذها», «مصدره» the one
+    who acted;
     «من مواقع» where the fire (or the seized weapons) came from; TARGET_MARKERS («على»,
     «ضد», «مواقع لـ», «استهدفت») the one acted upon."""
     j = _tokens_before(tokens, view_start)
@@ -156,8 +158,10 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
         return None
     key = before[i].key
     prev = before[i - 1].key if i else ""
-    if key == "من" and (_is_number(prev) or any(r in HEADS for r in stems(prev))):
+    if key == "من" and _is_number(prev):
         return "target"  # «7 من عناصر داعش»: a count of people hit
+    if key == "من" and any(r in HEADS for r in stems(prev)):
+        return "partitive"  # «مقتل عناصر من داعش» (hit), «عناصر من داعش هاجموا» (acting)
     by_hand = key in ("يد", "ايدي", "بيد", "بايدي") and (prev == "علي" or key[0] == "ب")
     if ((key == "قبل" and prev == "من") or by_hand) and view_start > trigger_end:
         return "agent"  # (after the trigger: «دربوا على يد الائتلاف» before it is not its)
@@ -227,19 +231,21 @@ def subject_before(tokens: Sequence[Token], view_starts: Sequence[int],
                    view_ends: Sequence[int], trigger_end: int) -> bool:
     """An actor mention stands right before the trigger verb as its subject, so the one
     right after the verb is its object («إن جبهة النصرة هاجمت قوات النظام»): only «قد» or
-    a relative pronoun between, no article on the trigger (a noun), no object pronoun on it
+    a relative pronoun between, no article or preposition on the trigger (a noun: «33 مسلحا
+    من تنظيم داعش بانفجار»), no object pronoun on it
     («داعش استهدفته طائرات التحالف»: the subject follows), the mention not marked itself
     («ضد داعش»)."""
     k = next((n for n, t in enumerate(tokens) if t.end == trigger_end), None)
-    if k is None or tokens[k].key.startswith(("ال", "وال")) or tokens[k].key.endswith(
-            OBJECT_PRONOUNS):
+    if k is None or tokens[k].key.startswith(("ال", "وال", "ب", "ل")) or (
+            tokens[k].key.endswith(OBJECT_PRONOUNS)):
         return False
     j = k - 1
     while j >= 0 and tokens[j].key in ("قد", "لقد", "التي", "الذي", "الذين"):
         j -= 1  # («الوحدات الكردية التي طردت تنظيم داعش»: the relative's antecedent)
     return j >= 0 and any(
-        s <= tokens[j].start and tokens[j].end <= e and marked_role(tokens, s, trigger_end)
-        is None for s, e in zip(view_starts, view_ends, strict=True))
+        s <= tokens[j].start and tokens[j].end <= e
+        and marked_role(tokens, s, trigger_end) in (None, "partitive")
+        for s, e in zip(view_starts, view_ends, strict=True))
 
 
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
@@ -306,7 +312,7 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
     keys: list[str] = []  # the actor of each of ``firsts``
     seen: set[str] = set()
     agent: Actor | None = None
-    for mention, vstart in zip(mentions, view_starts, strict=True):
+    for n, (mention, vstart) in enumerate(zip(mentions, view_starts, strict=True)):
         key = str(mention.attrs.get("actor_id") or mention.norm)
         if key not in seen and any(a.name == mention.norm for _, a in firsts):
             # («الجيش العراقي ... القوات الأمنية»: the lexicon's army and the generic
@@ -329,6 +335,9 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         if _charged(tokens, vstart) or _described(tokens, vstart):
             continue
         marked = marked_role(tokens, vstart, trigger_end)
+        if marked == "partitive":  # the verb's subject when it stands right before it
+            marked = None if svo and vstart < trigger_end and subject_before(
+                tokens, [vstart], [view_ends[n]], trigger_end) else "target"
         if marked == "subject":  # (the target when an actor stands before the verb)
             trigger_start = next(t.start for t in tokens if t.end == trigger_end)
             marked = "target" if any(v < trigger_start for v in view_starts) else "agent"
