@@ -135,9 +135,8 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     من داعش», «قتلت 23 عنصرا من التنظيم») names the people hit, one after a head («عناصر من
     داعش») is ``"partitive"``: hit, unless it is the subject before the verb; «من قبل»,
     «على يد» and, right after the trigger ``trigger_end``, «شنه», «نفذها», «مصدره» the one
-    who acted;
-    «من مواقع» where the fire (or the seized weapons) came from; TARGET_MARKERS («على»,
-    «ضد», «مواقع لـ», «استهدفت») the one acted upon."""
+    who acted; «من مواقع» where the fire (or the seized weapons) came from; TARGET_MARKERS
+    («على», «ضد», «مواقع لـ», «استهدفت») the one acted upon."""
     j = _tokens_before(tokens, view_start)
     before: list[Token] = []  # the last words before the mention, punctuation skipped
     while j and len(before) < LOOKBACK:
