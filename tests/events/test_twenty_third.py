@@ -212,3 +212,18 @@ def test_fighters_of_a_group_killed_by_a_blast_were_hit(analyse, of_type):
                 "يقودها انتحاري، استهدف مركز تدريب لداعش في قضاء البعاج.", "2015-07-21")
     [blast] = a.events
     assert names(blast, "actor2") == ["Islamic State"]
+
+
+def test_who_finds_the_bodies_did_not_kill(analyse, of_type):
+    a = analyse("من جهة أخرى، أصيب خمسة عراقيين بحوادث أمنية متفرقة فيما عثرت الشرطة على جثتين "
+                "في الموصل.", "2015-08-03")
+    [found] = of_type(a, "attack_on_civilians")
+    assert found.actors == ()
+
+
+def test_a_deployment_against_a_group_has_it_on_no_side(analyse, of_type):
+    a = analyse("وتأتي اعمال العنف هذه فيما يتفاقم التوتر بعد تكثيف انقرة الحملة الجوية على متمردي "
+                "حزب العمال الكردستاني، ومع نشر الولايات المتحدة طائرات اف-16 في تركيا لمحاربة "
+                "تنظيم «داعش» الارهابي.", "2015-08-10")
+    [deployment] = of_type(a, "deployment")
+    assert names(deployment) == ["Military Forces of the United States"]

@@ -288,7 +288,7 @@ def _described(tokens: Sequence[Token], view_start: int) -> bool:
 BRANCH = frozenset({"ذراع", "فرع", "جناح", "الذراع", "الفرع", "الجناح", "ذراعا", "فرعا"})
 
 
-def _side(actor: Actor) -> str:
+def side_of(actor: Actor) -> str:
     """Which side an armed actor fights on: state forces and their militias (ACLED 1, 3,
     8), the Islamic State (at war with every other side), or the other armed groups."""
     if actor.name == "Islamic State":
@@ -372,7 +372,7 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         if role == "actor1" and actor1 is None:
             actor1 = actor
         elif role == "actor1" and armed:
-            if actor1 is not None and _side(actor) == _side(actor1):
+            if actor1 is not None and side_of(actor) == side_of(actor1):
                 role = "associated"
             elif armed2 is None:
                 role, armed2 = "actor2", actor

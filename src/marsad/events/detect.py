@@ -36,6 +36,7 @@ from marsad.events.arguments import (
     regime_aircraft,
     resolve_sources,
     sentence_claim,
+    side_of,
     state_actor,
     subject_spans,
     weapons_for,
@@ -450,7 +451,15 @@ class EventDetector:
             if state is not None:
                 actors = _with_actor1(actors, state)
         if hit.type in ONE_SIDED:
-            actors = [a for a in actors if a.role != "actor2"]
+            # (only its own side: «نشر الولايات المتحدة طائرات اف-16 في تركيا لمحاربة تنظيم
+            # داعش» deploys against the Islamic State, not beside it)
+            first = next((a for a in actors if a.role == "actor1"), None)
+            actors = [a for a in actors if a.role != "actor2" and (
+                first is None or a is first or side_of(a) == side_of(first))]
+        if _finding(article.text, trigger):
+            # «عثرت الشرطة على جثتين»: who found the bodies did not kill
+            actors = [a for a in actors if a.span is None or not (
+                trigger.end <= a.span.start < _finding(article.text, trigger))]
         if not (places or date or actors or dead or weapons) and _definite(cue_text):
             return []  # a bare noun («القصف», «الحرب») with nothing concrete around it
         if hit.alone and not (places or date or dead):
@@ -663,6 +672,18 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
         stop = view.span(min(ends), min(ends)).start if ends else sentence.end
         out.append(Span(span.start, max(span.end, min(stop, sentence.end))))
     return out
+
+
+FINDING = re.compile(r"^(?:و|ف)?(?:عثرت|عثر|عثروا)$")
+
+
+def _finding(text: str, trigger: Span) -> int:
+    """For a verb of finding («عثرت الشرطة على جثتين»), where its «على» starts (its subject
+    is the finder); 0 otherwise."""
+    if not FINDING.match(normalize(text[trigger.start:trigger.end])):
+        return 0
+    at = text.find("على", trigger.end, trigger.end + 60)
+    return at if at > 0 else 0
 
 
 def _to_come(date: DateValue | None, published: dt.date | None) -> bool:
