@@ -231,8 +231,8 @@ def test_a_deployment_against_a_group_has_it_on_no_side(analyse, of_type):
 
 def test_the_arab_international_coalition_is_the_global_one(analyse, of_type):
     a = analyse("كما لقي ما لا يقل عن 115 مسلحا من جبهة النصرة حتفهم جراء ضربات صاروخية نفذها "
-                "التحالف العربي – الدولي وغارات لطائراته، على مقرات لجبهة النصرة في ريف حلب الغربي.",
-                "2015-07-23")
+                "التحالف العربي – الدولي وغارات لطائراته، على مقرات لجبهة النصرة في ريف حلب "
+                "الغربي.", "2015-07-23")
     strikes = of_type(a, "air_strike")
     assert strikes and all(names(s, "actor1") == ["Global Coalition against Daesh"]
                            for s in strikes)
