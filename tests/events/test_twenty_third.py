@@ -236,3 +236,11 @@ def test_the_arab_international_coalition_is_the_global_one(analyse, of_type):
     strikes = of_type(a, "air_strike")
     assert strikes and all(names(s, "actor1") == ["Global Coalition against Daesh"]
                            for s in strikes)
+
+
+def test_a_group_described_in_brackets_is_not_a_second_actor(analyse, of_type):
+    a = analyse("وأشار المرصد إلى أن حي جوبر يشهد منذ صباح اليوم قصفاً واشتباكات بين قوات النظام "
+                "المدعمة بقوات الدفاع الوطني من جهة، والفصائل الإسلامية وجبهة النصرة (تنظيم "
+                "القاعدة في بلاد الشام) من جهة أخرى.", "2015-07-27")
+    assert a.events and all("al-Qaeda" not in names(e) for e in a.events)
+    assert any("Jabhat al-Nusra" in names(e) for e in a.events)

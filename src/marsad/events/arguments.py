@@ -288,6 +288,13 @@ def _described(tokens: Sequence[Token], view_start: int) -> bool:
 BRANCH = frozenset({"ذراع", "فرع", "جناح", "الذراع", "الفرع", "الجناح", "ذراعا", "فرعا"})
 
 
+def _bracketed_after(tokens: Sequence[Token], view_start: int, before_end: int) -> bool:
+    """Whether the mention at ``view_start`` opens brackets right after the mention ending
+    at ``before_end``: it describes that one («جبهة النصرة (تنظيم القاعدة في بلاد الشام)»)."""
+    j = _tokens_before(tokens, view_start)
+    return j >= 2 and tokens[j - 1].key == "(" and tokens[j - 2].end == before_end
+
+
 def side_of(actor: Actor) -> str:
     """Which side an armed actor fights on: state forces and their militias (ACLED 1, 3,
     8), the Islamic State (at war with every other side), or the other armed groups."""
@@ -331,7 +338,8 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         inter = mention.attrs.get("inter")
         if inter == CIVILIANS and event_type in ARMED_SIDES_ONLY:
             continue
-        if _charged(tokens, vstart) or _described(tokens, vstart):
+        if _charged(tokens, vstart) or _described(tokens, vstart) or (
+                n and view_ends and _bracketed_after(tokens, vstart, view_ends[n - 1])):
             continue
         marked = marked_role(tokens, vstart, trigger_end)
         if marked == "partitive":  # the verb's subject when it stands right before it
