@@ -335,19 +335,16 @@ def test_a_network_named_again_by_its_head_is_still_a_monitor(analysed):
 
 
 @pytest.mark.parametrize("text, source", [
+    # an abbreviated title's full stop does not end the speaker
     ("وأضاف د. ابن رقوش، إن هذه الجريمة النكراء قد آلمت الجميع.", "د. ابن رقوش"),
     ("وقال م. أحمد الجبوري إن القصف استهدف المدينة.", "م. أحمد الجبوري"),
-], ids=["doctor", "engineer"])
-def test_an_abbreviated_title_is_part_of_the_speaker(analysed, text, source):
+    # a verbal noun right after the verb is what was announced, not the speaker
+    ("وكان رئيس مجلس قضاء الخالدية علي داوود أعلن مقتل والي الصقلاوية في تنظيم داعش بقصف "
+     "لطيران التحالف.", "رئيس مجلس قضاء الخالدية علي داوود"),
+], ids=["doctor", "engineer", "announced-death"])
+def test_the_named_speaker_is_the_person_source(analysed, text, source):
     _, (claim,) = analysed(text)
     assert claim.source.text == source and claim.source.kind == "person"
-
-
-def test_a_verbal_noun_after_the_verb_is_what_was_announced(analysed):
-    _, (claim,) = analysed("وكان رئيس مجلس قضاء الخالدية علي داوود أعلن مقتل والي الصقلاوية "
-                           "في تنظيم داعش بقصف لطيران التحالف.")
-    assert claim.source.text == "رئيس مجلس قضاء الخالدية علي داوود"
-    assert claim.source.kind == "person"
 
 
 def test_information_is_a_channel_not_part_of_the_speaker(analysed):
