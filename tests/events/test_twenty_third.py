@@ -1,5 +1,7 @@
-"""Twenty-third round: the bare «المعارضة» as a side in a fight and «الثوار» in an article
-that names the opposition are the armed opposition."""
+"""Twenty-third round: actors (the bare opposition in a fight, a subject before its verb,
+the captor named after a capture noun, tribal fighters, finders and brackets), tolls (a
+toll told back by a definite or demonstrative trigger, others injured, things beside a toll)
+and a few triggers."""
 
 from __future__ import annotations
 
