@@ -48,6 +48,11 @@ def test_eastern_homs_countryside_is_a_region(real):
     ("ريف إدلب الجنوبي", "opensyria:SY07", 3),
     ("محافظة إدلب", "opensyria:SY07", 3),
     ("معرة النعمان", "geonames:167611", 1),
+    # al-Karmah near Fallujah, also in its Iraqi spelling with gaf; not Maharda, which
+    # GeoNames gives «الكرمة» as its Arabic name
+    ("الكرمة", "marsad:karma", 1),
+    ("الگرمة", "marsad:karma", 1),
+    ("محردة", "geonames:166742", 1),
 ])
 def test_sample_places(real, name, gid, precision):
     p = real.resolve_name(name).place

