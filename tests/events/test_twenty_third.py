@@ -236,3 +236,18 @@ def test_a_group_described_in_brackets_is_not_a_second_actor(analyse, of_type):
                 "القاعدة في بلاد الشام) من جهة أخرى.", "2015-07-27")
     assert a.events and all("al-Qaeda" not in names(e) for e in a.events)
     assert any("Jabhat al-Nusra" in names(e) for e in a.events)
+
+
+def test_a_bombing_takes_no_actor_from_the_next_clause(analyse, of_type):
+    a = analyse("وبعد أربعة أيام على هجوم انتحاري دامٍ استهدف الأراضي التركية وأودى بحياة 32 شخصًا، "
+                "شنّ سلاح الجو التركي اليوم أولى غاراته على مواقع لتنظيم داعش في سوريا.",
+                "2015-07-24")
+    [bombing] = of_type(a, "suicide_bombing")
+    assert "Military Forces of Turkey" not in names(bombing)
+
+
+def test_a_bombing_takes_the_group_it_is_blamed_on(analyse, of_type):
+    a = analyse("قتل ثلاثة جنود أتراك وأصيب آخر أمس بانفجار عبوة في جنوب شرق تركيا في أحدث هجوم "
+                "ينسب إلى متمردين من حزب العمال الكردستاني.", "2015-08-06")
+    [bombing] = of_type(a, "bombing")
+    assert "PKK: Kurdistan Workers' Party" in names(bombing)

@@ -392,6 +392,12 @@ class EventDetector:
         mentions = actor_mentions(article, max(lo, seg.start), min(hi, seg.end), excluded)
         if not mentions:
             mentions = actor_mentions(article, seg.start, seg.end, excluded)
+            if hit.type in BLASTS:
+                # a bombing takes no actor from another trigger's clause unless it is
+                # named as responsible («وبعد أربعة أيام على هجوم انتحاري ...، شنّ سلاح الجو
+                # التركي غاراته»; but «في هجمات تبنى بعضها داعش»)
+                mentions = [m for m in mentions if m.span.start < hi
+                            or _responsible(article.text, hi, m.span.start)]
         generic = generic_forces(article, max(lo, seg.start), min(hi, seg.end), mentions)
         if generic:  # «قوات الأمن»: the forces of the country the article reports from
             mentions = sorted([*mentions, *[m for m in generic
@@ -672,6 +678,16 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
         stop = view.span(min(ends), min(ends)).start if ends else sentence.end
         out.append(Span(span.start, max(span.end, min(stop, sentence.end))))
     return out
+
+
+# Words that name who is responsible for a bombing («تبنى», «نسبته السلطات إلى», «ينسب إلى»).
+RESPONSIBLE = re.compile(r"(?<!\w)(?:[وف]?[يت]?(?:تبن[ىي]|تبنت|تبناه|تبنته|تبناها|تبنوا|نسب|نسبت"
+                         r"|نسبه|نسبته|نسبها|يتهم|تتهم|اتهم|اتهمت)\w*|المسؤولي[ةه])(?!\w)")
+
+
+def _responsible(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names responsibility (a claim or an accusation)."""
+    return RESPONSIBLE.search(text, start, end) is not None
 
 
 FINDING = re.compile(r"^(?:و|ف)?(?:عثرت|عثر|عثروا)$")
