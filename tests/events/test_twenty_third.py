@@ -251,3 +251,10 @@ def test_a_bombing_takes_the_group_it_is_blamed_on(analyse, of_type):
                 "ينسب إلى متمردين من حزب العمال الكردستاني.", "2015-08-06")
     [bombing] = of_type(a, "bombing")
     assert "PKK: Kurdistan Workers' Party" in names(bombing)
+
+
+def test_a_group_joined_to_a_target_is_a_target_too(analyse, of_type):
+    a = analyse("وأضاف البيان ان السلطات التركية احتجزت أيضا 1302 شخص في 39 إقليما في إطار حملة "
+                "استهدفت الدولة الإسلامية وحزب العمال الكردستاني.", "2015-07-31")
+    [arrests] = of_type(a, "abduction_detention")
+    assert names(arrests, "actor1") == []

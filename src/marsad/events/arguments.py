@@ -288,6 +288,16 @@ def _described(tokens: Sequence[Token], view_start: int) -> bool:
 BRANCH = frozenset({"ذراع", "فرع", "جناح", "الذراع", "الفرع", "الجناح", "ذراعا", "فرعا"})
 
 
+def _joined(tokens: Sequence[Token], view_start: int, before_end: int) -> bool:
+    """Whether the mention at ``view_start`` is joined by «و» straight to the mention ending
+    at ``before_end`` («الدولة الإسلامية وحزب العمال»)."""
+    j = _tokens_before(tokens, view_start)
+    if j < len(tokens) and tokens[j].start <= view_start and tokens[j].key.startswith("و") \
+            and j > 0 and tokens[j - 1].end == before_end:
+        return True  # (the «و» is the first letter of the mention's token)
+    return j >= 2 and tokens[j - 1].key == "و" and tokens[j - 2].end == before_end
+
+
 def _bracketed_after(tokens: Sequence[Token], view_start: int, before_end: int) -> bool:
     """Whether the mention at ``view_start`` opens brackets right after the mention ending
     at ``before_end``: it describes that one («جبهة النصرة (تنظيم القاعدة في بلاد الشام)»)."""
@@ -314,6 +324,7 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
     """actor1, actor2 and associated actors among the actor mentions of the clause
     (``view_ends``, when given, let a subject before the verb be told from one after)."""
     svo = bool(view_ends) and subject_before(tokens, view_starts, view_ends, trigger_end)
+    marks: list[str | None] = [None]  # the mark of the last mention given a role
     firsts: list[tuple[str, Actor]] = []
     keys: list[str] = []  # the actor of each of ``firsts``
     seen: set[str] = set()
@@ -354,6 +365,10 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
             marked = "target"  # «إن جبهة النصرة هاجمت الجيش الحر»: the verb's object
         if marked is None and _acting(event_type, tokens, vstart, trigger_end):
             marked = "agent"  # «بعد انسحاب القوات العراقية», «أجبروا قوات النظام على الانسحاب»
+        if marked is None and n and view_ends and marks[-1] == "target" and _joined(
+                tokens, vstart, view_ends[n - 1]):
+            marked = "target"  # «حملة استهدفت الدولة الإسلامية وحزب العمال الكردستاني»
+        marks.append(marked)
         if inter in UNARMED:
             role = "actor1" if inter == 6 and event_type == "protest" else "actor2"
         elif event_type == "protest":
