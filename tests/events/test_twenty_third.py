@@ -132,11 +132,18 @@ def test_iraqi_tribal_fighters_fight_beside_the_army(analyse, of_type):
     assert roles["Islamic State"] in ("actor1", "actor2")
 
 
-def test_tribal_volunteers_are_tribal_fighters(analyse, of_type):
-    a = analyse("وقال المتحدث إن القوات الأمنية ومتطوعي العشائر سيطروا على منطقة الصكرة في "
-                "حديثة أمس.", "2015-08-04")
-    [capture] = of_type(a, "territory_captured")
-    assert "Tribal Mobilization (Iraq)" in names(capture)
+@pytest.mark.parametrize("text, date, kind, actor", [
+    # tribal volunteers are tribal fighters
+    ("وقال المتحدث إن القوات الأمنية ومتطوعي العشائر سيطروا على منطقة الصكرة في حديثة أمس.",
+     "2015-08-04", "territory_captured", "Tribal Mobilization (Iraq)"),
+    # a bombing takes the group it is blamed on, even from another trigger's clause
+    ("قتل ثلاثة جنود أتراك وأصيب آخر أمس بانفجار عبوة في جنوب شرق تركيا في أحدث هجوم ينسب "
+     "إلى متمردين من حزب العمال الكردستاني.", "2015-08-06", "bombing",
+     "PKK: Kurdistan Workers' Party"),
+], ids=["tribal-volunteers", "blamed-bombing"])
+def test_the_actor_is_named(analyse, of_type, text, date, kind, actor):
+    [event] = of_type(analyse(text, date), kind)
+    assert actor in names(event)
 
 
 def test_massing_troops_is_a_deployment(analyse, of_type):
@@ -244,13 +251,6 @@ def test_a_bombing_takes_no_actor_from_the_next_clause(analyse, of_type):
                 "2015-07-24")
     [bombing] = of_type(a, "suicide_bombing")
     assert "Military Forces of Turkey" not in names(bombing)
-
-
-def test_a_bombing_takes_the_group_it_is_blamed_on(analyse, of_type):
-    a = analyse("قتل ثلاثة جنود أتراك وأصيب آخر أمس بانفجار عبوة في جنوب شرق تركيا في أحدث هجوم "
-                "ينسب إلى متمردين من حزب العمال الكردستاني.", "2015-08-06")
-    [bombing] = of_type(a, "bombing")
-    assert "PKK: Kurdistan Workers' Party" in names(bombing)
 
 
 def test_a_group_joined_to_a_target_is_a_target_too(analyse, of_type):
