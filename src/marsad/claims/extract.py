@@ -36,9 +36,6 @@ _PLATFORMS = frozenset({"تويتر", "فيسبوك", "فيس", "تلغرام", 
 _AFFILIATED = frozenset({"التابع", "التابعه", "التابعين", "الموالي", "المواليه",
                          "الموالين", "المقرب", "المقربه", "المقربين"})
 _SELF = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاتهم", "نفسهم", "انفسهم"})
-# Pictures and recordings, which may speak themselves («وأظهرت صور ...»).
-_SHOWN = frozenset({"صور", "صورا", "فيديو", "شريط", "شريطا", "تسجيلا", "مقطع", "مقطعا",
-                    "لقطات"})
 # Places named for a person («مسجد الإمام الصادق», «شارع الملك فهد»): the title is no speaker.
 _NAMED_FOR = frozenset({"مسجد", "جامع", "حسينيه", "مرقد", "ضريح", "مستشفي", "شارع", "مدرسه",
                         "مطار", "جسر", "ساحه", "حي", "مجمع", "جامعه", "قاعده", "مدينه"})
@@ -340,8 +337,10 @@ class ClaimExtractor:
         stands before the cue (a name with ب, «وأضاف باتيس», still speaks)."""
         if t[:1] == "ب" and t[1:] in self.lex.content_nouns:
             return True
-        if t in self.lex.content_nouns and t not in self.lex.media_nouns and t not in _SHOWN:
-            return True  # «وكان رئيس المجلس علي داوود أعلن مقتل والي الصقلاوية»
+        if t in self.lex.content_nouns and t not in self.lex.media_nouns:
+            # «وكان رئيس المجلس علي داوود أعلن مقتل والي الصقلاوية» (pictures and recordings
+            # may speak themselves: «وأظهرت صور ...»)
+            return True
         return bool(_IFADA.search(self._verb)) and self._masdar_object(t)
 
     def _written_ali(self, w: Word) -> bool:

@@ -227,8 +227,9 @@ def _acting(event_type: str, tokens: Sequence[Token], view_start: int,
 
 
 def subject_before(tokens: Sequence[Token], view_starts: Sequence[int],
-                   view_ends: Sequence[int], trigger_end: int) -> bool:
-    """An actor mention stands right before the trigger verb as its subject, so the one
+                   view_ends: Sequence[int], trigger_end: int) -> int | None:
+    """Which actor mention (its index) stands right before the trigger verb as its
+    subject, if one does, so that the one
     right after the verb is its object («إن جبهة النصرة هاجمت قوات النظام»): only «قد» or
     a relative pronoun between, no article or preposition on the trigger (a noun: «33 مسلحا
     من تنظيم داعش بانفجار»), no object pronoun on it
@@ -237,14 +238,15 @@ def subject_before(tokens: Sequence[Token], view_starts: Sequence[int],
     k = next((n for n, t in enumerate(tokens) if t.end == trigger_end), None)
     if k is None or tokens[k].key.startswith(("ال", "وال", "ب", "ل")) or (
             tokens[k].key.endswith(OBJECT_PRONOUNS)):
-        return False
+        return None
     j = k - 1
     while j >= 0 and tokens[j].key in ("قد", "لقد", "التي", "الذي", "الذين"):
         j -= 1  # («الوحدات الكردية التي طردت تنظيم داعش»: the relative's antecedent)
-    return j >= 0 and any(
-        s <= tokens[j].start and tokens[j].end <= e
-        and marked_role(tokens, s, trigger_end) in (None, "partitive")
-        for s, e in zip(view_starts, view_ends, strict=True))
+    if j < 0:
+        return None
+    return next((n for n, (s, e) in enumerate(zip(view_starts, view_ends, strict=True))
+                 if s <= tokens[j].start and tokens[j].end <= e
+                 and marked_role(tokens, s, trigger_end) in (None, "partitive")), None)
 
 
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
@@ -323,8 +325,10 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
                view_ends: Sequence[int] = ()) -> tuple[Actor, ...]:
     """actor1, actor2 and associated actors among the actor mentions of the clause
     (``view_ends``, when given, let a subject before the verb be told from one after)."""
-    svo = bool(view_ends) and subject_before(tokens, view_starts, view_ends, trigger_end)
-    marks: list[str | None] = [None]  # the mark of the last mention given a role
+    subject = subject_before(tokens, view_starts, view_ends, trigger_end) if view_ends \
+        else None
+    svo = subject is not None
+    marks: list[str | None] = [None] * len(mentions)  # each mention's mark, once known
     firsts: list[tuple[str, Actor]] = []
     keys: list[str] = []  # the actor of each of ``firsts``
     seen: set[str] = set()
@@ -354,8 +358,7 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
             continue
         marked = marked_role(tokens, vstart, trigger_end)
         if marked == "partitive":  # the verb's subject when it stands right before it
-            marked = None if svo and vstart < trigger_end and subject_before(
-                tokens, [vstart], [view_ends[n]], trigger_end) else "target"
+            marked = None if n == subject else "target"
         if marked == "subject":  # (the target when an actor stands before the verb)
             trigger_start = next(t.start for t in tokens if t.end == trigger_end)
             marked = "target" if any(v < trigger_start for v in view_starts) else "agent"
@@ -365,10 +368,10 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
             marked = "target"  # «إن جبهة النصرة هاجمت الجيش الحر»: the verb's object
         if marked is None and _acting(event_type, tokens, vstart, trigger_end):
             marked = "agent"  # «بعد انسحاب القوات العراقية», «أجبروا قوات النظام على الانسحاب»
-        if marked is None and n and view_ends and marks[-1] == "target" and _joined(
+        if marked is None and n and view_ends and marks[n - 1] == "target" and _joined(
                 tokens, vstart, view_ends[n - 1]):
             marked = "target"  # «حملة استهدفت الدولة الإسلامية وحزب العمال الكردستاني»
-        marks.append(marked)
+        marks[n] = marked
         if inter in UNARMED:
             role = "actor1" if inter == 6 and event_type == "protest" else "actor2"
         elif event_type == "protest":

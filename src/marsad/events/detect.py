@@ -332,10 +332,11 @@ class EventDetector:
             # «هذا القصف» refers back to an event already reported: never a new one, at
             # most a toll for it («وأسفر هذا القصف عن مقتل 13»)
             found_hits = find_triggers(self.lexicon, tokens)
-            back = _from_the_air(tokens, [h for h in found_hits
-                                          if _after_demonstrative(tokens, h)])
+            referring = [_after_demonstrative(tokens, h) for h in found_hits]
+            back = _from_the_air(tokens, [h for h, r in zip(found_hits, referring,
+                                                            strict=True) if r])
             hits = _clusters(tokens, _from_the_air(tokens, [
-                h for h in found_hits if not _after_demonstrative(tokens, h)]))
+                h for h, r in zip(found_hits, referring, strict=True) if not r]))
             if not hits and not back:
                 continue
             fighting = _names_fighting(tokens) if len(hits) > 1 else False
@@ -462,10 +463,10 @@ class EventDetector:
             first = next((a for a in actors if a.role == "actor1"), None)
             actors = [a for a in actors if a.role != "actor2" and (
                 first is None or a is first or side_of(a) == side_of(first))]
-        if _finding(article.text, trigger):
+        if finder_end := _finding(article.text, trigger):
             # «عثرت الشرطة على جثتين»: who found the bodies did not kill
-            actors = [a for a in actors if a.span is None or not (
-                trigger.end <= a.span.start < _finding(article.text, trigger))]
+            actors = [a for a in actors if a.span is None
+                      or not trigger.end <= a.span.start < finder_end]
         if not (places or date or actors or dead or weapons) and _definite(cue_text):
             return []  # a bare noun («القصف», «الحرب») with nothing concrete around it
         if hit.alone and not (places or date or dead):
