@@ -440,7 +440,8 @@ class EventDetector:
             article.dates, sentence.start, trigger, sentence.end, undated)
         if _to_come(date, article.published):
             return []  # «ستمدد حملتها الجوية ... عامًا آخر»: a plan or forecast (§1)
-        dead = _toll(article, trigger, lo, hi, sentence, n_hits == 1)
+        dead = _toll(article, trigger, _own_results(article.text, lo, trigger, sentence),
+                     hi, sentence, n_hits == 1)
         if orphan and (dead is None or dead.count is None):
             return []
         weapons = list(weapons_for(article.mentions, lo, hi, article.text))
@@ -623,6 +624,28 @@ class EventDetector:
             fatalities=d.fatalities, weapons=tuple(d.weapons), sources=tuple(d.sources),
             certainty=d.certainty, evidence=tuple(sorted(set(d.evidence))),  # type: ignore[arg-type]
             historical=d.historical, trigger=d.trigger, inherited=tuple(d.inherited))
+
+
+# «ما أدى إلى», «أسفرت عن»: what follows is the result of the event told before it.
+RESULT = re.compile(r"(?<!\w)(?:م?ما\s+)?(?:[وف]?(?:[أا]دى|[أا]دت|[أا]سفر|[أا]سفرت))\s+"
+                    r"(?:عن|[إا]لى)(?!\w)")
+
+
+def _own_results(text: str, lo: int, trigger: Span, sentence: Span) -> int:
+    """Where the trigger's own tolls may start: after the clause that tells a toll as the
+    result of the trigger before it («قصفت ... بسقلا ما أدى إلى مقتل 3 مواطنين، كما قصف
+    الطيران المروحي ... تفتناز»); the result of an event in the trigger's own clause stays
+    («هاجم الجيش البلدة مما أدى إلى مقتل 13 شخصا في تكثيف للقصف الجوي»)."""
+    if lo <= sentence.start:
+        return lo
+    found = list(RESULT.finditer(text, lo, trigger.start))
+    if not found:
+        return lo
+    mark = CLAUSE_MARK.search(text, found[-1].end(), trigger.start)
+    return lo if mark is None else mark.start()
+
+
+CLAUSE_MARK = re.compile(r"[،,؛;]|(?<!\w)(?:كما|فيما|بينما)(?!\w)")
 
 
 def _toll(article: Article, trigger: Span, lo: int, hi: int, sentence: Span,
@@ -825,6 +848,14 @@ def _told_apart(a: Draft, b: Draft) -> bool:
     return bool(first and second) and not first & second and tolls
 
 
+def _own_shooter(shelling: Draft, strike: Draft) -> bool:
+    """A shelling whose subject is named before its verb and is not the strike's: «قوات
+    النظام قصفت ... بسقلا ... كما قصف الطيران المروحي ... تفتناز» are two events."""
+    theirs = {a.span for a in strike.actors}
+    return any(a.role == "actor1" and a.span is not None and a.span not in theirs
+               and a.span.end <= shelling.trigger.span.start for a in shelling.actors)
+
+
 def _same_or_unknown_place(a: Draft, b: Draft) -> bool:
     return a.location is None or b.location is None or _place_key(
         a.location) == _place_key(b.location)
@@ -851,7 +882,8 @@ def _one_action_per_clause(drafts: list[Draft]) -> list[Draft]:
                 e.type in STRIKES for e in others):
             continue
         if d.type == "shelling" and not d.weapons and any(
-                e.type == "air_strike" and _same_or_unknown_place(e, d) for e in others):
+                e.type == "air_strike" and _same_or_unknown_place(e, d)
+                and not _own_shooter(d, e) for e in others):
             continue
         out.append(d)
     return out
