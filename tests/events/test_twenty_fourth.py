@@ -24,3 +24,13 @@ def test_a_result_in_the_triggers_own_clause_stays_its_toll(analyse, of_type):
                 "في تكثيف للقصف الجوي هذا الأسبوع.", "2015-07-25")
     [strike] = of_type(a, "air_strike")
     assert strike.fatalities.count == 13
+
+
+def test_a_nationality_is_no_place_of_the_clashes(analyse, of_type):
+    a = analyse("كما تحولت مناطق سهل الغاب في ريف حماه الشمالي الغربي وريف جسر الشغور في محافظة "
+                "إدلب، مسرحًا لاشتباكات عنيفة دارت بين «حزب الله» اللبناني وقوات النظام "
+                "والمسلحين الموالين لها من جنسيات سوريا وعربية وآسيوية من جهة، والفصائل "
+                "الإسلامية المعارضة من جهة ثانية.", "2015-08-04")
+    [battle] = of_type(a, "battle")
+    assert battle.location.name != "Syria"
+    assert all(p.name != "Syria" for p in a.places)

@@ -26,6 +26,7 @@ from marsad.geo.phrases import (
     NEAR_LINKS,
     NEVER_ALONE,
     NOT_AFTER,
+    NATIONALITY_CUES,
     PERSON_CUES,
     PLACE_ADJECTIVES,
     PREPOSITION_CLITICS,
@@ -383,6 +384,8 @@ class Matcher:
                 p.district = word in DISTRICT_CUES
             elif prev.text in PERSON_CUES and not m.clitic:
                 p.blocked = "follows a title or first name (a person)"
+            elif prev.text in NATIONALITY_CUES and not m.clitic:
+                p.blocked = "a nationality, not a place"
         if self._dateline_cue(view, tokens, m):
             p.cue_ok = True
         # words after: a direction (ريف حمص الشرقي, حلب الشرقية) or a blocking word
