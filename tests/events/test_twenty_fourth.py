@@ -34,3 +34,12 @@ def test_a_nationality_is_no_place_of_the_clashes(analyse, of_type):
     [battle] = of_type(a, "battle")
     assert battle.location.name != "Syria"
     assert all(p.name != "Syria" for p in a.places)
+
+
+def test_shells_named_before_they_fall_are_shelling(analyse, of_type):
+    a = analyse("ارتفعت حصيلة قتلى القذائف الصاروخية التي سقطت على احياء عدة في دمشق الى 11 قتيلا "
+                "بينهم ثلاثة اطفال فيما اصيب 46 اخرون بجروح، وفق ما اوردت وكالة الانباء السورية.",
+                "2015-08-09")
+    [shelling] = of_type(a, "shelling")
+    assert shelling.trigger.text == "سقطت" and shelling.fatalities.count == 11
+
