@@ -43,3 +43,12 @@ def test_shells_named_before_they_fall_are_shelling(analyse, of_type):
     [shelling] = of_type(a, "shelling")
     assert shelling.trigger.text == "سقطت" and shelling.fatalities.count == 11
 
+
+
+def test_clashes_around_the_two_towns_named_before_are_one_event_there(analyse, of_type):
+    a = analyse("وأفاد المرصد بمقتل سبعة أشخاص، الاثنين، في قذائف سقطت على بلدتي الفوعة وكفريا "
+                "في محافظة إدلب. وأشار إلى «اشتباكات لأكثر من ثماني ساعات متواصلة في محيط "
+                "البلدتين» حاول خلالها مقاتلون من فصائل إسلامية وجبهة النصرة دخول البلدتين.",
+                "2015-07-22")
+    [battle] = of_type(a, "battle")
+    assert battle.location.name in ("Al-Fuah", "Kafriya")

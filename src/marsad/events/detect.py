@@ -475,7 +475,8 @@ class EventDetector:
         said = date or date_for(article.dates, sentence.start, trigger, sentence.end, aside)
         where = places or places_for(article.text, article.places, sentence.start, trigger,
                                      sentence.end, aside, split, across)
-        if _generic(cue_text, where, said, dead) and not _named_site(article, lo, hi):
+        if _generic(cue_text, where, said, dead) and not _named_site(article, lo, hi) and not (
+                not _definite(cue_text) and _named_back(article.text, trigger.end, hi)):
             # (a statement's date or town anchors it, and so does a checkpoint or village
             # the gazetteer lacks: «اشتباكات ... في محيط حاجز التاعونة ومحيط بلدة عقرب»)
             return []  # «ضربات جوية ضد التنظيم في سوريا»: a campaign, not one occurrence
@@ -1007,6 +1008,18 @@ def _named_site(article: Article, lo: int, hi: int) -> bool:
             if before and before[-1] in SETTLEMENT_CUES:
                 return True
     return False
+
+
+# «في محيط البلدتين», «داخل المدينة»: the towns the article has named.
+NAMED_BACK = re.compile(r"(?<!\w)(?:في|داخل|قرب|محيط|أطراف|اطراف)\s+(?:(?:محيط|أطراف|اطراف)\s+)?"
+                        r"(?:البلدت[يا]ن|البلدة|المدينة|القرية|القريت[يا]ن|المخيم)(?!\w)")
+
+
+def _named_back(text: str, lo: int, hi: int) -> bool:
+    """Whether the trigger's clause places it in a town already named («اشتباكات لأكثر من
+    ثماني ساعات متواصلة في محيط البلدتين»): one occurrence there, not a campaign (for an
+    indefinite trigger: «القصف ... في المدينة» is the strike told before)."""
+    return NAMED_BACK.search(text, lo, hi) is not None
 
 
 def _definite(word: str) -> bool:
