@@ -52,3 +52,13 @@ def test_clashes_around_the_two_towns_named_before_are_one_event_there(analyse, 
                 "2015-07-22")
     [battle] = of_type(a, "battle")
     assert battle.location.name in ("Al-Fuah", "Kafriya")
+
+
+def test_the_date_after_after_that_is_not_the_attacks(analyse, of_type):
+    a = analyse("وفي الحسكة، تسعى وحدات حماية الشعب الكردية للتقدم في أحياء المدينة، وهاجمت عناصر "
+                "تنظيم داعش، من محورَين في حي النشوة في الجهة الغربية من المدينة بعد أن سيطر عليه "
+                "التنظيم منذ دخوله الحسكة نهاية الشهر الماضي.", "2015-07-23")
+    [battle] = of_type(a, "battle")
+    assert not battle.historical and battle.date.inherited
+    [capture] = of_type(a, "territory_captured")
+    assert capture.historical

@@ -360,9 +360,16 @@ class EventDetector:
                         else tokens[cuts[ci - 1]].start)
                     hi = sentence.end if ci + 1 == len(group) else original(
                         group[ci + 1].start if cuts[ci] is None else tokens[cuts[ci]].start)
+                    # («وهاجمت ... بعد أن سيطر عليه التنظيم منذ نهاية الشهر الماضي»: the
+                    # date of the episode told after «بعد أن» is not this one's)
+                    seq = None if ci + 1 == len(group) else next((
+                        i for i in range(hit.last + 1, group[ci + 1].first)
+                        if _sequel(tokens, i)), None)
+                    episode = [] if seq is None else [
+                        Span(original(tokens[seq].start), sentence.end)]
                     found = self._from_hit(article, view, tokens, si, sentence, hit,
                                            trigger, lo, hi, excluded, headline and si == 0,
-                                           len(group), subjects, cues)
+                                           len(group), subjects, cues, episode)
                     if of_back:
                         found = [d for d in found if d.fatalities is not None
                                  and d.fatalities.count is not None]
@@ -384,7 +391,8 @@ class EventDetector:
     def _from_hit(self, article: Article, view, tokens, si: int, sentence: Span,
                   hit: TriggerHit, trigger: Span, lo: int, hi: int,
                   excluded: list[Span], headline: bool, n_hits: int,
-                  subjects: Sequence[Span] = (), cues: Sequence[Span] = ()) -> list[Draft]:
+                  subjects: Sequence[Span] = (), cues: Sequence[Span] = (),
+                  episode: Sequence[Span] = ()) -> list[Draft]:
         claim = claim_at(article, trigger)
         if claim.negated or is_unreported(self.lexicon, tokens, hit.first):
             return []
@@ -424,7 +432,7 @@ class EventDetector:
         aside = [*excluded, *subjects, *subordinate]
         # the place and date of a statement («قال في تصريح أدلى به في أنقرة إن ...», «قال
         # بيان اليوم إن ...») are not the event's
-        undated = aside + _statement(claim, sentence)
+        undated = aside + _statement(claim, sentence) + list(episode)
         # (only the statement before the claim: what follows it may be another claim)
         unplaced = aside + _statement(claim, sentence, before_only=True)
         # (a clause with no place of its own looks back, not into the next trigger's
