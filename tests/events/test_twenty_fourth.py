@@ -62,3 +62,10 @@ def test_the_date_after_after_that_is_not_the_attacks(analyse, of_type):
     assert not battle.historical and battle.date.inherited
     [capture] = of_type(a, "territory_captured")
     assert capture.historical
+
+
+def test_factions_of_the_opposition_are_the_opposition(analyse, of_type):
+    a = analyse("واتسعت دائرة القتال إلى ريف اللاذقية، حيث استهدفت فصائل من المعارضة مواقع تابعة "
+                "للقوات السورية النظامية، في قرية صلنفة في ريف اللاذقية الشرقي.", "2015-08-01")
+    [battle] = of_type(a, "battle")
+    assert names(battle, "actor1") == ["Syrian opposition armed groups"]
