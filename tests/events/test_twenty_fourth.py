@@ -69,3 +69,11 @@ def test_factions_of_the_opposition_are_the_opposition(analyse, of_type):
                 "للقوات السورية النظامية، في قرية صلنفة في ريف اللاذقية الشرقي.", "2015-08-01")
     [battle] = of_type(a, "battle")
     assert names(battle, "actor1") == ["Syrian opposition armed groups"]
+
+
+def test_the_side_named_before_a_passive_verb_was_acted_upon(analyse, of_type):
+    a = analyse("وتتألف الفرقة 30 من عناصر مدربين، والعديد من المقاتلين الذين كانوا ينتمون إلى "
+                "الفرقة 30 طردت من ريف إدلب على يد جبهة النصرة في ابريل.", "2015-07-31")
+    [capture] = of_type(a, "territory_captured")
+    assert names(capture, "actor1") == ["Jabhat al-Nusra"]
+    assert names(capture, "actor2") == ["Division 30"]

@@ -333,6 +333,8 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
     keys: list[str] = []  # the actor of each of ``firsts``
     seen: set[str] = set()
     agent: Actor | None = None
+    before_verb: list[int] = []  # (indices in ``firsts`` of unmarked actors before it)
+    passive = False
     for n, (mention, vstart) in enumerate(zip(mentions, view_starts, strict=True)):
         key = str(mention.attrs.get("actor_id") or mention.norm)
         if key not in seen and any(a.name == mention.norm for _, a in firsts):
@@ -357,6 +359,7 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
                 n and view_ends and _bracketed_after(tokens, vstart, view_ends[n - 1])):
             continue
         marked = marked_role(tokens, vstart, trigger_end)
+        told_by = marked == "agent" and vstart > trigger_end  # («على أيدي», «من قبل»)
         if marked == "partitive":  # the verb's subject when it stands right before it
             marked = None if n == subject else "target"
         if marked == "subject":  # (the target when an actor stands before the verb)
@@ -384,8 +387,16 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
                       inter=int(inter) if inter is not None else None, span=mention.span)
         if marked == "agent" and role == "actor1" and agent is None:
             agent = actor
+            passive = told_by  # «اعتقلوا على أيدي مقاتلي جبهة النصرة»
+        if marked is None and role == "actor1" and vstart < trigger_end:
+            before_verb.append(len(firsts))
         firsts.append((role, actor))
         keys.append(key)
+    if passive:
+        # «مقاتلين من المعارضة دربهم الجيش الأمريكي اعتقلوا على أيدي مقاتلي جبهة النصرة»:
+        # with the agent after the verb, the side named before it is the one acted upon
+        for k in before_verb:
+            firsts[k] = ("actor2", replace(firsts[k][1], role="actor2"))
     if agent is not None:
         # «تعرضت البلدة لقصف من قبل قوات النظام»: the agent of a passive report is
         # actor1 even when other actors are named before it
