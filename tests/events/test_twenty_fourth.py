@@ -77,3 +77,10 @@ def test_the_side_named_before_a_passive_verb_was_acted_upon(analyse, of_type):
     [capture] = of_type(a, "territory_captured")
     assert names(capture, "actor1") == ["Jabhat al-Nusra"]
     assert names(capture, "actor2") == ["Division 30"]
+
+
+def test_the_many_killed_of_a_side_were_hit(analyse, of_type):
+    a = analyse("وأضاف الخزرجي أن «الاشتباكات أدت إلى سقوط العشرات من عناصر (داعش) بين قتيل "
+                "وجريح» في منطقة التأميم بالرمادي.", "2015-07-27")
+    assert all("Islamic State" not in names(e, "actor1") for e in a.events)
+    assert any("Islamic State" in names(e, "actor2") for e in a.events)

@@ -58,6 +58,8 @@ PARTICLES = frozenset({"ان", "بان", "لان", "وان", "انه", "انها
 LOOKBACK = 12
 # «عدد من», «العديد من» say nothing by themselves («أن عددا من فصائل المعارضة»).
 VAGUE = frozenset({"عدد", "عددا", "العديد"})
+# Counts without a number («قتل الكثير من قوات الأسد», «العشرات من عناصر التنظيم»).
+MANY = frozenset({"الكثير", "كثير", "العشرات", "عشرات", "المئات", "مئات"})
 # What before an actor names it as the one who acted: «من قبل», «على يد», «بيد», a
 # clause that refers back to the event («هجوم شنه», «غارات نفذها», «قصف مصدره»).
 AGENT_VERBS = frozenset({"شنه", "شنها", "شنته", "نفذه", "نفذها", "نفذته", "مصدره",
@@ -157,8 +159,8 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
         return None
     key = before[i].key
     prev = before[i - 1].key if i else ""
-    if key == "من" and _is_number(prev):
-        return "target"  # «7 من عناصر داعش»: a count of people hit
+    if key == "من" and (_is_number(prev) or prev in MANY):
+        return "target"  # «7 من عناصر داعش», «قتل الكثير من قوات الأسد»: people hit
     if key == "من" and any(r in HEADS for r in stems(prev)):
         return "partitive"  # «مقتل عناصر من داعش» (hit), «عناصر من داعش هاجموا» (acting)
     by_hand = key in ("يد", "ايدي", "بيد", "بايدي") and (prev == "علي" or key[0] == "ب")
