@@ -84,3 +84,12 @@ def test_the_many_killed_of_a_side_were_hit(analyse, of_type):
                 "وجريح» في منطقة التأميم بالرمادي.", "2015-07-27")
     assert all("Islamic State" not in names(e, "actor1") for e in a.events)
     assert any("Islamic State" in names(e, "actor2") for e in a.events)
+
+
+def test_what_the_speakers_own_attack_led_to_is_theirs(analyse, of_type):
+    a = analyse("وأعلن مقاتلو المعارضة أمس، أنهم نفذوا هجومًا مباغتًا ليل الاثنين - الثلاثاء، أسفر "
+                "عن السيطرة على ثلاثة حواجز في الجبل الشرقي المحاذي لبلدة بلودان: «وقتل الكثير من "
+                "قوات الأسد»، بحسب ما أفاد ناشطون.", "2015-07-22")
+    [capture] = of_type(a, "territory_captured")
+    assert names(capture, "actor1") == ["Syrian opposition armed groups"]
+    assert names(capture, "actor2") == ["Military Forces of Syria"]

@@ -991,6 +991,10 @@ def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
         # «وأعلن مقاتلو المعارضة أمس، أنهم نفذوا هجوماً», «قال ... إنه سيطر على»: the
         # speaker tells its own deed, whatever the verb
         lead = lead[openers[0] + 1:]
+        # («أنهم نفذوا هجوماً مباغتاً ليل الاثنين - الثلاثاء، أسفر عن السيطرة على»: what
+        # the deed led to is theirs too)
+        results = [i for i, w in enumerate(lead) if w in RESULTS]
+        lead = lead[results[-1] + 1:] if results else lead
     elif openers or not normalize(claim.cue.text).removeprefix("و").startswith(ANNOUNCING):
         return None
     if len(lead) > LEAD_WORDS or "." in lead:
@@ -999,6 +1003,7 @@ def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
 
 
 ANNOUNCING = ("اعلن", "تبن")
+RESULTS = frozenset({"اسفر", "اسفرت", "ادي", "ادت"})
 LEAD_WORDS = 8
 CLAUSE_OPENERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "لان"})
 # The clause openers by which a speaker speaks of itself («أنه», «أنها», «أنهم»).
