@@ -43,6 +43,7 @@ WHAT_STEMS: tuple[tuple[str, str], ...] = tuple(
 WHAT_WORDS = {normalize(w): what for w, what in (
     ("لقي", KILLED), ("لقوا", KILLED), ("لقيت", KILLED), ("يلقى", KILLED), ("سقوط", KILLED),
     ("قضى", KILLED), ("قضوا", KILLED), ("توفي", KILLED), ("هلاك", KILLED),
+    ("القضاء", KILLED),  # «تمكنت من القضاء على 10 إرهابيين»
     ("القبض", CAPTURED), ("قبض", CAPTURED), ("فقدوا", MISSING), ("فقد", None),
 )}
 # Stems that look like cues but are not (قتال fighting, مقاتل fighter, أسرة family).
