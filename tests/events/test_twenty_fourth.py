@@ -93,3 +93,19 @@ def test_what_the_speakers_own_attack_led_to_is_theirs(analyse, of_type):
     [capture] = of_type(a, "territory_captured")
     assert names(capture, "actor1") == ["Syrian opposition armed groups"]
     assert names(capture, "actor2") == ["Military Forces of Syria"]
+
+
+def test_fighters_eliminated_by_an_operations_command_are_a_battle_with_its_dead(
+        analyse, of_type):
+    a = analyse("من جهته أعلن قائد العمليات في بابل اللواء رياض الخيكاني أن قيادة عمليات بابل "
+                "تمكنت من القضاء على 10 إرهابيين حاولوا الاعتداء على القطعات العسكرية غرب "
+                "الرمادي.", "2015-07-31")
+    [battle] = of_type(a, "battle")
+    assert names(battle, "actor1") == ["Military Forces of Iraq"]
+    assert battle.fatalities.count == 10
+
+
+def test_fighters_eliminated_until_today_are_a_campaigns_total(analyse, of_type):
+    a = analyse("وتمكن الجيش التركي «من القضاء على 390 إرهابيا حتى اليوم»، خلال العمليات الجوية "
+                "التي نفذها أخيرا ضد مواقع «بي كا كا» في إقليم شمال العراق.", "2015-08-11")
+    assert not of_type(a, "battle")
