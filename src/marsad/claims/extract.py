@@ -278,8 +278,8 @@ class ClaimExtractor:
             if t == "عن" and j > i and words[j - 1].text in _DISCLOSE:
                 j += 1
                 continue
-            if j > i and self._masdar_object(t):
-                break  # a masdar object: «أفادت المصادر بوصول ...»
+            if j > i and self._masdar_object(t) and words[j - 1].text not in ("في", "من"):
+                break  # a masdar object: «أفادت المصادر بوصول ...» (not «في بابل»)
             if t == "علي" and self._written_ali(w):
                 j += 1
                 continue
