@@ -109,3 +109,12 @@ def test_fighters_eliminated_until_today_are_a_campaigns_total(analyse, of_type)
     a = analyse("وتمكن الجيش التركي «من القضاء على 390 إرهابيا حتى اليوم»، خلال العمليات الجوية "
                 "التي نفذها أخيرا ضد مواقع «بي كا كا» في إقليم شمال العراق.", "2015-08-11")
     assert not of_type(a, "battle")
+
+
+def test_the_city_shelled_is_the_town_named_last(analyse, of_type):
+    a = analyse("وسيطرت القوات العراقية على منطقة في الرمادي أمس. وفي سياق متصل، تضاربت الأنباء "
+                "بشأن نتائج القصف الجوي الذي يشنه الجيش العراقي على مواقع تنظيم داعش في الفلوجة. "
+                "وأعلنت إدارة مستشفى الفلوجة التعليمي عن مقتل 9 أشخاص وإصابة 12 آخرين في قصف "
+                "القوات الحكومية العراقية على المدينة.", "2015-07-22")
+    dead = [e for e in a.events if e.fatalities is not None and e.fatalities.count == 9]
+    assert [e.location.name for e in dead] == ["Al Fallūjah"]

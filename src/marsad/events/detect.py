@@ -605,6 +605,7 @@ class EventDetector:
                 said = article.sentences[d.sentence]
                 lender = same_place([e.location for e in drafts[:i] if not e.historical]) if (
                     SAME_PLACE.search(normalize(article.text[said.start:said.end]))) else None
+                lender = lender or _the_city(article, d)
                 lender = lender or next((e.location for e in reversed(previous) if e.location),
                                         None)
                 lender = lender or first_place
@@ -1028,6 +1029,26 @@ def _named_back(text: str, lo: int, hi: int) -> bool:
     ثماني ساعات متواصلة في محيط البلدتين»): one occurrence there, not a campaign (for an
     indefinite trigger: «القصف ... في المدينة» is the strike told before)."""
     return NAMED_BACK.search(text, lo, hi) is not None
+
+
+# «في قصف القوات الحكومية العراقية على المدينة» (folded): the town named last.
+THE_CITY = re.compile(r"(?<!\w)(?:علي|في|داخل|وسط) المدينه(?!\w)")
+TOWNS = frozenset({"city", "town"})
+
+
+def _the_city(article: Article, d: Draft) -> Place | None:
+    """The place «على المدينة» after the trigger points back to: the last town of the
+    article's country named before the trigger, in its sentence or the one before (lent
+    like a context place: a draft's own place would merge it with another report there)."""
+    trigger = d.trigger.span
+    said = article.sentences[d.sentence]
+    if not THE_CITY.search(normalize(article.text[trigger.end:said.end])):
+        return None
+    since = article.sentences[max(0, d.sentence - 1)].start
+    home = home_country(article)
+    return next((p for p in reversed(article.places) if p.span is not None
+                 and since <= p.span.start and p.span.end <= trigger.start
+                 and p.feature in TOWNS and p.precision == 1 and p.country == home), None)
 
 
 def _definite(word: str) -> bool:
