@@ -118,3 +118,12 @@ def test_the_city_shelled_is_the_town_named_last(analyse, of_type):
                 "القوات الحكومية العراقية على المدينة.", "2015-07-22")
     dead = [e for e in a.events if e.fatalities is not None and e.fatalities.count == 9]
     assert [e.location.name for e in dead] == ["Al Fallūjah"]
+
+
+
+def test_the_aircraft_beside_a_battle_are_no_weapon_of_it(analyse, of_type):
+    a = analyse("وشهدت كوباني ومحيطها بين أيلول وكانون الثاني معارك ضارية بين التنظيم والمقاتلين "
+                "الأكراد الذين نجحوا بمؤازرة من طائرات الائتلاف الدولي بقيادة أميركية في صد هجوم "
+                "التنظيم الإرهابي على المدينة.", "2015-07-23")
+    assert of_type(a, "battle")
+    assert all(not e.weapons for e in of_type(a, "battle"))

@@ -297,6 +297,11 @@ class EventDetector:
         they are told in, stay; the others lend nothing to the events after them."""
         drafts = _one_action_per_clause(self._drafts(article))
         merged = _split_air_and_ground([d for d in self._merge(drafts) if not d.orphan])
+        for d in merged:
+            if d.type == "battle":
+                # («اشتباكات عنيفة ... وسط قصف من الطيران المروحي بالبراميل المتفجرة»: what
+                # aircraft drop is the air strike's, coded as its own event)
+                d.weapons = [w for w in d.weapons if w.category not in FROM_THE_AIR]
         _fighting_dead(merged)
         if screen is not None:
             merged = [d for d in merged
@@ -932,6 +937,10 @@ def _another(tokens, hit: TriggerHit) -> bool:
         hit.type in PERSON_OBJECT or toll_clause(tokens, hit.first))
 
 
+# Weapon categories only aircraft use: never a battle's (GUIDELINES §1: strikes are their
+# own events).
+FROM_THE_AIR = frozenset({"aircraft", "helicopter", "barrel bomb", "air-to-surface missile",
+                          "drone", "cluster munition", "bomb"})
 # Types whose weapons include arms in general («أسلحة وذخائر», GUIDELINES.md §3).
 ARMS_TYPES = frozenset({"weapons_seizure", "arms_supply"})
 # Types an announcer may receive rather than do («أعلنت وزارة البيشمركة عن وصول شحنة
