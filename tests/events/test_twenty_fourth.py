@@ -127,3 +127,9 @@ def test_the_aircraft_beside_a_battle_are_no_weapon_of_it(analyse, of_type):
                 "التنظيم الإرهابي على المدينة.", "2015-07-23")
     assert of_type(a, "battle")
     assert all(not e.weapons for e in of_type(a, "battle"))
+
+
+def test_high_explosive_is_no_explosion(analyse, of_type):
+    a = analyse("وتحدث عن سقوط مئات القذائف من حواجز الحوش والمعسكر، إلى جانب صواريخ من نوع «فيل» "
+                "الشديدة الانفجار التي استهدفت الزبداني.", "2015-07-25")
+    assert of_type(a, "shelling") and not of_type(a, "bombing")
