@@ -133,3 +133,16 @@ def test_high_explosive_is_no_explosion(analyse, of_type):
     a = analyse("وتحدث عن سقوط مئات القذائف من حواجز الحوش والمعسكر، إلى جانب صواريخ من نوع «فيل» "
                 "الشديدة الانفجار التي استهدفت الزبداني.", "2015-07-25")
     assert of_type(a, "shelling") and not of_type(a, "bombing")
+
+
+def test_the_party_of_a_hezbollah_article_is_hezbollah(analyse, of_type):
+    a = analyse("وقال مصدر معارض إن حزب الله يحاصر الزبداني. وتابع أن الحزب «بدأ استنزاف المقاتلين "
+                "المعارضين في الداخل، منذ الأربعاء، بعد السيطرة على سهل الزبداني».", "2015-07-25")
+    [capture] = of_type(a, "territory_captured")
+    assert names(capture, "actor1") == ["Hezbollah"]
+
+
+def test_the_ruling_party_is_not_hezbollah(analyse):
+    a = analyse("وقال حزب الله إنه يدعم الحكومة. وانتقد زعيم الحزب الحاكم في تركيا الحكومة اللبنانية.",
+                "2015-08-01")
+    assert not any(m.norm == "Hezbollah" and m.text == "الحزب" for m in a.mentions)
