@@ -557,7 +557,9 @@ class EventDetector:
                 earlier.sentence != later.sentence and _same_day(earlier.date, later.date) and (
                 later.reference or earlier.location is None or later.location is None
                 or _same_place(earlier.location, later.location)
-                or (later.anaphor and _nested(earlier.location, later.location))):
+                or (later.anaphor and _nested(earlier.location, later.location))
+                or ((_region(earlier.location) or _region(later.location)) and _nested(
+                    earlier.location, later.location) and _one_toll(earlier, later))):
             # one bombing, however it is named and wherever its reports stand: «انفجار
             # استهدف مركزا ثقافيا» ... «وأدى تفجير انتحاري استهدف المركز في سروج»; a
             # definite one in the country of the town named before («صور التفجير»)
@@ -987,6 +989,18 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
 
 
 SAME_KM = 15.0
+
+
+def _one_toll(a: Draft, b: Draft) -> bool:
+    """Whether two reports give the same toll or one gives none («30 قتيلا في سلسلة
+    تفجيرات ... في العراق» is not the «19 شخصا» of one of them in Baghdad)."""
+    return a.fatalities is None or b.fatalities is None or (
+        a.fatalities.count == b.fatalities.count)
+
+
+def _region(place: Place | None) -> bool:
+    """A province or region (precision 3): «في محافظة ديار بكر» holds «منطقة ليجي»."""
+    return place is not None and place.precision == 3
 
 
 def _nested(a: Place | None, b: Place | None) -> bool:
