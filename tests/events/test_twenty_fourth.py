@@ -143,8 +143,8 @@ def test_the_party_of_a_hezbollah_article_is_hezbollah(analyse, of_type):
 
 
 def test_the_ruling_party_is_not_hezbollah(analyse):
-    a = analyse("وقال حزب الله إنه يدعم الحكومة. وانتقد زعيم الحزب الحاكم في تركيا الحكومة اللبنانية.",
-                "2015-08-01")
+    a = analyse("وقال حزب الله إنه يدعم الحكومة. وانتقد زعيم الحزب الحاكم في تركيا الحكومة "
+                "اللبنانية.", "2015-08-01")
     assert not any(m.norm == "Hezbollah" and m.text == "الحزب" for m in a.mentions)
 
 
