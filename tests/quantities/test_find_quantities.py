@@ -61,6 +61,12 @@ def counts(text):
      [("12 مدنيا", 12, 12, 12, "killed"), ("30 آخرون", 30, 30, 30, "injured")]),
     ("نحو 390 مقاتلاً كردياً من حزب العمال الكردستاني قتلوا وجرح 400 آخرون",
      [("نحو 390 مقاتلاً", 390, None, None, None), ("400 آخرون", 400, 400, 400, "injured")]),
+    # a verb with a count of its own after it says nothing of the count before it
+    ("مقتل عسكريين تركيين اثنين وجرح أربعة آخرين",
+     [("اثنين", 2, 2, 2, "killed"), ("أربعة آخرين", 4, 4, 4, "injured")]),
+    # machine guns and hideouts are things
+    ("وتدمير 3 رشاشات وقتل طواقمها، وتدمير 3 أوكار للمتطرفين وقتل من فيها",
+     [("3 رشاشات", 3, 3, 3, None), ("3 أوكار", 3, 3, 3, None)]),
 ])
 def test_counts(text, expected):
     assert counts(text) == expected

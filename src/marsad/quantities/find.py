@@ -288,6 +288,9 @@ class _Reader:
                 return dist, lx.CASUALTY_NOUNS[self.word(k + 1)]  # type: ignore[return-value]
             if any(f in lx.AFTER_VERBS for f, _ in bare_forms(w)):
                 is_cue, what = cue_of(w)
+                if is_cue and what and k + 1 < self.n and (
+                        self.t[k + 1].is_number or self.word(k + 1) in _STARTS):
+                    return None  # («مقتل عسكريين تركيين اثنين وجرح أربعة»: its own count)
                 if is_cue and what:
                     if self._both(k):
                         return dist, None  # «عشرات المدنيين قتلوا وجرحوا»: both together
