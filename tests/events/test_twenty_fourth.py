@@ -3,6 +3,8 @@ read from the tuning parts' misses and the unlabelled output."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def names(event, role=None):
     return [a.name for a in event.actors if role is None or a.role == role]
@@ -167,3 +169,16 @@ SURUC = (
 def test_a_bombing_told_again_in_its_country_is_the_same_bombing(analyse, of_type):
     [bombing] = of_type(analyse(SURUC, "2015-07-23"), "suicide_bombing")
     assert bombing.fatalities.count == 32 and len(bombing.evidence) >= 2
+
+
+@pytest.mark.parametrize("text, date, kind, actor1", [
+    ("أعلن الجيش التركي مقتل ثلاثة جنود أتراك أمس الخميس حين فتح عناصر من حزب العمال "
+     "الكردستاني النار على قافلة عسكرية في محافظة شرناق.", "2015-07-31", "battle",
+     "PKK: Kurdistan Workers' Party"),
+    ("نفذت عناصر من تنظيم داعش الإرهابي حكم الإعدام بـ19 إرهابيا من التنظيم في الفلوجة، بداعي "
+     "فرارهم من مواجهات القوات الحكومية.", "2015-08-01", "attack_on_civilians", "Islamic State"),
+], ids=["opened-fire", "carried-out"])
+def test_fighters_of_a_group_after_a_verb_of_acting_act(analyse, of_type, text, date, kind,
+                                                        actor1):
+    [event] = of_type(analyse(text, date), kind)
+    assert names(event, "actor1") == [actor1]

@@ -58,6 +58,10 @@ PARTICLES = frozenset({"ان", "بان", "لان", "وان", "انه", "انها
 LOOKBACK = 12
 # «عدد من», «العديد من» say nothing by themselves («أن عددا من فصائل المعارضة»).
 VAGUE = frozenset({"عدد", "عددا", "العديد"})
+# Verbs whose subject opens fire or attacks (their partitive subject acts: «فتح عناصر من
+# حزب العمال الكردستاني النار على قافلة عسكرية»).
+OPENING_FIRE = frozenset({"فتح", "فتحت", "فتحوا", "اطلق", "اطلقت", "اطلقوا", "شن", "شنت",
+                          "شنوا", "نفذ", "نفذت", "نفذوا", "هاجم", "هاجمت", "هاجموا"})
 # Counts without a number («قتل الكثير من قوات الأسد», «العشرات من عناصر التنظيم»).
 MANY = frozenset({"الكثير", "كثير", "العشرات", "عشرات", "المئات", "مئات"})
 # What before an actor names it as the one who acted: «من قبل», «على يد», «بيد», a
@@ -162,6 +166,8 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     if key == "من" and (_is_number(prev) or prev in MANY):
         return "target"  # «7 من عناصر داعش», «قتل الكثير من قوات الأسد»: people hit
     if key == "من" and any(r in HEADS for r in stems(prev)):
+        if i > 1 and any(r in OPENING_FIRE for r in stems(before[i - 2].key)):
+            return None  # «حين فتح عناصر من حزب العمال النار»: the verb's subject
         return "partitive"  # «مقتل عناصر من داعش» (hit), «عناصر من داعش هاجموا» (acting)
     by_hand = key in ("يد", "ايدي", "بيد", "بايدي") and (prev == "علي" or key[0] == "ب")
     if ((key == "قبل" and prev == "من") or by_hand) and view_start > trigger_end:
