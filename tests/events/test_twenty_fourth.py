@@ -182,3 +182,14 @@ def test_fighters_of_a_group_after_a_verb_of_acting_act(analyse, of_type, text, 
                                                         actor1):
     [event] = of_type(analyse(text, date), kind)
     assert names(event, "actor1") == [actor1]
+
+
+@pytest.mark.parametrize("text", [
+    "كشفت التحقيقات التي تجريها السلطات القضائية العراقية في التفجير الذي نفذه تنظيم داعش في "
+    "خان بني سعد، وخلف 100 قتيل و150 جريحا، تورط رجال شرطة في هذه العملية.",
+    "كشفت التحقيقات التي تجريها السلطات القضائية العراقية في عملية التفجير التي نفذها تنظيم "
+    "داعش في منطقة خان بني سعد، تورط رجال شرطة.",
+], ids=["bombing", "bombing-operation"])
+def test_the_bombing_under_investigation_is_background(analyse, of_type, text):
+    [bombing] = of_type(analyse(text, "2015-07-22"), "bombing")
+    assert bombing.historical

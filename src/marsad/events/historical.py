@@ -56,6 +56,10 @@ def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: 
     if lo == 0 and _dateline(tokens):
         lo = 1
     window = tokens[lo:trigger]
+    into = trigger - 1 if trigger and tokens[trigger - 1].key not in INCIDENT_HEADS else (
+        trigger - 2)
+    if into >= 0 and tokens[into].key == "في" and any(t.key in INQUIRIES for t in window):
+        return True  # «التحقيقات التي تجريها السلطات القضائية العراقية في (عملية) التفجير»
     if not has_cue(lexicon.historical_cues, window):
         return False
     others = tuple(c for c in lexicon.historical_cues if c not in (SINCE, EARLIER))
@@ -65,6 +69,13 @@ def has_background_cue(lexicon: EventLexicon, tokens: Sequence[Token], trigger: 
             r in PLUPERFECT for t in window for r in stems(t.key)):
         return True  # «كانوا قتلوا في وقت سابق باشتباكات»
     return has_cue((SINCE,), window) and not _recent(date, published, ONGOING_DAYS)
+
+
+# What is under investigation happened before, even with a relative clause between the
+# inquiry and «في» (the lexicon's «التحقيق في» needs them side by side).
+INQUIRIES = frozenset({"التحقيقات", "التحقيق", "تحقيقات", "تحقيق", "تحقيقا", "والتحقيقات",
+                       "والتحقيق"})
+INCIDENT_HEADS = frozenset({"عمليه", "جريمه", "حادث", "حادثه"})
 
 
 def weeks_after(tokens: Sequence[Token], trigger: int) -> bool:
