@@ -193,3 +193,9 @@ def test_fighters_of_a_group_after_a_verb_of_acting_act(analyse, of_type, text, 
 def test_the_bombing_under_investigation_is_background(analyse, of_type, text):
     [bombing] = of_type(analyse(text, "2015-07-22"), "bombing")
     assert bombing.historical
+
+
+def test_a_target_named_at_length_before_the_guns_is_shelled(analyse, of_type):
+    a = analyse("إلى ذلك، واصل الثوار استهداف قريتي كفريا والفوعة المواليتين لنظام الأسد شمال إدلب "
+                "بالمدفعية الثقيلة.", "2015-08-03")
+    assert of_type(a, "shelling")
