@@ -199,3 +199,10 @@ def test_a_target_named_at_length_before_the_guns_is_shelled(analyse, of_type):
     a = analyse("إلى ذلك، واصل الثوار استهداف قريتي كفريا والفوعة المواليتين لنظام الأسد شمال إدلب "
                 "بالمدفعية الثقيلة.", "2015-08-03")
     assert of_type(a, "shelling")
+
+
+def test_a_group_of_a_sides_members_was_abducted(analyse, of_type):
+    a = analyse("خطفت جبهة النصرة، ذراع تنظيم القاعدة في سوريا، أمس، مجموعة ثانية من أعضاء الفرقة 30 "
+                "مشاة قرب مدينة أعزاز.", "2015-08-06")
+    [abduction] = of_type(a, "abduction_detention")
+    assert names(abduction, "actor2") == ["Division 30"]

@@ -62,6 +62,8 @@ VAGUE = frozenset({"عدد", "عددا", "العديد"})
 # حزب العمال الكردستاني النار على قافلة عسكرية»).
 OPENING_FIRE = frozenset({"فتح", "فتحت", "فتحوا", "اطلق", "اطلقت", "اطلقوا", "شن", "شنت",
                           "شنوا", "نفذ", "نفذت", "نفذوا", "هاجم", "هاجمت", "هاجموا"})
+# A group of a side's people («مجموعة ثانية من أعضاء الفرقة 30»): a partitive like «عناصر من».
+GROUPS = frozenset({"مجموعه", "مجموعات", "دفعه"})
 # Counts without a number («قتل الكثير من قوات الأسد», «العشرات من عناصر التنظيم»).
 MANY = frozenset({"الكثير", "كثير", "العشرات", "عشرات", "المئات", "مئات"})
 # What before an actor names it as the one who acted: «من قبل», «على يد», «بيد», a
@@ -165,6 +167,8 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     prev = before[i - 1].key if i else ""
     if key == "من" and (_is_number(prev) or prev in MANY):
         return "target"  # «7 من عناصر داعش», «قتل الكثير من قوات الأسد»: people hit
+    if key == "من" and (prev in GROUPS or (i > 1 and before[i - 2].key in GROUPS)):
+        return "partitive"  # «خطفت جبهة النصرة مجموعة ثانية من أعضاء الفرقة 30»
     if key == "من" and any(r in HEADS for r in stems(prev)):
         if i > 1 and any(r in OPENING_FIRE for r in stems(before[i - 2].key)):
             return None  # «حين فتح عناصر من حزب العمال النار»: the verb's subject
