@@ -202,7 +202,7 @@ def test_a_target_named_at_length_before_the_guns_is_shelled(analyse, of_type):
 
 
 def test_a_group_of_a_sides_members_was_abducted(analyse, of_type):
-    a = analyse("خطفت جبهة النصرة، ذراع تنظيم القاعدة في سوريا، أمس، مجموعة ثانية من أعضاء الفرقة 30 "
-                "مشاة قرب مدينة أعزاز.", "2015-08-06")
+    a = analyse("خطفت جبهة النصرة، ذراع تنظيم القاعدة في سوريا، أمس، مجموعة ثانية من أعضاء "
+                "الفرقة 30 مشاة قرب مدينة أعزاز.", "2015-08-06")
     [abduction] = of_type(a, "abduction_detention")
     assert names(abduction, "actor2") == ["Division 30"]
