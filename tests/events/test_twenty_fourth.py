@@ -206,3 +206,17 @@ def test_a_group_of_a_sides_members_was_abducted(analyse, of_type):
                 "الفرقة 30 مشاة قرب مدينة أعزاز.", "2015-08-06")
     [abduction] = of_type(a, "abduction_detention")
     assert names(abduction, "actor2") == ["Division 30"]
+
+
+
+@pytest.mark.parametrize("text, date, kind, actor1", [
+    ("وزاد الاستياء لدى المسؤولين الامريكيين بعد تمنع تركيا عن لعب دور كامل في التحالف. غير ان "
+     "تفجيرا انتحاريا داميا في بلدة حدودية تركية نسب الى تنظيم داعش تبعته اشتباكات حدودية، جعل "
+     "سياسة انقرة اكثر تشددا.", "2015-07-25", "suicide_bombing", "Islamic State"),
+    ("وفي حادثة منفصلة، نُسبت أيضا إلى حزب العمال الكردستاني، قتل جندي تركي وجرح اربعة آخرون في "
+     "ساعة مبكرة اليوم، عندما انفجر لغم أرضي، بينما كانت قافلة عسكرية تمر على طريق في مدينة "
+     "مديات.", "2015-08-02", "bombing", "PKK: Kurdistan Workers' Party"),
+], ids=["laid-at-isis", "laid-at-pkk"])
+def test_the_group_a_deed_is_laid_at_did_it(analyse, of_type, text, date, kind, actor1):
+    [event] = of_type(analyse(text, date), kind)
+    assert names(event, "actor1") == [actor1]

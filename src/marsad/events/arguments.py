@@ -62,6 +62,8 @@ VAGUE = frozenset({"عدد", "عددا", "العديد"})
 # حزب العمال الكردستاني النار على قافلة عسكرية»).
 OPENING_FIRE = frozenset({"فتح", "فتحت", "فتحوا", "اطلق", "اطلقت", "اطلقوا", "شن", "شنت",
                           "شنوا", "نفذ", "نفذت", "نفذوا", "هاجم", "هاجمت", "هاجموا"})
+# Verbs that lay a deed at someone's door («نسبته الحكومة إلى التنظيم», «ينسب إلى»).
+ATTRIBUTED = re.compile(r"^[وف]?[يت]?نسب(?:ت|ه|ها|ته|تها|وا)?$")
 # A group of a side's people («مجموعة ثانية من أعضاء الفرقة 30»): a partitive like «عناصر من».
 GROUPS = frozenset({"مجموعه", "مجموعات", "دفعه"})
 # Counts without a number («قتل الكثير من قوات الأسد», «العشرات من عناصر التنظيم»).
@@ -165,6 +167,8 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
         return None
     key = before[i].key
     prev = before[i - 1].key if i else ""
+    if key == "الي" and any(ATTRIBUTED.match(t.key) for t in before[max(0, i - 3):i]):
+        return "agent"  # «هجوم انتحاري دام نسبته الحكومة الى التنظيم المتطرف»
     if key == "من" and (_is_number(prev) or prev in MANY):
         return "target"  # «7 من عناصر داعش», «قتل الكثير من قوات الأسد»: people hit
     if key == "من" and (prev in GROUPS or (i > 1 and before[i - 2].key in GROUPS)):
