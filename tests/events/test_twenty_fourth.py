@@ -220,3 +220,19 @@ def test_a_group_of_a_sides_members_was_abducted(analyse, of_type):
 def test_the_group_a_deed_is_laid_at_did_it(analyse, of_type, text, date, kind, actor1):
     [event] = of_type(analyse(text, date), kind)
     assert names(event, "actor1") == [actor1]
+
+
+def test_a_campaign_begun_weeks_ago_is_background(analyse, of_type):
+    a = analyse("وبدأت قوات النظام و”حزب الله” اللبناني في الرابع من تموز/يوليو هجوما على مدينة "
+                "الزبداني، آخر مدينة في المنطقة الحدودية مع لبنان لا تزال بيد المعارضة.",
+                "2015-07-21")
+    [battle] = of_type(a, "battle")
+    assert battle.historical
+
+
+def test_an_attack_begun_days_ago_is_news(analyse, of_type):
+    a = analyse("وبدأت قوات النظام و”حزب الله” اللبناني قبل ثلاثة أيام هجوما على مدينة "
+                "الزبداني، آخر مدينة في المنطقة الحدودية مع لبنان لا تزال بيد المعارضة.",
+                "2015-07-21")
+    [battle] = of_type(a, "battle")
+    assert not battle.historical

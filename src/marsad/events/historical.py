@@ -206,6 +206,11 @@ def is_earlier_episode(tokens: Sequence[Token], trigger: int, date: DateValue | 
         return True
     if own and (end is None or (published - end).days <= 1):
         return False
+    if own and end is not None and (published - end).days >= STARTED_DAYS and any(
+            t.key in STARTED for t in tokens[max(0, trigger - START_REACH):trigger]):
+        # «وبدأت قوات النظام وحزب الله في الرابع من تموز/يوليو هجوما على مدينة الزبداني»
+        # (in an article of the 21st): when a campaign began, its background
+        return True
     readings = [stems(t.key) for t in tokens[:trigger]]
     # («وكانت تظاهرة مماثلة ... قد أسفرت»: the trigger is the subject, «قد» follows it)
     later = [stems(t.key) for t in tokens[trigger + 1:trigger + 10]]
@@ -217,6 +222,11 @@ def is_earlier_episode(tokens: Sequence[Token], trigger: int, date: DateValue | 
     return own or not any(t.key in REPORTED for t in tokens[last:trigger])
 
 
+# Verbs of beginning: a campaign begun a week or more before the news is its background.
+STARTED = frozenset({"بدات", "وبدات", "بدا", "وبدا", "بداوا", "وبداوا", "انطلقت", "وانطلقت",
+                     "اطلقت", "واطلقت", "اطلق", "واطلق"})
+STARTED_DAYS = 7
+START_REACH = 16
 # Words that open reported content («صرح بأنه», «ذكرت أن»).
 REPORTED = frozenset({"ان", "بان", "انه", "بانه", "انها", "بانها", "انهم", "بانهم", "وان"})
 
