@@ -236,3 +236,12 @@ def test_an_attack_begun_days_ago_is_news(analyse, of_type):
                 "2015-07-21")
     [battle] = of_type(a, "battle")
     assert not battle.historical
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد أردوغان أن تنظيم داعش وحزب العمال الكردستاني وتنظيم حزب تحرير الشعب الثوري كلها "
+    "تنظيمات إرهابية سنتخذ كافة التدابير اللازمة تجاهها.",
+    "ودارت اشتباكات بين قوات النظام وجيش التحرير الفلسطيني من جهة والفصائل من جهة أخرى.",
+], ids=["party", "army"])
+def test_liberation_in_a_name_is_no_capture(analyse, of_type, text):
+    assert not of_type(analyse(text, "2015-07-25"), "territory_captured")

@@ -140,15 +140,22 @@ APPLIES = ("ايضا", "ذلك", "هذا", "الامر")
 
 def _idiom(kind: str, tokens: Sequence[Token], readings: Sequence[Sequence[str]], first: int,
            last: int) -> bool:
-    """An attack in words («ألقوا خطابات هاجموا فيها الحكومة», «هاجم سياسات») or a
-    withdrawal that means "applies to" («هذا الحال انسحب أيضا على بلدة قدسيا»)."""
+    """An attack in words («ألقوا خطابات هاجموا فيها الحكومة», «هاجم سياسات»), a
+    withdrawal that means "applies to" («هذا الحال انسحب أيضا على بلدة قدسيا») or
+    «تحرير» in a body's name."""
     after = [t.key for t in tokens[last + 1:last + 3]]
     if any(r in ASSAULTS for r in readings[first]):
         return bool(after) and after[0] in VERBAL
     if kind == "withdrawal":
         return after[:1] == ["علي"] or bool(after and after[0] in APPLIES
                                             and after[1:2] == ["علي"])
-    return False
+    # («حزب تحرير الشعب الثوري», «جيش التحرير الفلسطيني»: a name)
+    return kind == "territory_captured" and first > 0 and any(
+        r in NAMED_BODIES for r in readings[first - 1])
+
+
+# Bodies whose names hold «تحرير» («حزب تحرير الشعب», «منظمة التحرير»).
+NAMED_BODIES = frozenset({"حزب", "جبهه", "حركه", "هيئه", "منظمه", "جيش"})
 
 
 def _blocked(lexicon: EventLexicon, tokens: Sequence[Token],
