@@ -10,22 +10,20 @@ def names(event, role=None):
     return [a.name for a in event.actors if role is None or a.role == role]
 
 
-def test_ground_shelling_beside_helicopter_raids_is_its_own_event(analyse, of_type):
-    a = analyse("وأفاد ناشطون بأن قوات النظام قصفت بعد منتصف ليل الخميس - الجمعة مناطق في بلدة "
-                "بسقلا ما أدى إلى مقتل 3 مواطنين، بينهم امرأتان، وسقوط جرحى، كما قصف الطيران "
-                "المروحي بالبراميل المتفجرة مناطق في بلدة تفتناز.", "2015-08-01")
-    [shelling] = of_type(a, "shelling")
-    assert shelling.fatalities.count == 3
-    [strike] = of_type(a, "air_strike")
-    assert strike.fatalities is None
-
-
-def test_a_result_in_the_triggers_own_clause_stays_its_toll(analyse, of_type):
-    a = analyse("وقال المرصد السوري لحقوق الإنسان إن الجيش السوري هاجم بلدة الغارية الغربية "
-                "الواقعة إلى الشرق من درعا مما أدى إلى مقتل 13 شخصا معظمهم من النساء والأطفال "
-                "في تكثيف للقصف الجوي هذا الأسبوع.", "2015-07-25")
-    [strike] = of_type(a, "air_strike")
-    assert strike.fatalities.count == 13
+@pytest.mark.parametrize("text, date, tolls", [
+    # ground shelling beside helicopter raids is its own event, and the toll told as its
+    # result is not the next clause's
+    ("وأفاد ناشطون بأن قوات النظام قصفت بعد منتصف ليل الخميس - الجمعة مناطق في بلدة بسقلا ما "
+     "أدى إلى مقتل 3 مواطنين، بينهم امرأتان، وسقوط جرحى، كما قصف الطيران المروحي بالبراميل "
+     "المتفجرة مناطق في بلدة تفتناز.", "2015-08-01", {"shelling": 3, "air_strike": None}),
+    # a result in the trigger's own clause stays its toll
+    ("وقال المرصد السوري لحقوق الإنسان إن الجيش السوري هاجم بلدة الغارية الغربية الواقعة إلى "
+     "الشرق من درعا مما أدى إلى مقتل 13 شخصا معظمهم من النساء والأطفال في تكثيف للقصف الجوي "
+     "هذا الأسبوع.", "2015-07-25", {"air_strike": 13}),
+], ids=["ground-beside-air", "own-clause"])
+def test_each_clause_keeps_its_own_toll(analyse, text, date, tolls):
+    a = analyse(text, date)
+    assert {e.type: e.fatalities and e.fatalities.count for e in a.events} == tolls
 
 
 def test_a_nationality_is_no_place_of_the_clashes(analyse, of_type):
