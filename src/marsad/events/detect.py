@@ -1042,16 +1042,16 @@ def _named_site(article: Article, lo: int, hi: int) -> bool:
     return False
 
 
-# «في محيط البلدتين», «داخل المدينة»: the towns the article has named.
-NAMED_BACK = re.compile(r"(?<!\w)(?:في|داخل|قرب|محيط|أطراف|اطراف)\s+(?:(?:محيط|أطراف|اطراف)\s+)?"
-                        r"(?:البلدت[يا]ن|البلدة|المدينة|القرية|القريت[يا]ن|المخيم)(?!\w)")
+# «في محيط البلدتين», «داخل المدينة» (folded): the towns the article has named.
+NAMED_BACK = re.compile(r"(?<!\w)(?:في|داخل|قرب|محيط|اطراف)\s+(?:(?:محيط|اطراف)\s+)?"
+                        r"(?:البلدت[يا]ن|البلده|المدينه|القريه|القريت[يا]ن|المخيم)(?!\w)")
 
 
 def _named_back(text: str, lo: int, hi: int) -> bool:
     """Whether the trigger's clause places it in a town already named («اشتباكات لأكثر من
     ثماني ساعات متواصلة في محيط البلدتين»): one occurrence there, not a campaign (for an
     indefinite trigger: «القصف ... في المدينة» is the strike told before)."""
-    return NAMED_BACK.search(text, lo, hi) is not None
+    return NAMED_BACK.search(normalize(text[lo:hi])) is not None
 
 
 # «في قصف القوات الحكومية العراقية على المدينة» (folded): the town named last.
