@@ -142,11 +142,13 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     """``"target"``, ``"agent"``, ``"origin"``, ``"partitive"`` or None for the actor
     mention starting at ``view_start``, from the words before it. Heads («عناصر», «قادة»),
     punctuation and «عدد من» are looked through; a partitive after a count («مقتل 33 مسلحا
-    من داعش», «قتلت 23 عنصرا من التنظيم») names the people hit, one after a head («عناصر من
-    داعش») is ``"partitive"``: hit, unless it is the subject before the verb; «من قبل»,
-    «على يد» and, right after the trigger ``trigger_end``, «شنه», «نفذها», «مصدره» the one
-    who acted; «من مواقع» where the fire (or the seized weapons) came from; TARGET_MARKERS
-    («على», «ضد», «مواقع لـ», «استهدفت») the one acted upon."""
+    من داعش», «قتلت 23 عنصرا من التنظيم», «قتل الكثير من قوات الأسد») names the people hit,
+    one after a head or a group («عناصر من داعش», «مجموعة من أعضاء الفرقة 30») is
+    ``"partitive"``: hit, unless it is the subject before the verb or right after a verb of
+    acting («فتح عناصر من حزب العمال النار»); «من قبل», «على يد», «نسبته ... إلى» and,
+    right after the trigger ``trigger_end``, «شنه», «نفذها», «مصدره» the one who acted;
+    «من مواقع» where the fire (or the seized weapons) came from; TARGET_MARKERS («على»,
+    «ضد», «مواقع لـ», «استهدفت») the one acted upon."""
     j = _tokens_before(tokens, view_start)
     before: list[Token] = []  # the last words before the mention, punctuation skipped
     while j and len(before) < LOOKBACK:
