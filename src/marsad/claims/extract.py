@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from marsad.claims.certainty import apply_certainty
 from marsad.claims.lexicon import ClaimsLexicon, packaged_lexicon
 from marsad.claims.sources import (
+    NAME_TITLES,
     Word,
     canonical_name,
     classify,
@@ -39,8 +40,9 @@ _SELF = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاته
 # Places named for a person («مسجد الإمام الصادق», «شارع الملك فهد»): the title is no speaker.
 _NAMED_FOR = frozenset({"مسجد", "جامع", "حسينيه", "مرقد", "ضريح", "مستشفي", "شارع", "مدرسه",
                         "مطار", "جسر", "ساحه", "حي", "مجمع", "جامعه", "قاعده", "مدينه"})
-# One-letter titles written with a full stop («د.» doctor, «م.» engineer, «أ.» professor).
-_ABBREVIATIONS = frozenset({"د", "م", "ا"})
+# One-letter titles written with a full stop: the classifier's name titles («د.» doctor,
+# «م.» engineer) and «أ.» (professor).
+_ABBREVIATIONS = NAME_TITLES | {"ا"}
 # «من جانبها», «من جهته»: "for its part" ends the source phrase.
 _ITS_PART = frozenset({"جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم"})
 MAX_SOURCE_WORDS = 14

@@ -308,6 +308,13 @@ def _described(tokens: Sequence[Token], view_start: int) -> bool:
 BRANCH = frozenset({"ذراع", "فرع", "جناح", "الذراع", "الفرع", "الجناح", "ذراعا", "فرعا"})
 
 
+def _glued(tokens: Sequence[Token], view_start: int, before_end: int, glue: str) -> bool:
+    """Whether the mention at ``view_start`` follows the mention ending at ``before_end``
+    with only the token ``glue`` between."""
+    j = _tokens_before(tokens, view_start)
+    return j >= 2 and tokens[j - 1].key == glue and tokens[j - 2].end == before_end
+
+
 def _joined(tokens: Sequence[Token], view_start: int, before_end: int) -> bool:
     """Whether the mention at ``view_start`` is joined by «و» straight to the mention ending
     at ``before_end`` («الدولة الإسلامية وحزب العمال»)."""
@@ -315,14 +322,13 @@ def _joined(tokens: Sequence[Token], view_start: int, before_end: int) -> bool:
     if j < len(tokens) and tokens[j].start <= view_start and tokens[j].key.startswith("و") \
             and j > 0 and tokens[j - 1].end == before_end:
         return True  # (the «و» is the first letter of the mention's token)
-    return j >= 2 and tokens[j - 1].key == "و" and tokens[j - 2].end == before_end
+    return _glued(tokens, view_start, before_end, "و")
 
 
 def _bracketed_after(tokens: Sequence[Token], view_start: int, before_end: int) -> bool:
     """Whether the mention at ``view_start`` opens brackets right after the mention ending
     at ``before_end``: it describes that one («جبهة النصرة (تنظيم القاعدة في بلاد الشام)»)."""
-    j = _tokens_before(tokens, view_start)
-    return j >= 2 and tokens[j - 1].key == "(" and tokens[j - 2].end == before_end
+    return _glued(tokens, view_start, before_end, "(")
 
 
 def side_of(actor: Actor) -> str:

@@ -200,13 +200,13 @@ def _sequel(tokens, i: int, heads: tuple[str, ...] = ("قبل", "بعد")) -> bo
     return tokens[i].key in heads and i + 1 < len(tokens) and tokens[i + 1].key == "ان"
 
 
-def _sequel_between(tokens, a: TriggerHit, b: TriggerHit) -> int | None:
-    """Where «قبل أن» or «بعد أن» parts two triggers of one type: each has its own clause
-    (the place and day of «قبل أن تستعيدها قوات النظام في آذار 2016» are not the first
-    capture's); the last such token between them, if any."""
-    if a.type != b.type:
-        return None
-    return next((i for i in range(b.first - 1, a.last, -1) if _sequel(tokens, i)), None)
+def _sequels_between(tokens, a: TriggerHit, b: TriggerHit) -> list[int]:
+    """The tokens between two triggers that open «قبل أن» or «بعد أن», in text order. The
+    last parts two triggers of one type into clauses of their own (the place and day of
+    «قبل أن تستعيدها قوات النظام في آذار 2016» are not the first capture's); from the
+    first on, whatever the types, an episode is told that the first trigger's date is not
+    taken from («وهاجمت ... بعد أن سيطر عليه التنظيم منذ نهاية الشهر الماضي»)."""
+    return [i for i in range(a.last + 1, b.first) if _sequel(tokens, i)]
 
 
 def _distinct(places: Sequence[Place]) -> list[Place]:
@@ -355,7 +355,9 @@ class EventDetector:
             every = sorted([*hits, *back], key=lambda h: h.first)
             for group, of_back in ((hits, False), (every, True)):
                 # (where «قبل أن», «بعد أن» part a hit from the next, each clause ends there)
-                cuts = [_sequel_between(tokens, a, b) for a, b in pairwise(group)]
+                sequels = [_sequels_between(tokens, a, b) for a, b in pairwise(group)]
+                cuts = [opens[-1] if opens and a.type == b.type else None
+                        for opens, (a, b) in zip(sequels, pairwise(group), strict=True)]
                 for ci, hit in enumerate(group):
                     if (hit in back) != of_back:
                         continue
@@ -365,13 +367,9 @@ class EventDetector:
                         else tokens[cuts[ci - 1]].start)
                     hi = sentence.end if ci + 1 == len(group) else original(
                         group[ci + 1].start if cuts[ci] is None else tokens[cuts[ci]].start)
-                    # («وهاجمت ... بعد أن سيطر عليه التنظيم منذ نهاية الشهر الماضي»: the
-                    # date of the episode told after «بعد أن» is not this one's)
-                    seq = None if ci + 1 == len(group) else next((
-                        i for i in range(hit.last + 1, group[ci + 1].first)
-                        if _sequel(tokens, i)), None)
-                    episode = [] if seq is None else [
-                        Span(original(tokens[seq].start), sentence.end)]
+                    # (the date of the episode told after «بعد أن» is not this one's)
+                    episode = [Span(original(tokens[sequels[ci][0]].start), sentence.end)] if (
+                        ci + 1 < len(group) and sequels[ci]) else []
                     found = self._from_hit(article, view, tokens, si, sentence, hit,
                                            trigger, lo, hi, excluded, headline and si == 0,
                                            len(group), subjects, cues, episode)
