@@ -1,0 +1,25 @@
+"""Twenty-fifth round: the arguments and types read from the tuning parts' misses and the
+unlabelled output."""
+
+from __future__ import annotations
+
+
+def names(event, role=None):
+    return [a.name for a in event.actors if role is None or a.role == role]
+
+
+def test_a_running_total_in_a_statement_after_the_protest_is_the_statements(analyse, of_type):
+    a = analyse("في حين استذكر العشرات من المسيحيين الذكرى السنوية الأولى لاجتياح تنظيم داعش "
+                "للقرى والبلدات ذات الغالبية المسيحية في سهل نينوى، خلال وقفة احتجاجية أمام مكتب "
+                "الأمم المتحدة في مدينة أربيل عاصمة إقليم كردستان العراق، كشف ناشط سياسي موصلي "
+                "أمس أن تنظيم داعش قتل منذ سيطرته على الموصل الصيف الماضي وحتى الآن 2070 شخصا "
+                "في الموصل.", "2015-08-07")
+    [protest] = of_type(a, "protest")
+    assert protest.location.name == "Erbil"
+
+
+def test_so_far_in_a_clause_after_that_is_not_the_bombings(analyse, of_type):
+    a = analyse("وفي الزبداني استأنف طيران الأسد قصفه العنيف للمدينة، في حين تستمر ميليشيات حزب "
+                "الله في محاولاتها للتقدم من دون أن تحقق أي نجاح حتى الآن.", "2015-07-24")
+    [strike] = of_type(a, "air_strike")
+    assert strike.location.name == "Az Zabadānī"
