@@ -375,3 +375,10 @@ def test_a_title_in_a_mosque_name_is_no_speaker(analysed):
                          "الكويت. ما أصدرت الطوارئ الطبية تقرير أولى يفيد بنقل 25 حالة إلى "
                          "المستشفيات.")
     assert not any("الإمام" in (c.source.text or "") for c in claims)
+
+
+def test_a_compound_given_name_is_named_whole(analysed):
+    _, (first, again) = analysed("وقال رامي عبد الرحمن مدير المرصد إن الاشتباكات مستمرة. وأضاف عبد "
+                                 "الرحمن أن القصف توقف.")
+    assert first.source.name == "رامي عبد الرحمن"
+    assert again.source.name == "رامي عبد الرحمن"

@@ -207,12 +207,16 @@ def person_name_words(words: Sequence[Word], lex: ClaimsLexicon) -> tuple[int, i
         return _index(words, toks[i]), _index(words, toks[j - 1]) + 1
     # leading run
     k = 0
-    while k < len(toks) and is_name(toks[k], toks[k - 1] if k else None) and \
-            not toks[k].text.startswith("ال"):
-        k += 1
+    while k < len(toks) and is_name(toks[k], toks[k - 1] if k else None) and (
+            not toks[k].text.startswith("ال") or (k and toks[k - 1].text in COMPOUND_HEADS)):
+        k += 1  # («رامي عبد الرحمن مدير المرصد»: «عبد» takes its «الرحمن»)
     if k:
         return _index(words, toks[0]), _index(words, toks[k - 1]) + 1
     return None
+
+
+# The first halves of compound given names («عبد الرحمن», «أبو الفضل»), folded.
+COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ابا"})
 
 
 def _index(words: Sequence[Word], w: Word) -> int:
