@@ -23,3 +23,14 @@ def test_so_far_in_a_clause_after_that_is_not_the_bombings(analyse, of_type):
                 "الله في محاولاتها للتقدم من دون أن تحقق أي نجاح حتى الآن.", "2015-07-24")
     [strike] = of_type(a, "air_strike")
     assert strike.location.name == "Az Zabadānī"
+
+
+def test_partners_of_the_side_that_acts_are_associated(analyse, of_type):
+    a = analyse("وأفاد مصدر إعلامي بأن وحدات حماية الشعب الكردية بالتعاون مع الكتائب المقاتلة "
+                "وبغطاء من طيران التحالف الدولي تمكنت من السيطرة على منطقة الفيلات الحمر جنوب شرق "
+                "الحسكة، بعد اشتباكات مع مقاتلي تنظيم داعش استمرت لأيام.", "2015-07-21")
+    [capture] = of_type(a, "territory_captured")
+    assert names(capture, "actor1") == ["YPG: People's Protection Units"]
+    assert names(capture, "actor2") == ["Islamic State"]
+    assert set(names(capture, "associated")) == {"Syrian opposition armed groups",
+                                                 "Global Coalition against Daesh"}

@@ -169,6 +169,9 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
         return None
     key = before[i].key
     prev = before[i - 1].key if i else ""
+    if (key in ALONGSIDE and prev in TOGETHER) or key in BACKING or (
+            key == "من" and prev in BACKING):
+        return "ally"  # «بالتعاون مع الكتائب المقاتلة», «بغطاء من طيران التحالف»
     if key == "الي" and any(ATTRIBUTED.match(t.key) for t in before[max(0, i - 3):i]):
         return "agent"  # «هجوم انتحاري دام نسبته الحكومة الى التنظيم المتطرف»
     if key == "من" and (_is_number(prev) or prev in MANY):
@@ -200,6 +203,14 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
             prev and key not in PARTICLES and any(r in TARGET_MARKERS for r in stems(prev))):
         return "target"  # («على مقر لداعش»; not «أشار إلى أن جبهة النصرة»)
     return None
+
+
+# Words before an actor that make it a partner of the side that acts: «بالتعاون مع»,
+# «بالتنسيق مع», «جنبا إلى جنب مع», «بغطاء من», «بدعم من», «بمساندة».
+ALONGSIDE = frozenset({"مع"})
+TOGETHER = frozenset({"بالتعاون", "بالتنسيق", "بالاشتراك", "جنب", "بالتحالف"})
+BACKING = frozenset({"بغطاء", "بدعم", "بمسانده", "باسناد", "بمشاركه", "بمؤازره", "وبغطاء",
+                     "وبدعم", "وبمسانده", "وباسناد", "وبمشاركه", "وبمؤازره"})
 
 
 # Verbs of aiming: what follows them is the target («انفجار استهدف قوات النظام»), but
@@ -401,6 +412,8 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         marks[n] = marked
         if inter in UNARMED:
             role = "actor1" if inter == 6 and event_type == "protest" else "actor2"
+        elif marked == "ally":
+            role = "associated"
         elif event_type == "protest":
             role = "actor2"  # the protesters act; forces or groups face them or are the aim
         elif event_type in AIR_TYPES and inter not in STATE:
