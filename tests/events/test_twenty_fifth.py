@@ -34,3 +34,10 @@ def test_partners_of_the_side_that_acts_are_associated(analyse, of_type):
     assert names(capture, "actor2") == ["Islamic State"]
     assert set(names(capture, "associated")) == {"Syrian opposition armed groups",
                                                  "Global Coalition against Daesh"}
+
+
+def test_on_before_the_trigger_marks_no_target_after_it(analyse, of_type):
+    a = analyse("وفي رد على قصف قوات النظام لمدن وبلدات محافظة درعا بالبراميل المتفجرة أعلنت "
+                "كتائب الجيش الأول استهداف مقرات قوات النظام في مدينة خان أرنبة.", "2015-07-21")
+    [shelling] = of_type(a, "shelling")
+    assert names(shelling, "actor1") == ["Military Forces of Syria"]

@@ -200,8 +200,11 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     if right_after and before[i].end == trigger_end and any(r in AIMING for r in stems(key)):
         return "subject"  # «واستهدفت قوات الأسد ... بلدات»: the trigger verb, then its subject
     if any(r in TARGET_MARKERS for r in stems(key)) or (
-            prev and key not in PARTICLES and any(r in TARGET_MARKERS for r in stems(prev))):
-        return "target"  # («على مقر لداعش»; not «أشار إلى أن جبهة النصرة»)
+            prev and key not in PARTICLES and before[i].end != trigger_end
+            and any(r in TARGET_MARKERS for r in stems(prev))):
+        # («على مقر لداعش»; not «أشار إلى أن جبهة النصرة», nor «ردا على قصف قوات النظام»,
+        # where «على» governs the trigger)
+        return "target"
     return None
 
 
