@@ -41,3 +41,11 @@ def test_on_before_the_trigger_marks_no_target_after_it(analyse, of_type):
                 "كتائب الجيش الأول استهداف مقرات قوات النظام في مدينة خان أرنبة.", "2015-07-21")
     [shelling] = of_type(a, "shelling")
     assert names(shelling, "actor1") == ["Military Forces of Syria"]
+
+
+def test_arms_before_the_statement_are_the_trigger_befores(analyse):
+    a = analyse("وفي رد على قصف قوات النظام لمدن وبلدات محافظة درعا بالبراميل المتفجرة أعلنت "
+                "كتائب الجيش الأول استهداف مقرات قوات النظام في مدينة خان أرنبة.", "2015-07-21")
+    first, second = sorted(a.events, key=lambda e: e.trigger.span.start)
+    assert [w.name for w in first.weapons] == ["barrel bomb"]
+    assert not second.weapons

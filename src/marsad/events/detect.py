@@ -455,7 +455,12 @@ class EventDetector:
                      hi, sentence, n_hits == 1)
         if orphan and (dead is None or dead.count is None):
             return []
-        weapons = list(weapons_for(article.mentions, lo, hi, article.text))
+        # («وفي رد على قصف قوات النظام ... بالبراميل المتفجرة أعلنت كتائب الجيش الأول
+        # استهداف مقرات»: the arms between the trigger before and the statement this one is
+        # told in are not its)
+        armed_lo = claim.cue.span.start if claim.cue is not None and lo > sentence.start and (
+            lo <= claim.cue.span.start < trigger.start) else lo
+        weapons = list(weapons_for(article.mentions, armed_lo, hi, article.text))
         if hit.type in ARMS_TYPES and (
                 arms := arms_in_general(article.text, lo, hi, weapons)) is not None:
             weapons.append(arms)
@@ -466,7 +471,7 @@ class EventDetector:
                 article.text, lo, hi, self.lexicon.nationality)) or state_actor(
                 article.text, article.places, trigger, self.lexicon.nationality)
             if state is None and hit.type == "air_strike" and home_country(article) == "SY":
-                state = regime_aircraft(article.text, lo, hi)
+                state = regime_aircraft(article.text, armed_lo, hi)
             if state is not None:
                 actors = _with_actor1(actors, state)
         if hit.type in ONE_SIDED:
