@@ -49,3 +49,9 @@ def test_arms_before_the_statement_are_the_trigger_befores(analyse):
     first, second = sorted(a.events, key=lambda e: e.trigger.span.start)
     assert [w.name for w in first.weapons] == ["barrel bomb"]
     assert not second.weapons
+
+
+def test_raids_without_which_the_jets_flew_are_no_event(analyse, of_type):
+    a = analyse("وأشار الى ان مقاتلات تركية حلقت ايضا في اجواء جبل قنديل شمال محافظة اربيل التي "
+                "تضم عاصمة الاقليم، من دون ان تشن غارات.", "2015-07-26")
+    assert not of_type(a, "air_strike")

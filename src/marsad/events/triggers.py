@@ -162,9 +162,15 @@ def _blocked(lexicon: EventLexicon, tokens: Sequence[Token],
              readings: Sequence[Sequence[str]], i: int) -> bool:
     """Whether token ``i`` names no event whatever rule it matches: a blocker within the
     two tokens before it, a purpose, what an appeal asks for, or what was foiled."""
-    return _within(lexicon.blockers, readings, i, 2) or _purpose(
+    return _within(lexicon.blockers, readings, i, 2 + _that_verb(tokens, i)) or _purpose(
         tokens, readings, i, lexicon.first_words) or _appealed(lexicon, tokens, readings, i) or (
         _foiled(lexicon, readings, i)) or _neared(readings, i)
+
+
+def _that_verb(tokens: Sequence[Token], i: int) -> int:
+    """1 when «أن» and a verb stand right before token ``i`` («من دون أن تشن غارات»): the
+    blocker may stand one token further back."""
+    return int(i >= 2 and tokens[i - 2].key == "ان")
 
 
 # Coming close to something: «اقتربت القوات الأمنية العراقية المشتركة كثيرًا من تحرير
