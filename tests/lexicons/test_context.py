@@ -52,3 +52,22 @@ def test_peoples_are_found_with_low_priority():
 
 def test_sizes_count_entries_and_aliases():
     assert LEX.sizes["actors"] == 2 and LEX.sizes["contextual_aliases"] == 3
+
+
+def test_kurdish_fighters_are_the_kurdish_force_of_the_article_or_of_its_country():
+    lex = Lexicons.default()
+
+    def kurds(text):
+        view = view_of(text)
+        return [c.norm for c in lex.find(view, split_sentences(text))
+                if c.kind != "NORP" and "كراد" in view.text[c.start:c.end]]
+
+    assert kurds("قصفت تركيا مواقع حزب العمال الكردستاني. وقتل جنديان عندما فجر مقاتلون أكراد "
+                 "لغما.") == ["PKK: Kurdistan Workers' Party"]
+    assert kurds("قالت وحدات حماية الشعب إنها تقدمت. وطرد المقاتلون الأكراد التنظيم.") == [
+        "YPG: People's Protection Units"]
+    # named last is the PKK, but the sentence is in Syria
+    assert kurds("قالت وحدات حماية الشعب إنها تقدمت. وقصفت تركيا حزب العمال الكردستاني. وطرد "
+                 "المقاتلون الأكراد التنظيم من حي في الحسكة في شمال شرق سوريا.") == [
+        "YPG: People's Protection Units"]
+    assert "PKK: Kurdistan Workers' Party" not in kurds("وطرد المقاتلون الأكراد التنظيم.")

@@ -76,15 +76,18 @@ def _context(item: dict[str, Any], where: str) -> tuple[ContextRule, ...]:
     rules = []
     for n, raw in enumerate(item.get("context", [])):
         w = f"{where} context {n + 1}"
-        rules.append(ContextRule(
-            alias=str(_required(raw, "alias", w)),
+        # (one rule may cover several aliases: «المقاتلين الأكراد», «المقاتلون الأكراد»)
+        aliases = _strings(raw, "aliases", w) if "aliases" in raw else (
+            str(_required(raw, "alias", w)),)
+        rules.extend(ContextRule(
+            alias=alias,
             needs_article_alias=bool(raw.get("needs_article_alias", True)),
             preceded_by=_strings(raw, "preceded_by", w),
             quoted=bool(raw.get("quoted", False)),
             not_followed_by=_strings(raw, "not_followed_by", w),
             or_named=_strings(raw, "or_named", w),
             unless_named=_strings(raw, "unless_named", w),
-        ))
+        ) for alias in aliases)
     return tuple(rules)
 
 
