@@ -55,3 +55,10 @@ def test_raids_without_which_the_jets_flew_are_no_event(analyse, of_type):
     a = analyse("وأشار الى ان مقاتلات تركية حلقت ايضا في اجواء جبل قنديل شمال محافظة اربيل التي "
                 "تضم عاصمة الاقليم، من دون ان تشن غارات.", "2015-07-26")
     assert not of_type(a, "air_strike")
+
+
+def test_a_checkpoint_of_a_side_makes_it_the_target(analyse, of_type):
+    a = analyse("قالت وحدات حماية الشعب إنها تقدمت. واستهدف هجوم آخر بسيارة مفخخة حاجزا أمنيا "
+                "لمقاتلين أكراد في جنوب مدينة كوباني السورية.", "2015-07-21")
+    [bombing] = of_type(a, "bombing")
+    assert names(bombing, "actor2") == ["YPG: People's Protection Units"]
