@@ -62,3 +62,10 @@ def test_a_checkpoint_of_a_side_makes_it_the_target(analyse, of_type):
                 "لمقاتلين أكراد في جنوب مدينة كوباني السورية.", "2015-07-21")
     [bombing] = of_type(a, "bombing")
     assert names(bombing, "actor2") == ["YPG: People's Protection Units"]
+
+
+def test_the_side_driven_out_is_the_target(analyse, of_type):
+    a = analyse("فيما تمكن المقاتلون الأكراد من طرد تنظيم داعش من حي في جنوب مدينة الحسكة.",
+                "2015-07-26")
+    [capture] = of_type(a, "territory_captured")
+    assert names(capture, "actor2") == ["Islamic State"] and not names(capture, "actor1")

@@ -260,6 +260,16 @@ def _acting(event_type: str, tokens: Sequence[Token], view_start: int,
     return event_type == "withdrawal" and _forced(tokens, view_start, trigger_end)
 
 
+def _driven_out(tokens: Sequence[Token], view_start: int, trigger_end: int) -> bool:
+    """The genitive right after «طرد» (the side driven out), not an ``OBJECT_NOUNS``
+    verbal noun whose genitive is a place («تحرير المدينة»)."""
+    return _right_after(tokens, trigger_end, view_start) and any(
+        t.end == trigger_end and t.key in DRIVING_OUT for t in tokens)
+
+
+DRIVING_OUT = frozenset({"طرد", "لطرد", "بطرد", "وطرد"})
+
+
 def subject_before(tokens: Sequence[Token], view_starts: Sequence[int],
                    view_ends: Sequence[int], trigger_end: int) -> int | None:
     """Which actor mention (its index) stands right before the trigger verb as its
@@ -409,6 +419,8 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
             marked = "agent" if event_type in FIRE_TYPES else "target"
         if marked is None and svo and _right_after(tokens, trigger_end, vstart):
             marked = "target"  # «إن جبهة النصرة هاجمت الجيش الحر»: the verb's object
+        if marked is None and _driven_out(tokens, vstart, trigger_end):
+            marked = "target"  # «من طرد تنظيم داعش من حي», «تحرير ... من»: the one driven out
         if marked is None and _acting(event_type, tokens, vstart, trigger_end):
             marked = "agent"  # «بعد انسحاب القوات العراقية», «أجبروا قوات النظام على الانسحاب»
         if marked is None and n and view_ends and marks[n - 1] == "target" and _joined(
