@@ -382,3 +382,16 @@ def test_a_compound_given_name_is_named_whole(analysed):
                                  "الرحمن أن القصف توقف.")
     assert first.source.name == "رامي عبد الرحمن"
     assert again.source.name == "رامي عبد الرحمن"
+
+
+@pytest.mark.parametrize("text, kind, name", [
+    ("بحسب ما قال مدير «المرصد السوري لحقوق الإنسان» رامي عبد الرحمن لـ«الشرق الأوسط» إن "
+     "الاشتباكات مستمرة.", "observers", "Syrian Observatory for Human Rights"),
+    ("وقال نائب «محافظ مدينة حلب الحرة» منذر سلال لـ«الشرق الأوسط»، إن الهجوم جاء عفويًا.",
+     "person", "منذر سلال"),
+], ids=["monitor", "deputy"])
+def test_a_titles_quoted_body_and_the_name_after_it_are_the_speaker(analysed, text, kind, name):
+    _, (claim,) = analysed(text)
+    assert (claim.source.kind, claim.source.name) == (kind, name)
+    assert claim.source.text.startswith(("مدير «", "نائب «"))
+    assert claim.source.text.endswith(("عبد الرحمن", "منذر سلال"))

@@ -257,13 +257,16 @@ class ClaimExtractor:
         lex = self.lex
         j = i
         n = len(words)
-        quoted = False
+        quoted = titled = False
         natural = True
         while j < n and j - i < MAX_SOURCE_WORDS:
             w = words[j]
             t = w.text
             if quoted:
                 j += 1
+                if t in _QUOTES_CLOSE and titled and j < n and self._named_after(words[j]):
+                    quoted = False  # «مدير «المرصد السوري» رامي عبد الرحمن»: the name follows
+                    continue
                 if t in _QUOTES_CLOSE:
                     break  # a quoted name closes the phrase: الوكالة "سانا"
                 continue
@@ -300,6 +303,7 @@ class ClaimExtractor:
                 if not self._quote_in_source(words, j):
                     break
                 quoted = True
+                titled = words[j - 1].text in lex.person_titles
                 j += 1
                 continue
             if t == "." and j > i and words[j - 1].text in _ABBREVIATIONS:
@@ -357,7 +361,9 @@ class ClaimExtractor:
         if not (self._is_source_word(prev) or self._is_source_word(strip_clitic(prev))
                 or _agrees(prev)):
             return False  # «أعلن صدام «ضم» الكويت»: a quote after a name is content
-        for k in range(j + 1, min(len(words), j + 5)):
+        # (a title's body may be longer: «مدير «المرصد السوري لحقوق الإنسان» رامي عبد الرحمن»)
+        reach = 7 if prev in self.lex.person_titles else 5
+        for k in range(j + 1, min(len(words), j + reach)):
             t = words[k].text
             if t in _QUOTES_CLOSE:
                 return k > j + 1 and (k + 1 >= len(words) or
@@ -365,6 +371,13 @@ class ClaimExtractor:
             if t in self.lex.complementizers or t in _CLAUSE_PUNCT:
                 return False
         return False
+
+    def _named_after(self, w: Word) -> bool:
+        """Whether ``w``, right after a title's quoted body, can begin its holder's name."""
+        t = w.text
+        return not w.is_punct and not t.startswith(("ال", "لل", "ل", "ب")) and (
+            t not in self.lex.complementizers and t not in self.lex.stops
+            and t not in self.lex.content_preps and t not in ("في", "من", "عن", "علي"))
 
     def _quoted_speaker(self, words: Sequence[Word], j: int) -> bool:
         """«أعلن «مكتب أخبار سوريا» المعارض، أن»: a short quoted body right after the cue;

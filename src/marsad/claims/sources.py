@@ -136,6 +136,8 @@ def classify(words: Sequence[Word], lex: ClaimsLexicon,
     if head in NAME_TITLES and len(toks) > 1:
         return "person"  # «د. ابن رقوش», «م. أحمد الجبوري»: a title before a name
     if head in lex.person_titles:
+        if speaks_for_monitor(toks, lex):
+            return "observers"  # («مدير «المرصد السوري لحقوق الإنسان» رامي عبد الرحمن»)
         if _definite(head) or head.startswith("معالي") or _definite(second) or len(toks) > 3:
             return "person"
         return "anonymous"
@@ -198,10 +200,11 @@ def person_name_words(words: Sequence[Word], lex: ClaimsLexicon) -> tuple[int, i
                 prev.text not in lex.person_titles and prev.text not in ("باسم", "في", "من")
         return t not in ("باسم", "في", "من", "عن", "بن") or prev is not None
 
-    # trailing run
+    # trailing run (not across a quote or bracket: «مدير «المرصد السوري» رامي عبد الرحمن»)
     j = len(toks)
     i = j
-    while i > 0 and is_name(toks[i - 1], toks[i - 2] if i > 1 else None):
+    while i > 0 and is_name(toks[i - 1], toks[i - 2] if i > 1 else None) and not (
+            i < j and _index(words, toks[i]) - _index(words, toks[i - 1]) > 1):
         i -= 1
     if i < j:
         return _index(words, toks[i]), _index(words, toks[j - 1]) + 1
