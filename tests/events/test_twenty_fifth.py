@@ -3,6 +3,8 @@ unlabelled output."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def names(event, role=None):
     return [a.name for a in event.actors if role is None or a.role == role]
@@ -69,3 +71,16 @@ def test_the_side_driven_out_is_the_target(analyse, of_type):
                 "2015-07-26")
     [capture] = of_type(a, "territory_captured")
     assert names(capture, "actor2") == ["Islamic State"] and not names(capture, "actor1")
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("ونقل «المرصد السوري لحقوق الإنسان» عن عدد من سكان المنطقة قولهم: «إن الوحدات الكردية "
+     "اعتقلت نحو 150 شابًا ورجلا من بلدة صرين».", ["«المرصد السوري لحقوق الإنسان»",
+                                                  "عدد من سكان المنطقة"]),
+    # the outlet told is no teller
+    ("وقال مسؤول في وحدات حماية الشعب لفرانس برس إن الوحدات اعتقلت نحو 150 شابًا من بلدة "
+     "صرين.", ["مسؤول في وحدات حماية الشعب"]),
+], ids=["relayed", "told"])
+def test_the_teller_of_a_relayed_report_is_a_source(analyse, text, sources):
+    [event] = analyse(text, "2015-07-31").events
+    assert [s.text for s in event.sources] == sources

@@ -1167,7 +1167,12 @@ def event_sources(claims: Sequence[Claim], claim: Claim) -> list[Source]:
         if not outer:
             return []
         claim = min(outer, key=lambda o: len(o.content))
-    return split_coordinated(claim.source, packaged_lexicon())
+    # («ونقل المرصد عن سكان ...», «وقال المرصد نقلا عن مصادر محلية»: the teller named
+    # before the one it quotes is a source too; not the outlet told after: «قال لفرانس برس»)
+    first = claim.source.span.start if claim.source.span is not None else -1
+    relays = [r for r in claim.source.chain if r.text and r.span is not None
+              and r.span.end <= first]
+    return [*relays, *split_coordinated(claim.source, packaged_lexicon())]
 
 
 # Sources that speak for a body or a group of witnesses (not a word the claims stage took
