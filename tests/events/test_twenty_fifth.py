@@ -84,3 +84,12 @@ def test_the_side_driven_out_is_the_target(analyse, of_type):
 def test_the_teller_of_a_relayed_report_is_a_source(analyse, text, sources):
     [event] = analyse(text, "2015-07-31").events
     assert [s.text for s in event.sources] == sources
+
+
+def test_the_sides_before_a_statement_after_a_strike_are_the_strikes(analyse, of_type):
+    a = analyse("وقالت مصادر إن غارة لطيران التحالف الدولي على ناحية صوران شمالي حلب تسبب في مقتل "
+                "أكثر من عشرة عناصر من تنظيم داعش وإصابة آخرين، مضيفة أن التنظيم اشتبك أيضا مع "
+                "قوات المعارضة السورية بنفس المنطقة ومحيطها.", "2015-07-21")
+    [battle] = of_type(a, "battle")
+    assert names(battle, "actor1") == ["Islamic State"]
+    assert names(battle, "actor2") == ["Syrian opposition armed groups"]

@@ -401,7 +401,13 @@ class EventDetector:
             return []
         # «قصفت قوات النظام ...، فيما قضى رجل اثر انفجار»: a new clause has its own actors
         seg = _segment(view, tokens, hit, sentence, hi >= sentence.end, cues)
-        mentions = actor_mentions(article, max(lo, seg.start), min(hi, seg.end), excluded)
+        # (and a statement after the trigger before: «غارة لطيران التحالف ... تسبب في مقتل
+        # عشرة عناصر من تنظيم داعش، مضيفة أن التنظيم اشتبك أيضا مع قوات المعارضة», «وفي رد
+        # على قصف قوات النظام ... بالبراميل المتفجرة أعلنت كتائب الجيش الأول استهداف مقرات»:
+        # the actors and arms between the two are the trigger before's)
+        own_lo = claim.cue.span.start if claim.cue is not None and lo > sentence.start and (
+            lo <= claim.cue.span.start < trigger.start) else lo
+        mentions = actor_mentions(article, max(own_lo, seg.start), min(hi, seg.end), excluded)
         if not mentions:
             mentions = actor_mentions(article, seg.start, seg.end, excluded)
             if hit.type in BLASTS:
@@ -455,12 +461,7 @@ class EventDetector:
                      hi, sentence, n_hits == 1)
         if orphan and (dead is None or dead.count is None):
             return []
-        # («وفي رد على قصف قوات النظام ... بالبراميل المتفجرة أعلنت كتائب الجيش الأول
-        # استهداف مقرات»: the arms between the trigger before and the statement this one is
-        # told in are not its)
-        armed_lo = claim.cue.span.start if claim.cue is not None and lo > sentence.start and (
-            lo <= claim.cue.span.start < trigger.start) else lo
-        weapons = list(weapons_for(article.mentions, armed_lo, hi, article.text))
+        weapons = list(weapons_for(article.mentions, own_lo, hi, article.text))
         if hit.type in ARMS_TYPES and (
                 arms := arms_in_general(article.text, lo, hi, weapons)) is not None:
             weapons.append(arms)
@@ -471,7 +472,7 @@ class EventDetector:
                 article.text, lo, hi, self.lexicon.nationality)) or state_actor(
                 article.text, article.places, trigger, self.lexicon.nationality)
             if state is None and hit.type == "air_strike" and home_country(article) == "SY":
-                state = regime_aircraft(article.text, armed_lo, hi)
+                state = regime_aircraft(article.text, own_lo, hi)
             if state is not None:
                 actors = _with_actor1(actors, state)
         if hit.type in ONE_SIDED:
