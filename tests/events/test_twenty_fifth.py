@@ -93,3 +93,12 @@ def test_the_sides_before_a_statement_after_a_strike_are_the_strikes(analyse, of
     [battle] = of_type(a, "battle")
     assert names(battle, "actor1") == ["Islamic State"]
     assert names(battle, "actor2") == ["Syrian opposition armed groups"]
+    assert battle.fatalities is None  # (the ten dead are the strike's)
+
+
+def test_a_hedge_after_a_blast_keeps_the_blasts_dead(analyse, of_type):
+    a = analyse("وأثناء قيام منسوبي القوات بأداء صلاة الظهر جماعة في مسجد مقر القوات، حدث تفجير في "
+                "جموع المصلين نتج عنه استشهاد عشرة من منسوبي القوات إضافة إلى ثلاثة من العاملين في "
+                "الموقع، كما عُثر في الموقع على أشلاء يعتقد أنها ناتجة عن تفجير بأحزمة ناسفة.",
+                "2015-08-06")
+    assert a.events and {e.fatalities and e.fatalities.count for e in a.events} == {13}

@@ -403,10 +403,11 @@ class EventDetector:
         seg = _segment(view, tokens, hit, sentence, hi >= sentence.end, cues)
         # (and a statement after the trigger before: «غارة لطيران التحالف ... تسبب في مقتل
         # عشرة عناصر من تنظيم داعش، مضيفة أن التنظيم اشتبك أيضا مع قوات المعارضة», «وفي رد
-        # على قصف قوات النظام ... بالبراميل المتفجرة أعلنت كتائب الجيش الأول استهداف مقرات»:
-        # the actors and arms between the two are the trigger before's)
+        # على قصف قوات النظام ... بالبراميل المتفجرة أعلنت كتائب الجيش الأول استهداف مقرات»)
+        # the actors, arms and dead between the two are the trigger before's; not so a
+        # hedge's («... تفجير ... كما عثر على أشلاء يعتقد أنها ناتجة عن تفجير»)
         own_lo = claim.cue.span.start if claim.cue is not None and lo > sentence.start and (
-            lo <= claim.cue.span.start < trigger.start) else lo
+            claim.source.span is not None and lo <= claim.cue.span.start < trigger.start) else lo
         mentions = actor_mentions(article, max(own_lo, seg.start), min(hi, seg.end), excluded)
         if not mentions:
             mentions = actor_mentions(article, seg.start, seg.end, excluded)
@@ -457,7 +458,7 @@ class EventDetector:
             article.dates, sentence.start, trigger, sentence.end, undated)
         if _to_come(date, article.published):
             return []  # «ستمدد حملتها الجوية ... عامًا آخر»: a plan or forecast (§1)
-        dead = _toll(article, trigger, _own_results(article.text, lo, trigger, sentence),
+        dead = _toll(article, trigger, _own_results(article.text, own_lo, trigger, sentence),
                      hi, sentence, n_hits == 1)
         if orphan and (dead is None or dead.count is None):
             return []
