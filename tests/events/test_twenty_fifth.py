@@ -102,3 +102,10 @@ def test_a_hedge_after_a_blast_keeps_the_blasts_dead(analyse, of_type):
                 "الموقع، كما عُثر في الموقع على أشلاء يعتقد أنها ناتجة عن تفجير بأحزمة ناسفة.",
                 "2015-08-06")
     assert a.events and {e.fatalities and e.fatalities.count for e in a.events} == {13}
+
+
+def test_the_group_named_after_an_arrest_noun_was_arrested(analyse, of_type):
+    a = analyse("أعلنت السلطات المغربية اليوم القبض على خلية إرهابية تتكون من 8 عناصر ينشطون باربع "
+                "مدن مغربية، ابدوا ولائهم وتأييدهم لتنظيم داعش الارهابي.", "2015-07-21")
+    [arrest] = of_type(a, "abduction_detention")
+    assert names(arrest, "actor2") == ["Islamic State"] and not names(arrest, "actor1")

@@ -260,6 +260,15 @@ def _acting(event_type: str, tokens: Sequence[Token], view_start: int,
     return event_type == "withdrawal" and _forced(tokens, view_start, trigger_end)
 
 
+# Verbal nouns of arrest: the armed group named after one is who was arrested.
+ARREST_NOUNS = frozenset({"القبض", "بالقبض", "توقيف", "بتوقيف", "اعتقال", "باعتقال",
+                          "واعتقال", "احتجاز", "باحتجاز"})
+
+
+def _arrest_noun(tokens: Sequence[Token], trigger_end: int) -> bool:
+    return any(t.end == trigger_end and t.key in ARREST_NOUNS for t in tokens)
+
+
 def _driven_out(tokens: Sequence[Token], view_start: int, trigger_end: int) -> bool:
     """The genitive right after «طرد» (the side driven out), not an ``OBJECT_NOUNS``
     verbal noun whose genitive is a place («تحرير المدينة»)."""
@@ -419,6 +428,9 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
             marked = "agent" if event_type in FIRE_TYPES else "target"
         if marked is None and svo and _right_after(tokens, trigger_end, vstart):
             marked = "target"  # «إن جبهة النصرة هاجمت الجيش الحر»: the verb's object
+        if marked is None and event_type == "abduction_detention" and inter not in STATE and (
+                vstart > trigger_end and _arrest_noun(tokens, trigger_end)):
+            marked = "target"  # «أعلنت السلطات القبض على خلية ... موالية لتنظيم داعش»
         if marked is None and _driven_out(tokens, vstart, trigger_end):
             marked = "target"  # «من طرد تنظيم داعش من حي», «تحرير ... من»: the one driven out
         if marked is None and _acting(event_type, tokens, vstart, trigger_end):
