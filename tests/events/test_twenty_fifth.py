@@ -109,3 +109,10 @@ def test_the_group_named_after_an_arrest_noun_was_arrested(analyse, of_type):
                 "مدن مغربية، ابدوا ولائهم وتأييدهم لتنظيم داعش الارهابي.", "2015-07-21")
     [arrest] = of_type(a, "abduction_detention")
     assert names(arrest, "actor2") == ["Islamic State"] and not names(arrest, "actor1")
+
+
+def test_an_agreement_opening_a_base_is_no_ceasefire(analyse, of_type):
+    a = analyse("قالت وزارة الخارجية التركية اليوم الأربعاء إن تركيا وقعت رسميا اتفاقا مع الولايات "
+                "المتحدة يفتح قاعدة إنجيرليك الجوية أمام التحالف الذي تقوده واشنطن ضد متشددي "
+                "تنظيم الدولة الإسلامية.", "2015-07-29")
+    assert not of_type(a, "ceasefire_agreement")
