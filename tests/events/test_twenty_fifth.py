@@ -116,3 +116,11 @@ def test_an_agreement_opening_a_base_is_no_ceasefire(analyse, of_type):
                 "المتحدة يفتح قاعدة إنجيرليك الجوية أمام التحالف الذي تقوده واشنطن ضد متشددي "
                 "تنظيم الدولة الإسلامية.", "2015-07-29")
     assert not of_type(a, "ceasefire_agreement")
+
+
+def test_fighters_who_crossed_the_border_deployed(analyse, of_type):
+    a = analyse("وكان 54 عنصرًا من الفرقة 30، من الذين تلقوا تدريبات عسكرية في تركيا في اطار "
+                "البرنامج الاميركي لتدريب المعارضة المعتدلة، اجتازوا قبل أكثر من اسبوعين الحدود "
+                "إلى داخل سوريا بهدف التصدي لتنظيم «داعش».", "2015-08-02")
+    [deployment] = of_type(a, "deployment")
+    assert names(deployment) == ["Division 30"]

@@ -269,6 +269,13 @@ def _arrest_noun(tokens: Sequence[Token], trigger_end: int) -> bool:
     return any(t.end == trigger_end and t.key in ARREST_NOUNS for t in tokens)
 
 
+def _counted(tokens: Sequence[Token], view_start: int) -> bool:
+    """Whether the mention follows a count and «من» («54 عنصرا من الفرقة 30»)."""
+    j = _tokens_before(tokens, view_start)
+    return j >= 2 and tokens[j - 1].key == "من" and (
+        _is_number(tokens[j - 2].key) or (j >= 3 and _is_number(tokens[j - 3].key)))
+
+
 def _driven_out(tokens: Sequence[Token], view_start: int, trigger_end: int) -> bool:
     """The genitive right after «طرد» (the side driven out), not an ``OBJECT_NOUNS``
     verbal noun whose genitive is a place («تحرير المدينة»)."""
@@ -421,6 +428,8 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         told_by = marked == "agent" and vstart > trigger_end  # («على أيدي», «من قبل»)
         if marked == "partitive":  # the verb's subject when it stands right before it
             marked = None if n == subject else "target"
+        if marked == "target" and event_type in ONE_SIDED and _counted(tokens, vstart):
+            marked = None  # «54 عنصرا من الفرقة 30 ... اجتازوا الحدود»: the counted move
         if marked == "subject":  # (the target when an actor stands before the verb)
             trigger_start = next(t.start for t in tokens if t.end == trigger_end)
             marked = "target" if any(v < trigger_start for v in view_starts) else "agent"
