@@ -124,3 +124,10 @@ def test_fighters_who_crossed_the_border_deployed(analyse, of_type):
                 "إلى داخل سوريا بهدف التصدي لتنظيم «داعش».", "2015-08-02")
     [deployment] = of_type(a, "deployment")
     assert names(deployment) == ["Division 30"]
+
+
+def test_the_raids_after_an_aiming_verb_are_its_subject(analyse, of_type):
+    a = analyse("واستهدفت غارات للجيش التركي في معظمها مواقع لحزب العمال الكردستاني في شمال "
+                "العراق، وبعض مواقع تنظيم داعش في سوريا.", "2015-08-09")
+    [strike] = of_type(a, "air_strike")[:1]
+    assert names(strike, "actor1") == ["Military Forces of Turkey"]

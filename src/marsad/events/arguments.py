@@ -202,10 +202,12 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
     if right_after and before[i].end == trigger_end and any(r in AIMING for r in stems(key)):
         return "subject"  # «واستهدفت قوات الأسد ... بلدات»: the trigger verb, then its subject
     if any(r in TARGET_MARKERS for r in stems(key)) or (
-            prev and key not in PARTICLES and before[i].end != trigger_end
+            prev and key not in PARTICLES and before[i].end != trigger_end and not (
+                before[i - 1].end == trigger_end and any(r in AIMING for r in stems(prev)))
             and any(r in TARGET_MARKERS for r in stems(prev))):
         # («على مقر لداعش»; not «أشار إلى أن جبهة النصرة», nor «ردا على قصف قوات النظام»,
-        # where «على» governs the trigger)
+        # where «على» governs the trigger, nor «واستهدفت غارات للجيش التركي مواقع», where
+        # the trigger verb's subject follows it)
         return "target"
     return None
 
