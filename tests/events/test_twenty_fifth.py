@@ -3,6 +3,8 @@ unlabelled output."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 
@@ -131,3 +133,13 @@ def test_the_raids_after_an_aiming_verb_are_its_subject(analyse, of_type):
                 "العراق، وبعض مواقع تنظيم داعش في سوريا.", "2015-08-09")
     [strike] = of_type(a, "air_strike")[:1]
     assert names(strike, "actor1") == ["Military Forces of Turkey"]
+
+
+def test_what_the_strikes_came_after_dates_them_not(analyse, of_type):
+    a = analyse("قصفت طائرات حربية تركية أهدافا لتنظيم الدولة الإسلامية في سوريا للمرة الأولى "
+                "اليوم الجمعة. وتزامنت الضربات الجوية التي جاءت بعد اتصال هاتفي بين إردوغان "
+                "والرئيس الأمريكي باراك أوباما يوم الأربعاء مع سلسلة من حملات "
+                "الشرطة في أنحاء تركيا.",
+                "2015-07-24")
+    [strike] = of_type(a, "air_strike")
+    assert strike.date.value == dt.date(2015, 7, 24)

@@ -705,8 +705,9 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
     the event, each to the next comma or the sentence end: a relative clause whose
     antecedent is a place («إدلب التي تسيطر عليها المعارضة منذ 28 مايو», «البلدة التي
     تقع على بعد 10 كم من عين العرب») or the time («في الوقت الذي يتصاعد فيه العنف»),
-    «قبل أن» clauses and what goes on beside the event («ترافق ذلك مع الحصار»). Their
-    places and dates are not the event's."""
+    «قبل أن» clauses, a relative clause on the trigger that tells what it came after
+    («الضربات الجوية التي جاءت بعد اتصال هاتفي ... يوم الأربعاء») and what goes on beside
+    the event («ترافق ذلك مع الحصار»). Their places and dates are not the event's."""
     place_ends = {view.to_view(p.span.end) for p in article.places if p.span is not None
                   and sentence.start <= p.span.end <= sentence.end}
     out = []
@@ -716,7 +717,13 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
         relative = key in RELATIVES and (
             any(r in PLACE_NOUNS for r in stems(before.key)) or before.key in TIME_NOUNS
             or any(before.start < e <= before.end + 1 for e in place_ends))
-        opens = relative or _sequel(tokens, i, ("قبل", "وقبل")) or alongside_opens(tokens, i)
+        # («الضربات الجوية التي جاءت بعد اتصال هاتفي ... يوم الأربعاء»: what came before)
+        # (not «الاشتباكات التي اندلعت بعد أن شنت ... هجومها في وقت متأخر من الجمعة»: the
+        # fight's own start)
+        after_what = key in RELATIVES and i <= hit.last + 2 and i + 3 < len(tokens) and (
+            tokens[i + 2].key in AFTER_WORDS and tokens[i + 3].key != "ان")
+        opens = relative or after_what or _sequel(tokens, i, ("قبل", "وقبل")) or (
+            alongside_opens(tokens, i))
         if not opens:
             continue
         ends = [j for j in (view.text.find(c, tokens[i].end) for c in CLAUSE_END) if j != -1]
@@ -724,6 +731,9 @@ def _subordinate(article: Article, view, tokens, hit: TriggerHit,
         stop = view.span(min(ends), min(ends)).start if ends else sentence.end
         out.append(Span(span.start, max(span.end, min(stop, sentence.end))))
     return out
+
+
+AFTER_WORDS = frozenset({"بعد", "عقب", "اثر"})
 
 
 # Words that name who is responsible for a bombing («تبنى», «نسبته السلطات إلى», «ينسب إلى»).
