@@ -143,3 +143,10 @@ def test_what_the_strikes_came_after_dates_them_not(analyse, of_type):
                 "2015-07-24")
     [strike] = of_type(a, "air_strike")
     assert strike.date.value == dt.date(2015, 7, 24)
+
+
+def test_a_states_police_announcing_an_arrest_made_it(analyse, of_type):
+    a = analyse("وأمس اعلنت الشرطة التركية عن اعتقال ثلاثة اشخاص يشتبه في مشاركتهم في قتل "
+                "الشرطيين.", "2015-07-24")
+    [arrest] = of_type(a, "abduction_detention")
+    assert names(arrest, "actor1") == ["Police Forces of Turkey"]

@@ -11,6 +11,7 @@ from functools import lru_cache
 from marsad.claims.lexicon import packaged_lexicon
 from marsad.claims.sources import split_coordinated
 from marsad.events.casualties import ONE_PERSON, PUNCT
+from marsad.events.state_forces import generic_forces
 from marsad.events.triggers import stems
 from marsad.events.unarmed import CIVILIANS, PROTESTERS
 from marsad.geo.gazetteer import distance_km
@@ -1055,6 +1056,8 @@ def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
     src = claim.source.span
     armed = [m for m in article.mentions if m.attrs.get("inter") not in (None, *UNARMED_INTER)
              and src.start <= m.span.start < src.end]
+    # («وأمس اعلنت الشرطة التركية عن اعتقال ثلاثة اشخاص»: a state's generic forces)
+    armed += generic_forces(article, src.start, src.end, armed)
     if not armed:
         return None
     m = min(armed, key=lambda m: m.span.start)
