@@ -150,3 +150,10 @@ def test_a_states_police_announcing_an_arrest_made_it(analyse, of_type):
                 "الشرطيين.", "2015-07-24")
     [arrest] = of_type(a, "abduction_detention")
     assert names(arrest, "actor1") == ["Police Forces of Turkey"]
+
+
+def test_aircraft_counted_from_an_air_force_are_its_own(analyse, of_type):
+    a = analyse("وقبيل الساعة 04,00 قامت ثلاث مقاتلات اف-16 من سلاح الجو التركي بقصف 3 مواقع "
+                "للجهاديين في المنطقة الحدودية في سوريا المقابلة لمدينة كيليس.", "2015-07-24")
+    [strike] = of_type(a, "air_strike")
+    assert names(strike, "actor1") == ["Military Forces of Turkey"]

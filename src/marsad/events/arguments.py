@@ -177,8 +177,11 @@ def marked_role(tokens: Sequence[Token], view_start: int, trigger_end: int = -1)
         return "ally"  # «بالتعاون مع الكتائب المقاتلة», «بغطاء من طيران التحالف»
     if key == "الي" and any(ATTRIBUTED.match(t.key) for t in before[max(0, i - 3):i]):
         return "agent"  # «هجوم انتحاري دام نسبته الحكومة الى التنظيم المتطرف»
-    if key == "من" and (_is_number(prev) or prev in MANY):
-        return "target"  # «7 من عناصر داعش», «قتل الكثير من قوات الأسد»: people hit
+    if key == "من" and (_is_number(prev) or prev in MANY) and not any(
+            r in AIRCRAFT for t in before[max(0, i - 4):i] for r in stems(t.key)):
+        # «7 من عناصر داعش», «قتل الكثير من قوات الأسد»: people hit (not aircraft counted:
+        # «قامت ثلاث مقاتلات اف-16 من سلاح الجو التركي بقصف»)
+        return "target"
     if key == "من" and (prev in GROUPS or (i > 1 and before[i - 2].key in GROUPS)):
         return "partitive"  # «خطفت جبهة النصرة مجموعة ثانية من أعضاء الفرقة 30»
     if key == "من" and any(r in HEADS for r in stems(prev)):
@@ -219,6 +222,10 @@ ALONGSIDE = frozenset({"مع"})
 TOGETHER = frozenset({"بالتعاون", "بالتنسيق", "بالاشتراك", "جنب", "بالتحالف"})
 BACKING = frozenset({"بغطاء", "بدعم", "بمسانده", "باسناد", "بمشاركه", "بمؤازره", "وبغطاء",
                      "وبدعم", "وبمسانده", "وباسناد", "وبمشاركه", "وبمؤازره"})
+
+
+# Aircraft counted before the side they belong to.
+AIRCRAFT = frozenset({"طائرات", "طائره", "مقاتلات", "مقاتله", "مروحيات", "مروحيه", "قاذفات"})
 
 
 # Verbs of aiming: what follows them is the target («انفجار استهدف قوات النظام»), but
