@@ -395,3 +395,9 @@ def test_a_titles_quoted_body_and_the_name_after_it_are_the_speaker(analysed, te
     assert (claim.source.kind, claim.source.name) == (kind, name)
     assert claim.source.text.startswith(("مدير «", "نائب «"))
     assert claim.source.text.endswith(("عبد الرحمن", "منذر سلال"))
+
+
+def test_no_speaker_opens_with_fi_the_subject_before_the_verb_speaks(analysed):
+    _, (claim,) = analysed("وكانت وزارة الداخلية أعلنت في ثاني أيام عيد الفطر من الشهر الحالي "
+                           "قبضها على 190 إرهابيا.")
+    assert (claim.source.kind, claim.source.text) == ("official", "وزارة الداخلية")

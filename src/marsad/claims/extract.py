@@ -276,8 +276,10 @@ class ClaimExtractor:
                     and not any(words[k].text in _QUOTES_CLOSE for k in range(i + 1, j)):
                 j += 1  # the close of a quoted speaker's name: «وأكد "منير ذكي" قائد ...»
                 continue
-            if t in lex.complementizers or t in lex.stops or t == ":":
-                break
+            if t in lex.complementizers or t in lex.stops or t == ":" or (
+                    j == i and t in ("في", "خلال")):
+                break  # (no speaker opens with «في»: «وكانت وزارة الداخلية أعلنت في ثاني
+                # أيام عيد الفطر ... قبضها على»; its subject stands before the verb)
             if t == "من" and j > i and j + 1 < n and words[j + 1].text in _ITS_PART:
                 break  # «وقالت وحدات الحماية الكردية من جانبها إن ...»
             if t == "عن" and j > i and words[j - 1].text in _DISCLOSE:
