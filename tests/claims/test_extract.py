@@ -401,3 +401,12 @@ def test_no_speaker_opens_with_fi_the_subject_before_the_verb_speaks(analysed):
     _, (claim,) = analysed("وكانت وزارة الداخلية أعلنت في ثاني أيام عيد الفطر من الشهر الحالي "
                            "قبضها على 190 إرهابيا.")
     assert (claim.source.kind, claim.source.text) == ("official", "وزارة الداخلية")
+
+
+@pytest.mark.parametrize("text", [
+    "وأضاف الرهينة: «انا من كرواتيا وابلغ من العمر 30 عاما».",
+    "أطلق الأمير سعود الفيصل تصريحا حذر فيه من خطورة تفكيك مؤسسات الدولة العراقية.",
+], ids=["age", "warning"])
+def test_an_age_or_a_warned_danger_is_no_speaker(analysed, text):
+    _, claims = analysed(text)
+    assert not any((c.source.text or "").startswith("من") for c in claims)

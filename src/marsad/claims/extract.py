@@ -153,6 +153,8 @@ class ClaimExtractor:
         if bare in lex.speech or text in lex.speech:
             if bare in ("يذكر",) and text == bare:
                 return None
+            if [x.text for x in words[i + 1:i + 3]] == ["من", "العمر"]:
+                return None  # «وابلغ من العمر 30 عاما»: an age, not «أبلغ» (informed)
             return SPEECH
         if bare in lex.passive_reported and self._complementizer_within(words, i + 1, 1):
             return PASSIVE
@@ -277,9 +279,10 @@ class ClaimExtractor:
                 j += 1  # the close of a quoted speaker's name: «وأكد "منير ذكي" قائد ...»
                 continue
             if t in lex.complementizers or t in lex.stops or t == ":" or (
-                    j == i and t in ("في", "خلال")):
+                    j == i and (t in ("في", "خلال") or (t == "من" and _WARN.search(self._verb)))):
                 break  # (no speaker opens with «في»: «وكانت وزارة الداخلية أعلنت في ثاني
-                # أيام عيد الفطر ... قبضها على»; its subject stands before the verb)
+                # أيام عيد الفطر ... قبضها على»; its subject stands before the verb; nor with
+                # «من» after a warning: «حذر فيه من خطورة تفكيك مؤسسات الدولة»)
             if t == "من" and j > i and j + 1 < n and words[j + 1].text in _ITS_PART:
                 break  # «وقالت وحدات الحماية الكردية من جانبها إن ...»
             if t == "عن" and j > i and words[j - 1].text in _DISCLOSE:
