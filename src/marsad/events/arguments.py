@@ -266,7 +266,7 @@ def _acting(event_type: str, tokens: Sequence[Token], view_start: int,
     عناصر التنظيم»), or the side forced out of a withdrawal («أجبروا قوات النظام على
     الانسحاب»)."""
     if event_type in GENITIVE_AGENT and _right_after(tokens, trigger_end, view_start):
-        return not any(t.end == trigger_end and t.key in OBJECT_NOUNS for t in tokens)
+        return not _trigger_in(tokens, trigger_end, OBJECT_NOUNS)
     return event_type == "withdrawal" and _forced(tokens, view_start, trigger_end)
 
 
@@ -275,8 +275,9 @@ ARREST_NOUNS = frozenset({"القبض", "بالقبض", "توقيف", "بتوق�
                           "واعتقال", "احتجاز", "باحتجاز"})
 
 
-def _arrest_noun(tokens: Sequence[Token], trigger_end: int) -> bool:
-    return any(t.end == trigger_end and t.key in ARREST_NOUNS for t in tokens)
+def _trigger_in(tokens: Sequence[Token], trigger_end: int, words: frozenset[str]) -> bool:
+    """Whether the trigger's (last) token, the one ending at ``trigger_end``, is in ``words``."""
+    return any(t.end == trigger_end and t.key in words for t in tokens)
 
 
 def _counted(tokens: Sequence[Token], view_start: int) -> bool:
@@ -289,8 +290,8 @@ def _counted(tokens: Sequence[Token], view_start: int) -> bool:
 def _driven_out(tokens: Sequence[Token], view_start: int, trigger_end: int) -> bool:
     """The genitive right after «طرد» (the side driven out), not an ``OBJECT_NOUNS``
     verbal noun whose genitive is a place («تحرير المدينة»)."""
-    return _right_after(tokens, trigger_end, view_start) and any(
-        t.end == trigger_end and t.key in DRIVING_OUT for t in tokens)
+    return _right_after(tokens, trigger_end, view_start) and _trigger_in(
+        tokens, trigger_end, DRIVING_OUT)
 
 
 DRIVING_OUT = frozenset({"طرد", "لطرد", "بطرد", "وطرد"})
@@ -448,10 +449,10 @@ def actors_for(event_type: str, mentions: Sequence[Mention], tokens: Sequence[To
         if marked is None and svo and _right_after(tokens, trigger_end, vstart):
             marked = "target"  # «إن جبهة النصرة هاجمت الجيش الحر»: the verb's object
         if marked is None and event_type == "abduction_detention" and inter not in STATE and (
-                vstart > trigger_end and _arrest_noun(tokens, trigger_end)):
+                vstart > trigger_end and _trigger_in(tokens, trigger_end, ARREST_NOUNS)):
             marked = "target"  # «أعلنت السلطات القبض على خلية ... موالية لتنظيم داعش»
         if marked is None and _driven_out(tokens, vstart, trigger_end):
-            marked = "target"  # «من طرد تنظيم داعش من حي», «تحرير ... من»: the one driven out
+            marked = "target"  # «من طرد تنظيم داعش من حي»: the one driven out
         if marked is None and _acting(event_type, tokens, vstart, trigger_end):
             marked = "agent"  # «بعد انسحاب القوات العراقية», «أجبروا قوات النظام على الانسحاب»
         if marked is None and n and view_ends and marks[n - 1] == "target" and _joined(

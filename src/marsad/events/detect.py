@@ -401,11 +401,11 @@ class EventDetector:
             return []
         # «قصفت قوات النظام ...، فيما قضى رجل اثر انفجار»: a new clause has its own actors
         seg = _segment(view, tokens, hit, sentence, hi >= sentence.end, cues)
-        # (and a statement after the trigger before: «غارة لطيران التحالف ... تسبب في مقتل
-        # عشرة عناصر من تنظيم داعش، مضيفة أن التنظيم اشتبك أيضا مع قوات المعارضة», «وفي رد
-        # على قصف قوات النظام ... بالبراميل المتفجرة أعلنت كتائب الجيش الأول استهداف مقرات»)
-        # the actors, arms and dead between the two are the trigger before's; not so a
-        # hedge's («... تفجير ... كما عثر على أشلاء يعتقد أنها ناتجة عن تفجير»)
+        # and so does a named speaker's statement after the trigger before: the actors, arms
+        # and dead between that trigger and the statement are its («غارة لطيران التحالف ...
+        # تسبب في مقتل عشرة عناصر من تنظيم داعش، مضيفة أن التنظيم اشتبك أيضا مع قوات
+        # المعارضة», «وفي رد على قصف قوات النظام ... بالبراميل المتفجرة أعلنت كتائب الجيش
+        # الأول استهداف مقرات»); not a hedge's («يعتقد أنها ناتجة عن تفجير»)
         own_lo = claim.cue.span.start if claim.cue is not None and lo > sentence.start and (
             claim.source.span is not None and lo <= claim.cue.span.start < trigger.start) else lo
         mentions = actor_mentions(article, max(own_lo, seg.start), min(hi, seg.end), excluded)
