@@ -417,7 +417,7 @@ class EventDetector:
                 # التركي غاراته»; but «في هجمات تبنى بعضها داعش»)
                 mentions = [m for m in mentions if m.span.start < hi
                             or _responsible(article.text, hi, m.span.start)]
-        generic = generic_forces(article, max(lo, seg.start), min(hi, seg.end), mentions)
+        generic = generic_forces(article, max(own_lo, seg.start), min(hi, seg.end), mentions)
         if generic:  # «قوات الأمن»: the forces of the country the article reports from
             mentions = sorted([*mentions, *[m for m in generic
                                             if outside(m.span, excluded)]],
@@ -464,7 +464,7 @@ class EventDetector:
             return []
         weapons = list(weapons_for(article.mentions, own_lo, hi, article.text))
         if hit.type in ARMS_TYPES and (
-                arms := arms_in_general(article.text, lo, hi, weapons)) is not None:
+                arms := arms_in_general(article.text, own_lo, hi, weapons)) is not None:
             weapons.append(arms)
         cue_text = article.text[trigger.start:trigger.end]
         if hit.type in STATE_TYPES and not any(a.role == "actor1" and a.inter in (1, 8)

@@ -131,14 +131,15 @@ class Lexicons:
         options = [c for c in hit.payload if self._allowed(c.rule, hit, tokens, text, named)]
         if not options:
             return None
-        cued = _countries(tokens)
-        here = {c.entry.id: c for c in options if c.entry.attrs.get("country") in cued}
-        if len(here) == 1 and len({c.entry.id for c in options}) > 1 and all(
+        if len({c.entry.id for c in options}) > 1 and all(
                 c.entry.attrs.get("country") for c in options):
             # («المقاتلون الأكراد ... جنوب مدينة الحسكة في شمال شرق سورية» in an article
             # that names the PKK too: the sentence's country decides between forces of
             # one country each, not for a group that fights everywhere like «التنظيم»)
-            return next(iter(here.values())).entry
+            cued = _countries(tokens)
+            here = {c.entry.id: c for c in options if c.entry.attrs.get("country") in cued}
+            if len(here) == 1:
+                return next(iter(here.values())).entry
 
         def distance(c: Contextual) -> tuple[int, int]:
             places = named.get(c.entry.id, [])
@@ -173,9 +174,9 @@ COUNTRY_WORDS = {"سوريا": "SY", "سوريه": "SY", "السوريه": "SY",
 
 
 def _countries(tokens: Sequence[Token]) -> set[str]:
-    """The countries a sentence names (with a clitic «و», «ب», «ل», «ف» allowed)."""
-    return {COUNTRY_WORDS[k] for t in tokens
-            for k in (t.key, t.key[1:] if t.key[:1] in "وبلف" else t.key) if k in COUNTRY_WORDS}
+    """The countries a sentence names (with proclitics allowed)."""
+    return {COUNTRY_WORDS[k] for t in tokens for _, k in clitic_variants(t.key)
+            if k in COUNTRY_WORDS}
 
 
 def _candidate(start: int, end: int, entry: Entry, priority: int,
