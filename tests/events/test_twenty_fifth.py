@@ -29,17 +29,6 @@ def test_so_far_in_a_clause_after_that_is_not_the_bombings(analyse, of_type):
     assert strike.location.name == "Az Zabadānī"
 
 
-def test_partners_of_the_side_that_acts_are_associated(analyse, of_type):
-    a = analyse("وأفاد مصدر إعلامي بأن وحدات حماية الشعب الكردية بالتعاون مع الكتائب المقاتلة "
-                "وبغطاء من طيران التحالف الدولي تمكنت من السيطرة على منطقة الفيلات الحمر جنوب شرق "
-                "الحسكة، بعد اشتباكات مع مقاتلي تنظيم داعش استمرت لأيام.", "2015-07-21")
-    [capture] = of_type(a, "territory_captured")
-    assert names(capture, "actor1") == ["YPG: People's Protection Units"]
-    assert names(capture, "actor2") == ["Islamic State"]
-    assert set(names(capture, "associated")) == {"Syrian opposition armed groups",
-                                                 "Global Coalition against Daesh"}
-
-
 def test_arms_before_the_statement_are_the_trigger_befores(analyse):
     a = analyse("وفي رد على قصف قوات النظام لمدن وبلدات محافظة درعا بالبراميل المتفجرة أعلنت "
                 "كتائب الجيش الأول استهداف مقرات قوات النظام في مدينة خان أرنبة.", "2015-07-21")
@@ -67,14 +56,24 @@ def test_the_teller_of_a_relayed_report_is_a_source(analyse, text, sources):
     assert [s.text for s in event.sources] == sources
 
 
-def test_the_sides_before_a_statement_after_a_strike_are_the_strikes(analyse, of_type):
-    a = analyse("وقالت مصادر إن غارة لطيران التحالف الدولي على ناحية صوران شمالي حلب تسبب في مقتل "
-                "أكثر من عشرة عناصر من تنظيم داعش وإصابة آخرين، مضيفة أن التنظيم اشتبك أيضا مع "
-                "قوات المعارضة السورية بنفس المنطقة ومحيطها.", "2015-07-21")
-    [battle] = of_type(a, "battle")
-    assert names(battle, "actor1") == ["Islamic State"]
-    assert names(battle, "actor2") == ["Syrian opposition armed groups"]
-    assert battle.fatalities is None  # (the ten dead are the strike's)
+@pytest.mark.parametrize("text, kind, roles", [
+    # partners of the side that acts are associated
+    ("وأفاد مصدر إعلامي بأن وحدات حماية الشعب الكردية بالتعاون مع الكتائب المقاتلة "
+     "وبغطاء من طيران التحالف الدولي تمكنت من السيطرة على منطقة الفيلات الحمر جنوب شرق "
+     "الحسكة، بعد اشتباكات مع مقاتلي تنظيم داعش استمرت لأيام.", "territory_captured",
+     {"actor1": ["YPG: People's Protection Units"], "actor2": ["Islamic State"],
+      "associated": ["Global Coalition against Daesh", "Syrian opposition armed groups"]}),
+    # the sides before a statement after a strike are the strike's, and so are its ten dead
+    ("وقالت مصادر إن غارة لطيران التحالف الدولي على ناحية صوران شمالي حلب تسبب في مقتل "
+     "أكثر من عشرة عناصر من تنظيم داعش وإصابة آخرين، مضيفة أن التنظيم اشتبك أيضا مع "
+     "قوات المعارضة السورية بنفس المنطقة ومحيطها.", "battle",
+     {"actor1": ["Islamic State"], "actor2": ["Syrian opposition armed groups"]}),
+], ids=["partners", "statement"])
+def test_each_side_in_its_role_and_no_toll_of_another_clause(analyse, of_type, text, kind,
+                                                              roles):
+    [event] = of_type(analyse(text, "2015-07-21"), kind)
+    assert {role: sorted(names(event, role)) for role in roles} == roles
+    assert event.fatalities is None
 
 
 def test_a_hedge_after_a_blast_keeps_the_blasts_dead(analyse, of_type):
