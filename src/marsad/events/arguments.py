@@ -676,7 +676,11 @@ def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: i
     it («الرقة ودير الزور»), else the nearest one before it; one per gazetteer entry.
     Countries that lead or back someone («تقوده الولايات المتحدة») are no places, and a
     dateline («أنقرة- رويترز:») is one only when the clause names nothing else; nor is the
-    country across a border (``across``: the clause tells a strike, see `across_border`)."""
+    country across a border (``across``: the clause tells a strike, see `across_border`).
+    Before the trigger a place that only says where the one before it lies is none («في
+    مدينة منبج شمال حلب ... صورا لقصف جوي»: Manbij), unless a clause of its own opens
+    after them: the first place is then another event's, and the second the safer guess
+    («هجوم ... في حي البياع جنوب غرب بغداد ...، فيما قتل اثنان في تفجير»)."""
     inside = [p for p in places if p.span is not None and outside(p.span, excluded)
               and in_range(p.span, lo, hi) and not led_by(text, p)
               and not _subject(text, p, trigger)
@@ -686,7 +690,10 @@ def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: i
     inside = own or [p for i, p in enumerate(inside) if i not in between][:1] or inside[:1]
     after = [p for p in inside if in_range(p.span, trigger.end, hi)]
     if not after:
-        before = [p for p in inside if in_range(p.span, lo, trigger.start)]
+        before = [p for i, p in enumerate(inside) if in_range(p.span, lo, trigger.start)
+                  and not (i and _qualifier(text, Span(inside[i - 1].span.end,  # type: ignore[union-attr]
+                                                       p.span.start), p)
+                           and not WHILE.search(text, p.span.end, trigger.start))]  # type: ignore[union-attr]
         specific = [p for p in before if (p.precision or 3) < 3]
         return (specific or before)[-1:]
     # A town or site in the country or province named first beats it («في سوريا ... بلدة
@@ -718,6 +725,8 @@ def _qualifier(text: str, gap: Span, place: Place) -> bool:
 
 
 DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب")
+# «فيما», «بينما»: a clause with a subject of its own opens.
+WHILE = re.compile(r"(?<!\w)و?(?:فيما|بينما)(?!\w)")
 
 
 DISTRICT_KM = 8.0

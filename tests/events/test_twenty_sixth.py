@@ -1,0 +1,24 @@
+"""Twenty-sixth round: the arguments and types read from the tuning parts' misses and the
+unlabelled output."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def names(event, role=None):
+    return [a.name for a in event.actors if role is None or a.role == role]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a direction and a city after a town only say where the town lies
+    ("وفي مدينة منبج شمال حلب التي يسيطر عليها تنظيم داعش، بثت وكالة أعماق صورا لقصف جوي من "
+     "النظام استهدف مستشفى عائشة، والذي أدى إلى سقوط عدد من الضحايا.", "Manbij"),
+    # (unless a clause of its own opens after them: the town is the first event's)
+    ("أعلن تنظيم داعش مسؤوليته عن هجوم بسيارة مفخخة في حي البياع جنوب غرب بغداد وأسفر عن "
+     "مقتل 18 شخصا، فيما قتل اثنان في تفجير مزدوج استهدف منطقة شمال شرق العاصمة.", "Baghdad"),
+])
+def test_a_place_that_locates_the_one_before_is_none(analyse, text, place):
+    a = analyse(text, "2015-07-21")
+    last = max(a.events, key=lambda e: e.trigger.span.start)
+    assert last.location.name == place
