@@ -41,3 +41,20 @@ def test_a_target_hit_with_barrel_bombs_is_an_air_strike(analyse, text, kinds):
     a = analyse(text, "2015-07-21")
     told = [e.type for e in sorted(a.events, key=lambda e: e.trigger.span.start)]
     assert [t for t in told if t in ("air_strike", "shelling")] == kinds
+
+
+def test_where_opens_a_clause_with_a_subject_of_its_own(analyse, of_type):
+    a = analyse("وقال إن الولايات المتحدة حولت مناطق في ريف محافظة حلب إلى مناطق طيران عسكري "
+                "لطائرات التحالف، بالتزامن مع عمليات عسكرية نفذتها القوات التركية ضد أهداف تابعة "
+                "لتنظيم داعش، حيث نفذت طائرات التحالف ضربات ضد التنظيم في ريف حلب الشرقي.",
+                "2015-08-01")
+    [strike] = of_type(a, "air_strike")
+    assert names(strike, "actor1") == ["Global Coalition against Daesh"]
+    assert "Military Forces of Turkey" not in names(strike)
+
+
+def test_where_tells_who_when_the_clause_before_names_nobody(analyse, of_type):
+    a = analyse("وتشبه هذه الطريقة ما استخدمه عناصر تنظيم داعش في نينوى العراقية، حيث أقدموا "
+                "في شهر يونيو الماضي على إعدام متهمين بالتجسس.", "2015-08-10")
+    [killing] = of_type(a, "attack_on_civilians")
+    assert names(killing, "actor1") == ["Islamic State"]

@@ -401,6 +401,10 @@ class EventDetector:
             return []
         # «قصفت قوات النظام ...، فيما قضى رجل اثر انفجار»: a new clause has its own actors
         seg = _segment(view, tokens, hit, sentence, hi >= sentence.end, cues)
+        if not actor_mentions(article, max(lo, seg.start), min(hi, seg.end), excluded):
+            # («استمرت الاشتباكات العنيفة في محيط الزبداني، حيث تراجعت قوات النظام»,
+            # «عناصر التنظيم في نينوى، حيث أقدموا ... على إعدام»: «حيث» tells who)
+            seg = _segment(view, tokens, hit, sentence, hi >= sentence.end, cues, where=False)
         # and so does a named speaker's statement after the trigger before: the actors, arms
         # and dead between that trigger and the statement are its («غارة لطيران التحالف ...
         # تسبب في مقتل عشرة عناصر من تنظيم داعش، مضيفة أن التنظيم اشتبك أيضا مع قوات
@@ -794,16 +798,16 @@ def _alongside(tokens, first: int) -> bool:
 
 
 def _segment(view, tokens, hit: TriggerHit, sentence: Span, last: bool = True,
-             cues: Sequence[Span] = ()) -> Span:
+             cues: Sequence[Span] = (), where: bool = True) -> Span:
     """The trigger's clause, between the connectors around it (original offsets): the
     clause after «فيما», «بينما» has a subject of its own («قصف الطيران المروحي قرية رسم
     العبود، في حين استهدفت الفصائل المقاتلة مواقع قوات النظام»), unless it counts the
     victims and no trigger of the sentence comes after this one (``last``) or opens with
     a reporting verb (one of ``cues``: «فيما زعمت قيادة الحزب أن عنصرين فقط لقيا حتفهما»,
-    another version of the same event)."""
+    another version of the same event). «حيث» counts only if ``where``."""
     start, end = sentence.start, sentence.end
     for i in range(hit.first - 1, -1, -1):
-        if connector(tokens, i):
+        if connector(tokens, i, where):
             start = max(start, view.span(tokens[i].end, tokens[i].end).start)
             break
     if hit.type == "air_strike" and _alongside(tokens, hit.first):
@@ -811,7 +815,7 @@ def _segment(view, tokens, hit: TriggerHit, sentence: Span, last: bool = True,
         # fighters of the clause before are not the strike's
         start = max(start, view.span(tokens[hit.first].start, tokens[hit.first].start).start)
     for i in range(hit.last + 1, len(tokens)):
-        if connector(tokens, i) and not (last and toll_clause(tokens, i + 1)) and not (
+        if connector(tokens, i, where) and not (last and toll_clause(tokens, i + 1)) and not (
                 i + 1 < len(tokens) and not outside(view.span(tokens[i + 1].start,
                                                               tokens[i + 1].end), cues)):
             first = tokens[i - 1] if tokens[i].key == "حين" else tokens[i]

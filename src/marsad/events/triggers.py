@@ -183,17 +183,19 @@ def _neared(readings: Sequence[Sequence[str]], i: int) -> bool:
     return i > 0 and "من" in readings[i - 1] and _within(NEARING, readings, i - 1, 8)
 
 
-# Words that open a clause with a subject of its own: «فيما», «بينما», «في حين», «كما» after a
-# comma («قصفت قوات النظام ...، فيما قضى رجل اثر انفجار»).
+# Words that open a clause with a subject of its own: «فيما», «بينما», «في حين», «كما» or
+# «حيث» after a comma («قصفت قوات النظام ...، فيما قضى رجل اثر انفجار», «بالتزامن مع
+# عمليات عسكرية نفذتها القوات التركية ...، حيث نفذت طائرات التحالف ضربات»).
 CONNECTORS = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
 
 
-def connector(tokens: Sequence[Token], i: int) -> bool:
-    """Whether token ``i`` opens a clause with a subject of its own."""
+def connector(tokens: Sequence[Token], i: int, where: bool = True) -> bool:
+    """Whether token ``i`` opens a clause with a subject of its own (not counting «حيث»
+    unless ``where``)."""
     key = tokens[i].key
     if key in CONNECTORS:
         return True
-    if key in ("حين", "كما", "وكما") and i > 0:
+    if key in ("حين", "كما", "وكما", *(("حيث",) if where else ())) and i > 0:
         prev = tokens[i - 1].key
         return (key == "حين" and prev == "في") or (key != "حين" and prev in "،,")
     return False
