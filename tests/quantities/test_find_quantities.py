@@ -67,6 +67,9 @@ def counts(text):
     # machine guns and hideouts are things
     ("وتدمير 3 رشاشات وقتل طواقمها، وتدمير 3 أوكار للمتطرفين وقتل من فيها",
      [("3 رشاشات", 3, 3, 3, None), ("3 أوكار", 3, 3, 3, None)]),
+    # a quoted name between the cue and the count neither breaks nor lengthens the clause
+    ("أعدم تنظيم “داعش” 23 شخصا", [("23 شخصا", 23, 23, 23, "killed")]),
+    ("ونتج عن الحادثة «استشهاد» 12 من رجال الأمن", [("12", 12, 12, 12, "killed")]),
 ])
 def test_counts(text, expected):
     assert counts(text) == expected

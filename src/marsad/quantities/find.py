@@ -32,6 +32,7 @@ from marsad.text.tokens import Token, bare_forms, split_clitics, tokenize
 
 _BREAKS = frozenset(".،,؛;:!?؟()«»\"'[]{}")
 _LOOK_BACK = 4
+_QUOTE_MARKS = frozenset("«»\"“”")
 _LOOK_AHEAD = 3
 _PARTITIVE = 4  # more words after «من» («سبعة من مليشيا الحشد الشعبي قتلوا»)
 
@@ -232,10 +233,10 @@ class _Reader:
         dist, k = 0, first - 1
         while k >= 0 and dist < _LOOK_BACK:
             w = self.word(k)
-            if w in _BREAKS or self.t[k].is_number:
+            if (w in _BREAKS and w not in _QUOTE_MARKS) or self.t[k].is_number:
                 return None
-            if self.in_date(k):
-                k -= 1
+            if self.in_date(k) or w in _QUOTE_MARKS:
+                k -= 1  # (and a quoted name: «أعدم تنظيم «داعش» 23 شخصا»)
                 continue
             dist += 1
             is_cue, what = cue_of(w)
