@@ -58,3 +58,15 @@ def test_where_tells_who_when_the_clause_before_names_nobody(analyse, of_type):
                 "في شهر يونيو الماضي على إعدام متهمين بالتجسس.", "2015-08-10")
     [killing] = of_type(a, "attack_on_civilians")
     assert names(killing, "actor1") == ["Islamic State"]
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("وقتل خمسة عناصر من «جبهة النصرة» ومقاتلون موالون لها، وستة مقاتلين من فصائل مقاتلة "
+     "مؤيدة للفرقة في الاشتباكات.", 11),
+    ("وسجل ناشطون مقتل 34 عنصرا من حزب الله و17 من قوات النظام، بالإضافة إلى عنصرين من الحرس "
+     "الثوري الإيراني في معارك الزبداني.", 53),
+])
+def test_dead_listed_after_a_comma_add_up(analyse, text, toll):
+    a = analyse(text, "2015-08-01")
+    [battle] = [e for e in a.events if e.type == "battle"]
+    assert battle.fatalities.count == toll

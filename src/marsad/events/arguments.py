@@ -788,8 +788,9 @@ COORDINATED_GAP = 80  # characters between one toll and the next at most
 def with_coordinated(first: Quantity, quantities: Sequence[Quantity], text: str,
                      hi: int) -> Quantity:
     """``first`` plus the uncategorised counts joined to it by «و» or «بالإضافة إلى» (the
-    dead of another side) and the dead listed after it by place («، وخمسة شهداء بقرية
-    أرنبة»), quoting the whole stretch; counts of injured joined to them stay out."""
+    dead of another side) and the dead or uncategorised counts listed after a comma («،
+    وخمسة شهداء بقرية أرنبة», «قتل خمسة عناصر من النصرة ...، وستة مقاتلين من فصائل
+    مؤيدة للفرقة»), quoting the whole stretch; counts of injured joined to them stay out."""
     total, end = first, first.span.end  # type: ignore[union-attr]
     for q in sorted(quantities, key=lambda q: q.span.start if q.span else -1):
         if q.span is None or q.span.start < end or q.span.end > hi:
@@ -803,7 +804,7 @@ def with_coordinated(first: Quantity, quantities: Sequence[Quantity], text: str,
             end = q.span.end  # «ثلاثة شهداء وعشرة جرحى»
             continue
         if q.what not in (None, "killed") or _things(q) or not (
-                joined or (q.what == "killed" and _LISTED.match(gap))):
+                joined or _LISTED.match(gap)):
             break
         total = _sum(total, q, text, first.span.start, q.span.end)  # type: ignore[union-attr]
         end = q.span.end
