@@ -31,10 +31,11 @@ def test_so_far_in_a_clause_after_that_is_not_the_bombings(analyse, of_type):
 
 def test_arms_before_the_statement_are_the_trigger_befores(analyse):
     a = analyse("وفي رد على قصف قوات النظام لمدن وبلدات محافظة درعا بالبراميل المتفجرة أعلنت "
-                "كتائب الجيش الأول استهداف مقرات قوات النظام في مدينة خان أرنبة.", "2015-07-21")
+                "كتائب الجيش الأول استهداف مقرات قوات النظام في مدينة خان أرنبة براجمات "
+                "الصواريخ.", "2015-07-21")
     first, second = sorted(a.events, key=lambda e: e.trigger.span.start)
     assert [w.name for w in first.weapons] == ["barrel bomb"]
-    assert not second.weapons
+    assert [w.name for w in second.weapons] == ["multiple rocket launcher (unspecified)"]
 
 
 def test_raids_without_which_the_jets_flew_are_no_event(analyse, of_type):
@@ -104,7 +105,7 @@ def test_what_the_strikes_came_after_dates_them_not(analyse, of_type):
     # «على» before the trigger governs it, not the side after it
     ("وفي رد على قصف قوات النظام لمدن وبلدات محافظة درعا بالبراميل المتفجرة أعلنت "
      "كتائب الجيش الأول استهداف مقرات قوات النظام في مدينة خان أرنبة.",
-     "2015-07-21", "shelling", "actor1", ["Military Forces of Syria"]),
+     "2015-07-21", "air_strike", "actor1", ["Military Forces of Syria"]),
     # a side's checkpoint hit
     ("قالت وحدات حماية الشعب إنها تقدمت. واستهدف هجوم آخر بسيارة مفخخة حاجزا أمنيا "
      "لمقاتلين أكراد في جنوب مدينة كوباني السورية.",
