@@ -70,3 +70,12 @@ def test_dead_listed_after_a_comma_add_up(analyse, text, toll):
     a = analyse(text, "2015-08-01")
     [battle] = [e for e in a.events if e.type == "battle"]
     assert battle.fatalities.count == toll
+
+
+def test_shelling_named_by_its_guns_beside_a_strike_stays(analyse, of_type):
+    a = analyse("وأضافت أن «الضربة أدت إلى مقتل الإرهابي طلال خميس علوش الجغيفي أحد قيادات (داعش) "
+                "في الناحية»، مشيرا إلى أن «قصفا مدفعيا من قبل القوات الأمنية المشتركة في قاطع "
+                "الكرمة، أدى إلى مقتل الإرهابي عمر أسعد سريح الخليفاوي».", "2015-07-24")
+    [shelling] = of_type(a, "shelling")
+    assert [w.name for w in shelling.weapons] == ["artillery (unspecified)"]
+    assert shelling.fatalities.count == 1
