@@ -79,3 +79,12 @@ def test_shelling_named_by_its_guns_beside_a_strike_stays(analyse, of_type):
     [shelling] = of_type(a, "shelling")
     assert [w.name for w in shelling.weapons] == ["artillery (unspecified)"]
     assert shelling.fatalities.count == 1
+
+
+def test_who_took_the_checkpoints_took_what_was_in_them(analyse, of_type):
+    a = analyse("وأعلن مقاتلو المعارضة أمس، أنهم نفذوا هجومًا مباغتًا ليل الاثنين - الثلاثاء، "
+                "أسفر عن السيطرة على ثلاثة حواجز في الجبل الشرقي المحاذي لبلدة بلودان: "
+                "«واغتنام ما فيها وتدمير دبابتين وقتل الكثير من قوات الأسد».", "2015-07-22")
+    [seizure] = of_type(a, "weapons_seizure")
+    assert names(seizure, "actor1") == ["Syrian opposition armed groups"]
+    assert names(seizure, "actor2") == ["Military Forces of Syria"]

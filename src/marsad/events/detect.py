@@ -296,6 +296,7 @@ class EventDetector:
         """The article's events; ``screen`` (the learned veto) says which, by the sentences
         they are told in, stay; the others lend nothing to the events after them."""
         drafts = _one_action_per_clause(self._drafts(article))
+        _captors_seize(drafts)
         merged = _split_air_and_ground([d for d in self._merge(drafts) if not d.orphan])
         for d in merged:
             if d.type == "battle":
@@ -923,6 +924,21 @@ def _one_action_per_clause(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+def _captors_seize(drafts: list[Draft]) -> None:
+    """A seizure told with no one seizing takes the actor1 of the capture or fight of its
+    sentence («أسفر عن السيطرة على ثلاثة حواجز ...: «واغتنام ما فيها»»: who took the
+    checkpoints took what was in them)."""
+    for d in drafts:
+        if d.type != "weapons_seizure" or any(a.role == "actor1" for a in d.actors):
+            continue
+        captor = next((a for e in drafts if e.sentence == d.sentence
+                       and e.type in ("territory_captured", "battle")
+                       and e.historical == d.historical
+                       for a in e.actors if a.role == "actor1"), None)
+        if captor is not None and all(a.name != captor.name for a in d.actors):
+            d.actors = [captor, *d.actors]
 
 
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هذان"})
