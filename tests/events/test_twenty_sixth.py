@@ -88,3 +88,22 @@ def test_who_took_the_checkpoints_took_what_was_in_them(analyse, of_type):
     [seizure] = of_type(a, "weapons_seizure")
     assert names(seizure, "actor1") == ["Syrian opposition armed groups"]
     assert names(seizure, "actor2") == ["Military Forces of Syria"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # aircraft that step in strike
+    ("مضيفا أن طيران التحالف الدولي تدخل وتمكن من قتل 18 عنصرا من الدواعش وتدمير مركبتين.",
+     "air_strike"),
+    # a march in solidarity is a protest
+    ("مشيرا إلى أن المئات من مواطني الإقليم بدأوا بالسير نحو جبال قنديل أمس تضامنا مع مقاتلي "
+     "الحزب.", "protest"),
+])
+def test_words_that_name_an_event_by_what_is_around_them(analyse, text, kind):
+    a = analyse(text, "2015-07-27")
+    assert kind in [e.type for e in a.events]
+
+
+def test_a_cache_blown_up_in_a_strike_is_no_bombing(analyse):
+    a = analyse("وأضاف المصدر أن «خمس عجلات مصفحة كان يستقلها قادة التنظيم تم تدميرها مع تفجير "
+                "مخبأ كبير للأسلحة والصواريخ ومخزن للوقود في المكان ذاته».", "2015-07-22")
+    assert "bombing" not in [e.type for e in a.events]
