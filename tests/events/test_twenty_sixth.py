@@ -107,3 +107,9 @@ def test_a_cache_blown_up_in_a_strike_is_no_bombing(analyse):
     a = analyse("وأضاف المصدر أن «خمس عجلات مصفحة كان يستقلها قادة التنظيم تم تدميرها مع تفجير "
                 "مخبأ كبير للأسلحة والصواريخ ومخزن للوقود في المكان ذاته».", "2015-07-22")
     assert "bombing" not in [e.type for e in a.events]
+
+
+def test_what_a_force_cannot_do_is_no_event(analyse):
+    a = analyse("وقال فورد: «أعتقد أن هذا الأمر غير وارد، فأولا قوات الأسد لاتستطيع استعادة ضواحي "
+                "العاصمة دمشق وهي تحاول القيام بذلك منذ أشهر».", "2015-08-08")
+    assert "territory_captured" not in [e.type for e in a.events]
