@@ -377,7 +377,8 @@ class EventDetector:
                     if of_back:
                         found = [d for d in found if d.fatalities is not None
                                  and d.fatalities.count is not None]
-                    definite = _definite(article.text[trigger.start:trigger.end])
+                    definite = _definite(article.text[trigger.start:trigger.end]) or (
+                        _of_a_place(article, trigger))
                     reference = _reference(tokens, hit)
                     another = _another(tokens, hit)
                     for d in found:
@@ -1114,6 +1115,14 @@ def _definite(word: str) -> bool:
     far more often than a verb («انسحب») is."""
     key = normalize(word)
     return any(key.startswith(p) for p in ("ال", "وال", "فال", "بال", "لل"))
+
+
+def _of_a_place(article: Article, trigger: Span) -> bool:
+    """Whether a place follows the trigger at once, making it definite by construct
+    («واستهدف هجوم سوروتش مجموعة من الشبان»: the Suruç attack already reported)."""
+    return any(p.span is not None and p.span.start > trigger.end
+               and not article.text[trigger.end:p.span.start].strip()
+               for p in article.places)
 
 
 def _same_day(a: DateValue | None, b: DateValue | None) -> bool:
