@@ -124,3 +124,19 @@ def test_an_attack_named_by_its_town_is_the_one_reported(analyse):
                 "وحدات حماية الشعب الكردي على المتطرفين.", "2015-07-25")
     assert "battle" not in [e.type for e in a.events]
     assert [e.type for e in a.events].count("suicide_bombing") == 1
+
+
+def test_two_suicide_bombings_and_the_fighting_beside_them(analyse):
+    a = analyse("وفي محافظة حلب (شمال)، قتل 28 عنصرا على الاقل من الفصائل المقاتلة وداعش اثر "
+                "اشتباكات بين الطرفين وتفجيرين انتحاريين نفذهما التنظيم في ريف حلب الشمالي، وفق "
+                "ما اعلن المرصد السوري لحقوق الانسان.", "2015-08-09")
+    kinds = {e.type: e for e in a.events}
+    assert set(kinds) == {"battle", "suicide_bombing"}
+    assert names(kinds["suicide_bombing"], "actor1") == ["Islamic State"]
+
+
+def test_a_dual_names_bombings(analyse, of_type):
+    a = analyse("نفذ تنظيم داعش الإرهابي تفجيرين انتحاريين في قريتين قرب بلدة تل أبيض الحدودية "
+                "السورية التي يسيطر عليها الأكراد وسط أنباء عن سقوط قتلى.", "2015-07-25")
+    [bombing] = of_type(a, "suicide_bombing")
+    assert names(bombing, "actor1") == ["Islamic State"]
