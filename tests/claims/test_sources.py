@@ -28,6 +28,9 @@ def test_two_sources_joined_by_and_are_two():
         ("official", None, "«هيئة التنسيق الوطنية»"),
         ("official", "National Coalition of Syrian Revolution and Opposition Forces",
          "«الائتلاف الوطني لقوى المعارضة والثورة السورية»")]
+    assert split("المرصد السوري لحقوق الإنسان وجماعات مقاتلة", "observers") == [
+        ("observers", None, "المرصد السوري لحقوق الإنسان"),
+        ("anonymous", None, "جماعات مقاتلة")]
 
 
 def test_a_name_with_and_inside_stays_one():
