@@ -140,3 +140,11 @@ def test_a_dual_names_bombings(analyse, of_type):
                 "السورية التي يسيطر عليها الأكراد وسط أنباء عن سقوط قتلى.", "2015-07-25")
     [bombing] = of_type(a, "suicide_bombing")
     assert names(bombing, "actor1") == ["Islamic State"]
+
+
+def test_a_sentence_opening_with_kana_and_dated_weeks_back_is_background(analyse, of_type):
+    a = analyse("وكان 54 عنصرا من «الفرقة 30» من الذين تلقوا تدريبات عسكرية في تركيا في إطار "
+                "البرنامج الأميركي لتدريب المعارضة المعتدلة، اجتازوا قبل أكثر من أسبوعين الحدود "
+                "إلى داخل سوريا بهدف التصدي لتنظيم داعش.", "2015-08-01")
+    [deployment] = of_type(a, "deployment")
+    assert deployment.historical

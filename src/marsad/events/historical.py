@@ -216,6 +216,11 @@ def is_earlier_episode(tokens: Sequence[Token], trigger: int, date: DateValue | 
     if _opens_pluperfect(tokens, trigger) and (
             not own or (end is not None and (published - end).days >= OPENER_DAYS)):
         return True
+    if own and end is not None and (published - end).days >= STARTED_DAYS and (
+            _opens_pluperfect(tokens, 1)):
+        # (further off, a week or more back: «وكان 54 عنصرا من «الفرقة 30» من الذين تلقوا
+        # تدريبات ...، اجتازوا قبل أكثر من أسبوعين الحدود»)
+        return True
     if own and (end is None or (published - end).days <= 1):
         return False
     if own and end is not None and (published - end).days >= STARTED_DAYS and any(
