@@ -405,3 +405,11 @@ def test_no_speaker_opens_with_fi_the_subject_before_the_verb_speaks(analysed):
     _, (claim,) = analysed("وكانت وزارة الداخلية أعلنت في ثاني أيام عيد الفطر من الشهر الحالي "
                            "قبضها على 190 إرهابيا.")
     assert (claim.source.kind, claim.source.text) == ("official", "وزارة الداخلية")
+
+
+def test_a_verbal_noun_right_after_the_source_opens_the_content(analysed):
+    article, (claim,) = analysed(
+        "أعلنت كتائب وتشكيلات الجيش الأول التابع للجيش الحر استهداف مقرات قوات النظام في مدن خان "
+        "أرنبة والبعث براجمات الصواريخ، تزامنا مع إطلاق قذائف هاون على مطار الثعلة.")
+    assert claim.source.text == "كتائب وتشكيلات الجيش الأول التابع للجيش الحر"
+    assert content_of(article, claim).startswith("استهداف مقرات")

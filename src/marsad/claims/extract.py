@@ -559,6 +559,12 @@ class ClaimExtractor:
             self._subject_before(words, i, f, earlier)
         # find where the content begins
         limit = min(n, j + LOOKAHEAD)
+        if f.source is not None and j < n and words[j].text in lex.content_nouns and (
+                words[j].text not in lex.media_nouns):
+            # «أعلنت كتائب الجيش الأول استهداف مقرات ... تزامنا مع إطلاق قذائف هاون على
+            # مطار»: a verbal noun right after the source is what it says
+            self._content_after(words, j, f)
+            return
         relay = self._relay_after(words, j, limit)
         k = j
         while k < limit:
