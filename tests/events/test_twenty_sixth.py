@@ -148,3 +148,11 @@ def test_a_sentence_opening_with_kana_and_dated_weeks_back_is_background(analyse
                 "إلى داخل سوريا بهدف التصدي لتنظيم داعش.", "2015-08-01")
     [deployment] = of_type(a, "deployment")
     assert deployment.historical
+
+
+def test_a_fronted_while_clause_lends_no_actor_to_the_main_clause(analyse, of_type):
+    a = analyse("وفيما تتواصل الحرب ضد «داعش»، سيطرت فصائل المعارضة المنضوية في غرفة عمليات جيش "
+                "الفتح، أمس، على قرية القرقور الواقعة في منطقة سهل الغاب بريف حماه الغربي، وذلك "
+                "بعد اشتباكات دارت بينها وبين القوات النظامية.", "2015-08-01")
+    [capture] = of_type(a, "territory_captured")
+    assert "Islamic State" not in names(capture)

@@ -811,6 +811,12 @@ def _segment(view, tokens, hit: TriggerHit, sentence: Span, last: bool = True,
     for i in range(hit.first - 1, -1, -1):
         if connector(tokens, i, where):
             start = max(start, view.span(tokens[i].end, tokens[i].end).start)
+            # («وفيما تتواصل الحرب ضد «داعش»، سيطرت فصائل المعارضة»: a sentence that opens
+            # with it fronts a clause of its own; the main clause follows its comma)
+            comma = next((k for k in range(i + 1, hit.first) if tokens[k].key in "،,"),
+                         None) if i == 0 else None
+            if comma is not None:
+                start = max(start, view.span(tokens[comma].end, tokens[comma].end).start)
             break
     if hit.type == "air_strike" and _alongside(tokens, hit.first):
         # «اشتباكات بين قوات المعارضة وقوات النظام، تزامناً مع قصف بالبراميل»: the
