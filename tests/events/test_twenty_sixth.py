@@ -156,3 +156,11 @@ def test_a_fronted_while_clause_lends_no_actor_to_the_main_clause(analyse, of_ty
                 "بعد اشتباكات دارت بينها وبين القوات النظامية.", "2015-08-01")
     [capture] = of_type(a, "territory_captured")
     assert "Islamic State" not in names(capture)
+
+
+def test_a_speaker_telling_what_its_fighters_did_is_actor1(analyse, of_type):
+    a = analyse("وقال جيش الفتح على صفحته الرسمية في موقع التواصل الاجتماعي «فيسبوك»، إن مقاتليه "
+                "فجّروا خلال الهجوم أحد مقرات لواء شهداء اليرموك في بلدة الشجرة غرب مدينة درعا.",
+                "2015-08-01")
+    [bombing] = of_type(a, "bombing")
+    assert names(bombing, "actor1") == ["Jaysh al-Fatah"]

@@ -1083,10 +1083,12 @@ def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
     lead = [w for w in normalize(article.text[max(src.end, m.span.end):trigger.start]).split()
             if w.strip(PUNCT)]
     openers = [i for i, w in enumerate(lead) if w in CLAUSE_OPENERS]
-    if len(openers) == 1 and lead[openers[0]] in SELF:
-        # «وأعلن مقاتلو المعارضة أمس، أنهم نفذوا هجوماً», «قال ... إنه سيطر على»: the
-        # speaker tells its own deed, whatever the verb
-        lead = lead[openers[0] + 1:]
+    own = len(openers) == 1 and lead[openers[0] + 1:openers[0] + 2] and (
+        lead[openers[0] + 1] in OWN_FIGHTERS)
+    if len(openers) == 1 and (lead[openers[0]] in SELF or own):
+        # «وأعلن مقاتلو المعارضة أمس، أنهم نفذوا هجوماً», «قال ... إنه سيطر على», «وقال جيش
+        # الفتح ... إن مقاتليه فجّروا»: the speaker tells its own deed, whatever the verb
+        lead = lead[openers[0] + 1 + bool(own):]
         # («أنهم نفذوا هجوماً مباغتاً ليل الاثنين - الثلاثاء، أسفر عن السيطرة على»: what
         # the deed led to is theirs too)
         results = [i for i, w in enumerate(lead) if w in RESULTS]
@@ -1104,6 +1106,9 @@ LEAD_WORDS = 8
 CLAUSE_OPENERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "لان"})
 # The clause openers by which a speaker speaks of itself («أنه», «أنها», «أنهم»).
 SELF = frozenset({"انه", "انها", "انهم", "بانه", "بانها"})
+# The speaker's own fighters («إن مقاتليه فجّروا»).
+OWN_FIGHTERS = frozenset({"مقاتليه", "مقاتلوه", "مقاتليها", "مقاتلوها", "عناصره", "عناصرها",
+                          "قواته", "قواتها"})
 UNARMED_INTER = frozenset({5, 6, 7})
 
 
