@@ -164,3 +164,16 @@ def test_a_speaker_telling_what_its_fighters_did_is_actor1(analyse, of_type):
                 "2015-08-01")
     [bombing] = of_type(a, "bombing")
     assert names(bombing, "actor1") == ["Jaysh al-Fatah"]
+
+
+@pytest.mark.parametrize(("text", "withdrawals"), [
+    # a capture implies the withdrawal it forced
+    ("تمكنت الفصائل الإسلامية، من السيطرة على بلدة القرقور وتلتها الواقعتين عند أطراف محافظة "
+     "إدلب، بعد هجوم عنيف أجبروا خلاله قوات النظام على الانسحاب إلى سهل الغاب.", 0),
+    # (a withdrawal told as an act is its own event)
+    ("وسيطر التنظيم على كامل بلدة مهين بعد اشتباكات مع قوات الأسد، وانسحبت قوات الأسد نحو "
+     "مستودعات مهين على أطراف البلدة.", 1),
+])
+def test_a_withdrawal_a_capture_implies_is_none(analyse, text, withdrawals):
+    a = analyse(text, "2015-08-08")
+    assert [e.type for e in a.events].count("withdrawal") == withdrawals

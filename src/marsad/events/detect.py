@@ -910,7 +910,9 @@ def _one_action_per_clause(drafts: list[Draft]) -> list[Draft]:
     clashes that end in a capture («اشتباكات أسفرت عن سيطرة»: one territory_captured),
     an «attack» with no armed opponent that a strike or bombing describes («هاجم الجيش
     البلدة ... في تكثيف للقصف الجوي»), and a bare «قصف» with no weapon named next to
-    air strikes on the same place («غارات ... وقصفت وحدات تكتيكية»)."""
+    air strikes on the same place («غارات ... وقصفت وحدات تكتيكية»), and a withdrawal named
+    by its verbal noun beside a capture, which implies it (GUIDELINES: «أجبروا خلاله قوات
+    النظام على الانسحاب»; «لتنسحب قوات الأسد نحو مستودعات مهين» reports it as an act)."""
     by_sentence: dict[int, list[Draft]] = {}
     for d in drafts:
         by_sentence.setdefault(d.sentence, []).append(d)
@@ -925,6 +927,9 @@ def _one_action_per_clause(drafts: list[Draft]) -> list[Draft]:
         if d.type == "battle" and not d.fighting and not _armed_target(d) and any(
                 e.type in STRIKES for e in others):
             continue
+        if d.type == "withdrawal" and _withdrawal_noun(d.trigger.text) and any(
+                e.type == "territory_captured" for e in others):
+            continue  # («السيطرة على بلدة القرقور ... أجبروا خلاله قوات النظام على الانسحاب»)
         if d.type == "shelling" and not d.weapons and any(
                 e.type == "air_strike" and _same_or_unknown_place(e, d)
                 and not _own_shooter(d, e) for e in others):
@@ -946,6 +951,11 @@ def _captors_seize(drafts: list[Draft]) -> None:
                        for a in e.actors if a.role == "actor1"), None)
         if captor is not None and all(a.name != captor.name for a in d.actors):
             d.actors = [captor, *d.actors]
+
+
+def _withdrawal_noun(word: str) -> bool:
+    """Whether a withdrawal trigger is the verbal noun («الانسحاب», «بعد انسحاب»)."""
+    return "انسحاب" in normalize(word)
 
 
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هذان"})
