@@ -177,3 +177,16 @@ def test_a_speaker_telling_what_its_fighters_did_is_actor1(analyse, of_type):
 def test_a_withdrawal_a_capture_implies_is_none(analyse, text, withdrawals):
     a = analyse(text, "2015-08-08")
     assert [e.type for e in a.events].count("withdrawal") == withdrawals
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a capital acting is its state's forces, in a fight as in a strike
+    ("وأطلقت أنقرة عملية عسكرية ضد حزب العمال الكردستاني في الجبال على جانبي الحدود بين "
+     "العراق وتركيا.", ["Military Forces of Turkey"]),
+    # (another town is only where)
+    ("وفي هجومين منفصلين بإقليمي فان واغري قتل المتمردون جنديين ليرتفع عدد قتلى أفراد قوات "
+     "الأمن التركية منذ 20 يوليو الماضي إلى 21 قتيلا على الأقل.", []),
+])
+def test_a_state_named_as_the_subject_of_a_fight_is_actor1(analyse, of_type, text, expected):
+    [battle] = of_type(analyse(text, "2015-08-01"), "battle")
+    assert names(battle, "actor1") == expected

@@ -1055,10 +1055,20 @@ def state_actor(text: str, places: Sequence[Place], trigger: Span,
     adjectives = {a: (name, inter) for a, name, inter in nationality}
     for place in places:
         key = COUNTRY_ADJECTIVES.get(place.country or "")
-        if key in adjectives and place.span is not None and _subject(text, place, trigger):
+        if key in adjectives and place.span is not None and (
+                place.feature == "country" or place.name in CAPITALS) and (
+                _subject(text, place, trigger)):
             name, inter = adjectives[key]
             return Actor("actor1", name, place.text, inter, place.span)
     return None
+
+
+# Capitals that stand for their state («أطلقت أنقرة عملية عسكرية»); another town is only
+# where («بإقليمي فان واغري قتل المتمردون جنديين»).
+CAPITALS = frozenset({"Ankara", "Washington", "Washington, D.C.", "Tehran", "Moscow", "Paris",
+                      "London", "Riyadh", "Amman", "Beirut", "Cairo", "Berlin", "Tel Aviv",
+                      "Jerusalem", "Doha", "Abu Dhabi", "Kuwait City", "Manama", "Muscat",
+                      "Sanaa", "Beijing"})
 
 
 def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:

@@ -100,7 +100,7 @@ NO_TOLL_TYPES = frozenset({"ceasefire_agreement", "aid_delivery", "arms_supply",
 # Types whose perpetrator may be named only as «مقاتلات تركية» (aircraft + nationality).
 NATIONAL_TYPES = frozenset({"air_strike", "shelling"})
 # Types whose actor1 may be a state named as the subject («نشرت الولايات المتحدة»).
-STATE_TYPES = NATIONAL_TYPES | {"deployment"}
+STATE_TYPES = NATIONAL_TYPES | {"deployment", "battle"}
 
 
 def _with_actor1(actors: list[Actor], state: Actor) -> list[Actor]:
