@@ -912,7 +912,7 @@ def _one_action_per_clause(drafts: list[Draft]) -> list[Draft]:
     البلدة ... في تكثيف للقصف الجوي»), and a bare «قصف» with no weapon named next to
     air strikes on the same place («غارات ... وقصفت وحدات تكتيكية»), and a withdrawal named
     by its verbal noun beside a capture, which implies it (GUIDELINES: «أجبروا خلاله قوات
-    النظام على الانسحاب»; «لتنسحب قوات الأسد نحو مستودعات مهين» reports it as an act)."""
+    النظام على الانسحاب»; «وانسحبت قوات الأسد نحو مستودعات مهين» reports it as an act)."""
     by_sentence: dict[int, list[Draft]] = {}
     for d in drafts:
         by_sentence.setdefault(d.sentence, []).append(d)

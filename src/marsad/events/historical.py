@@ -217,7 +217,7 @@ def is_earlier_episode(tokens: Sequence[Token], trigger: int, date: DateValue | 
             not own or (end is not None and (published - end).days >= OPENER_DAYS)):
         return True
     if own and end is not None and (published - end).days >= STARTED_DAYS and (
-            _opens_pluperfect(tokens, 1)):
+            _opens_with_kana(tokens)):
         # (further off, a week or more back: «وكان 54 عنصرا من «الفرقة 30» من الذين تلقوا
         # تدريبات ...، اجتازوا قبل أكثر من أسبوعين الحدود»)
         return True
@@ -256,8 +256,12 @@ def _opens_pluperfect(tokens: Sequence[Token], trigger: int) -> bool:
     a sentence that opens with «كان» and has its trigger among the next five words recalls
     an earlier episode, when it has no day of its own or one at least ``OPENER_DAYS``
     before publication («وكانت قوة أمنية عثرت ليل أمس» is still news)."""
-    return bool(tokens) and 1 <= trigger <= 5 and any(
-        r in PLUPERFECT for r in stems(tokens[0].key))
+    return 1 <= trigger <= 5 and _opens_with_kana(tokens)
+
+
+def _opens_with_kana(tokens: Sequence[Token]) -> bool:
+    """Whether the sentence opens with «كان» («وكان», «وكانت»)."""
+    return bool(tokens) and any(r in PLUPERFECT for r in stems(tokens[0].key))
 
 
 RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان",
