@@ -343,12 +343,16 @@ class ClaimExtractor:
             not self._is_source_word(t) and not self._is_source_word(t[1:]) and \
             not t[1:].startswith("ال")
 
+    def _content_noun(self, t: str) -> bool:
+        """A verbal noun that is what is said («مقتل», «استهداف»), not pictures that show it."""
+        return t in self.lex.content_nouns and t not in self.lex.media_nouns
+
     def _object_first(self, t: str) -> bool:
         """«أفاد بتواصل ...», «أقر بمقتل ...»: the cue's object comes first, so the speaker
         stands before the cue (a name with ب, «وأضاف باتيس», still speaks)."""
         if t[:1] == "ب" and t[1:] in self.lex.content_nouns:
             return True
-        if t in self.lex.content_nouns and t not in self.lex.media_nouns:
+        if self._content_noun(t):
             # «وكان رئيس المجلس علي داوود أعلن مقتل والي الصقلاوية» (pictures and recordings
             # may speak themselves: «وأظهرت صور ...»)
             return True
@@ -559,8 +563,7 @@ class ClaimExtractor:
             self._subject_before(words, i, f, earlier)
         # find where the content begins
         limit = min(n, j + LOOKAHEAD)
-        if f.source is not None and j < n and words[j].text in lex.content_nouns and (
-                words[j].text not in lex.media_nouns):
+        if f.source is not None and j < n and self._content_noun(words[j].text):
             # «أعلنت كتائب الجيش الأول استهداف مقرات ... تزامنا مع إطلاق قذائف هاون على
             # مطار»: a verbal noun right after the source is what it says
             self._content_after(words, j, f)

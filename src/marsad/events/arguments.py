@@ -12,7 +12,7 @@ from marsad.claims.lexicon import packaged_lexicon
 from marsad.claims.sources import split_coordinated
 from marsad.events.casualties import ONE_PERSON, PUNCT
 from marsad.events.state_forces import generic_forces
-from marsad.events.triggers import stems
+from marsad.events.triggers import CONNECTORS, stems
 from marsad.events.unarmed import CIVILIANS, PROTESTERS
 from marsad.geo.gazetteer import distance_km
 from marsad.lexicons.matcher import Token
@@ -691,9 +691,7 @@ def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: i
     after = [p for p in inside if in_range(p.span, trigger.end, hi)]
     if not after:
         before = [p for i, p in enumerate(inside) if in_range(p.span, lo, trigger.start)
-                  and not (i and _qualifier(text, Span(inside[i - 1].span.end,  # type: ignore[union-attr]
-                                                       p.span.start), p)
-                           and not WHILE.search(text, p.span.end, trigger.start))]  # type: ignore[union-attr]
+                  and not _locates_previous(text, inside, i, trigger)]
         specific = [p for p in before if (p.precision or 3) < 3]
         return (specific or before)[-1:]
     # A town or site in the country or province named first beats it («في سوريا ... بلدة
@@ -717,6 +715,16 @@ def places_for(text: str, places: Sequence[Place], lo: int, trigger: Span, hi: i
     return out
 
 
+def _locates_previous(text: str, places: Sequence[Place], i: int, trigger: Span) -> bool:
+    """Whether place ``i`` only says where the one before it lies («منبج شمال حلب») and no
+    clause of its own opens between it and the trigger."""
+    if not i:
+        return False
+    prev, place = places[i - 1].span, places[i].span
+    return _qualifier(text, Span(prev.end, place.start), places[i]) and (  # type: ignore[union-attr]
+        not WHILE.search(text, place.end, trigger.start))  # type: ignore[union-attr]
+
+
 def _qualifier(text: str, gap: Span, place: Place) -> bool:
     """Whether ``place`` only says where the place before it lies («في المقدادية، شمال
     بغداد»): a direction right after it, with no conjunction between."""
@@ -725,8 +733,8 @@ def _qualifier(text: str, gap: Span, place: Place) -> bool:
 
 
 DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب")
-# «فيما», «بينما»: a clause with a subject of its own opens.
-WHILE = re.compile(r"(?<!\w)و?(?:فيما|بينما)(?!\w)")
+# «فيما», «بينما»: a clause with a subject of its own opens (`triggers.CONNECTORS`).
+WHILE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(CONNECTORS)) + r")(?!\w)")
 
 
 DISTRICT_KM = 8.0
@@ -1093,12 +1101,12 @@ def announcer(article: Article, claim: Claim, trigger: Span) -> Actor | None:
     lead = [w for w in normalize(article.text[max(src.end, m.span.end):trigger.start]).split()
             if w.strip(PUNCT)]
     openers = [i for i, w in enumerate(lead) if w in CLAUSE_OPENERS]
-    own = len(openers) == 1 and lead[openers[0] + 1:openers[0] + 2] and (
-        lead[openers[0] + 1] in OWN_FIGHTERS)
+    after = lead[openers[0] + 1:openers[0] + 2] if len(openers) == 1 else []
+    own = bool(after) and after[0] in OWN_FIGHTERS
     if len(openers) == 1 and (lead[openers[0]] in SELF or own):
         # «وأعلن مقاتلو المعارضة أمس، أنهم نفذوا هجوماً», «قال ... إنه سيطر على», «وقال جيش
         # الفتح ... إن مقاتليه فجّروا»: the speaker tells its own deed, whatever the verb
-        lead = lead[openers[0] + 1 + bool(own):]
+        lead = lead[openers[0] + 1 + own:]
         # («أنهم نفذوا هجوماً مباغتاً ليل الاثنين - الثلاثاء، أسفر عن السيطرة على»: what
         # the deed led to is theirs too)
         results = [i for i, w in enumerate(lead) if w in RESULTS]

@@ -403,10 +403,6 @@ class EventDetector:
             return []
         # «قصفت قوات النظام ...، فيما قضى رجل اثر انفجار»: a new clause has its own actors
         seg = _segment(view, tokens, hit, sentence, hi >= sentence.end, cues)
-        if not actor_mentions(article, max(lo, seg.start), min(hi, seg.end), excluded):
-            # («استمرت الاشتباكات العنيفة في محيط الزبداني، حيث تراجعت قوات النظام»,
-            # «عناصر التنظيم في نينوى، حيث أقدموا ... على إعدام»: «حيث» tells who)
-            seg = _segment(view, tokens, hit, sentence, hi >= sentence.end, cues, where=False)
         # and so does a named speaker's statement after the trigger before: the actors, arms
         # and dead between that trigger and the statement are its («غارة لطيران التحالف ...
         # تسبب في مقتل عشرة عناصر من تنظيم داعش، مضيفة أن التنظيم اشتبك أيضا مع قوات
@@ -415,6 +411,14 @@ class EventDetector:
         own_lo = claim.cue.span.start if claim.cue is not None and lo > sentence.start and (
             claim.source.span is not None and lo <= claim.cue.span.start < trigger.start) else lo
         mentions = actor_mentions(article, max(own_lo, seg.start), min(hi, seg.end), excluded)
+        if not mentions and not actor_mentions(article, max(lo, seg.start), min(hi, seg.end),
+                                               excluded):
+            # a clause «حيث» opens tells who when the trigger's own names nobody
+            # («استمرت الاشتباكات العنيفة في محيط الزبداني، حيث تراجعت قوات النظام»,
+            # «عناصر التنظيم في نينوى، حيث أقدموا ... على إعدام»)
+            seg = _segment(view, tokens, hit, sentence, hi >= sentence.end, cues, where=False)
+            mentions = actor_mentions(article, max(own_lo, seg.start), min(hi, seg.end),
+                                      excluded)
         if not mentions:
             mentions = actor_mentions(article, seg.start, seg.end, excluded)
             if hit.type in BLASTS:
